@@ -1,0 +1,80 @@
+import Foundation
+
+/// What a rater gave for one item. Sides are recorded as shown: A is the left answer, B the right;
+/// `left` and `right` say which system sat where, so analysis never needs the schedule.
+public struct Judgement: Equatable, Sendable, Codable {
+    public var item: Int
+    public var task: String
+    public var left: String
+    public var right: String
+    public var repeatOf: Int?
+    /// Per criterion id. In an absolute rubric each side has a score; in a comparative rubric
+    /// `comparison` holds the single score (negative favours A).
+    public var scores: [String: CriterionScore]
+    public var preference: Preference?
+    public var note: String
+    public var seconds: Double
+    public var at: Date
+
+    public init(item: Int, task: String, left: String, right: String, repeatOf: Int? = nil,
+                scores: [String: CriterionScore], preference: Preference?, note: String = "",
+                seconds: Double, at: Date) {
+        self.item = item
+        self.task = task
+        self.left = left
+        self.right = right
+        self.repeatOf = repeatOf
+        self.scores = scores
+        self.preference = preference
+        self.note = note
+        self.seconds = seconds
+        self.at = at
+    }
+
+    /// The system the rater preferred overall, or nil for tie, both weak or no preference.
+    public var preferredSystem: String? {
+        switch preference {
+        case .a: return left
+        case .b: return right
+        default: return nil
+        }
+    }
+}
+
+/// One criterion's score(s) for an item.
+public struct CriterionScore: Equatable, Sendable, Codable {
+    public var a: Int?
+    public var b: Int?
+    public var comparison: Int?
+
+    public init(a: Int? = nil, b: Int? = nil, comparison: Int? = nil) {
+        self.a = a
+        self.b = b
+        self.comparison = comparison
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case a = "A"
+        case b = "B"
+        case comparison = "AvsB"
+    }
+
+    public func score(for side: Side) -> Int? {
+        side == .a ? a : b
+    }
+
+    /// Which side this criterion favours: from the two scores, or the sign of the comparison.
+    public var winner: Side?? {
+        if let comparison { return comparison < 0 ? .some(.a) : comparison > 0 ? .some(.b) : .some(nil) }
+        guard let a, let b else { return nil }
+        return a > b ? .some(.a) : b > a ? .some(.b) : .some(nil)
+    }
+}
+
+/// A side of the screen. A is always the left answer.
+public enum Side: String, Codable, Sendable, CaseIterable {
+    case a = "A"
+    case b = "B"
+
+    public var other: Side { self == .a ? .b : .a }
+}

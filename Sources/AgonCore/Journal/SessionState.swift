@@ -1,0 +1,72 @@
+import Foundation
+
+/// A session as its journal describes it, after replaying every event: what has been judged (undo
+/// applied), skipped, flagged and drafted. Pure: the same events always give the same state.
+public struct SessionState: Sendable, Equatable {
+    /// Judgements in effect, by item number.
+    public private(set) var judgements: [Int: Judgement] = [:]
+    /// Item numbers in the order they were judged; undo takes back the last one.
+    public private(set) var judgedOrder: [Int] = []
+    /// Items put aside, oldest first; they come back after every other open item.
+    public private(set) var skipped: [Int] = []
+    public private(set) var flags: [Int: [String]] = [:]
+    public private(set) var drafts: [Int: Draft] = [:]
+    public private(set) var lastActivity: Date?
+    public private(set) var openings = 0
+    /// Events that did not fit (an undo of an item never judged, say): reported, not applied.
+    public private(set) var anomalies: [String] = []
+
+    public init() {}
+
+    public init(replaying events: [JournalEvent]) {
+        self.init()
+        for event in events { apply(event) }
+    }
+
+    public mutating func apply(_ event: JournalEvent) {
+        lastActivity = max(lastActivity ?? event.date, event.date)
+        switch event {
+        case .judgement(let judgement):
+            if judgements[judgement.item] != nil {
+                judgedOrder.removeAll { $0 == judgement.item }
+            }
+            judgements[judgement.item] = judgement
+            judgedOrder.append(judgement.item)
+            skipped.removeAll { $0 == judgement.item }
+            drafts[judgement.item] = nil
+        case .undo(let item, _):
+            guard judgements[item] != nil else {
+                anomalies.append("undo of item \(item), which has no judgement in effect")
+                return
+            }
+            judgements[item] = nil
+            judgedOrder.removeAll { $0 == item }
+        case .skip(let item, _):
+            skipped.removeAll { $0 == item }
+            skipped.append(item)
+        case .flag(let item, let reason, _):
+            flags[item, default: []].append(reason)
+        case .draft(let draft):
+            drafts[draft.item] = draft
+        case .opened:
+            openings += 1
+        }
+    }
+
+    public var ratedCount: Int { judgements.count }
+
+    /// The judgement `undo` would take back.
+    public var lastJudgement: Judgement? { judgedOrder.last.flatMap { judgements[$0] } }
+
+    /// Items still to rate, in the order the rater will see them: schedule order, skipped items last.
+    public func openItems(in schedule: Schedule) -> [ScheduleItem] {
+        let skippedSet = Set(skipped)
+        var open = schedule.items.filter { judgements[$0.number] == nil && !skippedSet.contains($0.number) }
+        open += skipped.compactMap { schedule.item(number: $0) }.filter { judgements[$0.number] == nil }
+        return open
+    }
+
+    public func isComplete(_ schedule: Schedule) -> Bool {
+        schedule.items.allSatisfy { judgements[$0.number] != nil }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Opens a rater's session for writing: checks the name, takes the lock, repairs a torn last line
+/// (keeping its bytes in a side file), checks that the study and rubric are still what the session
+/// began with, and replays the journal.
+public enum SessionStore {
+    public enum OpenError: Error, Equatable, CustomStringConvertible {
+        case unsafeRaterName(String)
+        case locked(journal: String)
+        case storage(String)
+        case foreignJournal(String)
+        case cannotAppend(journal: String, reasons: [String])
+        case inputsChanged(journal: String, changes: [String])
+
+        public var description: String {
+            switch self {
+            case .unsafeRaterName(let reason): return reason
+            case .locked(let journal):
+                return "\(journal) is already open in another `agon rate` (one writer per rater). Close that one first, or choose another --rater."
+            case .storage(let message): return message
+            case .foreignJournal(let message): return message
+            case .cannotAppend(let journal, let reasons):
+                return "\(journal) cannot be continued safely: \(reasons.joined(separator: "; ")). It can still be read by `agon report`; start a new session under another rater name, or repair the file."
+            case .inputsChanged(let journal, let changes):
+                return "the study or rubric changed since \(journal) began:\n  - " + changes.joined(separator: "\n  - ")
+                    + "\nA session must not mix two versions. Restore the files the session began with (e.g. from git) to continue it, or rate the new version under a new rater name."
+            }
+        }
+    }
+
+    /// A session open for writing.
+    public struct OpenSession {
+        public var writer: JournalWriter
+        public var header: JournalHeader
+        public var state: SessionState
+        public var schedule: Schedule
+        /// True when the journal already had events (this is a resume).
+        public var resumed: Bool
+        /// Where a torn last line was set aside, if there was one.
+        public var tornLineSetAside: URL?
+        /// Oddities in the journal that did not prevent continuing.
+        public var warnings: [Diagnostic]
+    }
+
+    public static func open(bundle: StudyBundle, rater: String, workspace: Workspace, now: Date = Date()) throws(OpenError) -> OpenSession {
+        if let problem = RaterName.problem(with: rater) { throw .unsafeRaterName(problem) }
+        let folder = workspace.sessionFolder(bundle.study.id)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .storage("cannot create \(workspace.display(folder)): \(Self.reason(error))")
+        }
+        let file = workspace.journalFile(study: bundle.study.id, rater: rater)
+        let name = workspace.display(file)
+        let writer: JournalWriter
+        do {
+            writer = try JournalWriter(file: file)
+        } catch .locked {
+            throw .locked(journal: name)
+        } catch {
+            throw .storage(error.message)
+        }
+
+        var contents: JournalContents
+        do {
+            contents = try JournalReader.read(file: file)
+        } catch {
+            throw .storage("cannot read \(name)")
+        }
+        var tornAside: URL?
+        if let torn = contents.tornTail {
+            let aside = folder.appendingPathComponent("\(rater).torn-\(Int(now.timeIntervalSince1970)).txt")
+            do {
+                try torn.bytes.write(to: aside, options: .atomic)
+                try writer.truncate(to: torn.offset)
+            } catch let error as JournalWriter.OpenError {
+                throw .storage("\(name) ends in an incomplete line that could not be set aside: \(error.message)")
+            } catch {
+                throw .storage("\(name) ends in an incomplete line that could not be set aside: \(error)")
+            }
+            tornAside = aside
+        }
+        if !contents.appendBlockers.isEmpty {
+            throw .cannotAppend(journal: name, reasons: contents.appendBlockers)
+        }
+
+        let current = JournalHeader(bundle: bundle, rater: rater, created: now)
+        let header: JournalHeader
+        if let existing = contents.header {
+            if existing.study != bundle.study.id || existing.rater != rater {
+                throw .foreignJournal("\(name) belongs to study `\(existing.study)`, rater `\(existing.rater)`, not to `\(bundle.study.id)`, `\(rater)`")
+            }
+            var changes = existing.fingerprint.changes(to: current.fingerprint)
+            if existing.rubric != current.rubric { changes.insert("rubric changed from `\(existing.rubric)` to `\(current.rubric)`", at: 0) }
+            if existing.seed != current.seed || existing.repeatShare != current.repeatShare {
+                changes.append("the design (seed or repeat share) changed, which changes the schedule")
+            }
+            if changes.isEmpty, existing.studyHash != current.studyHash {
+                changes.append("study.toml or answers.jsonl changed (descriptions, labels or other details)")
+            }
+            if changes.isEmpty, existing.rubricHash != current.rubricHash {
+                changes.append("the rubric's texts changed (criterion definitions, questions or anchors)")
+            }
+            if !changes.isEmpty { throw .inputsChanged(journal: name, changes: changes) }
+            header = existing
+        } else {
+            do {
+                try writer.appendHeader(current)
+            } catch {
+                throw .storage(error.message)
+            }
+            header = current
+        }
+        let lastSeq = contents.events.last?.seq ?? 0
+        writer.setNextSeq(lastSeq + 1)
+        let state = SessionState(replaying: contents.events.map(\.event))
+        let schedule = Schedule.make(study: bundle.study, rater: rater)
+        var warnings = contents.problems
+        warnings += state.anomalies.map { Diagnostic(file: name, line: nil, message: $0) }
+        return OpenSession(writer: writer, header: header, state: state, schedule: schedule,
+                           resumed: !contents.events.isEmpty, tornLineSetAside: tornAside, warnings: warnings)
+    }
+
+    /// Every journal of a study, read-only (for `sessions`, `report`, `agreement`).
+    public static func journals(studyID: String, in workspace: Workspace) -> [(rater: String, file: URL, contents: JournalContents)] {
+        let folder = workspace.sessionFolder(studyID)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted().compactMap { name in
+            let file = folder.appendingPathComponent(name)
+            guard let contents = try? JournalReader.read(file: file) else { return nil }
+            return (String(name.dropLast(".jsonl".count)), file, contents)
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,107 @@
+/// Everything needed to rate: systems, tasks, the rubric's id and the blind design, as read from
+/// `Studies/<id>/study.toml`. Answers live beside it in `answers.jsonl` (see `AnswerSet`).
+public struct Study: Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var description: String
+    public var rubricID: String
+    public var systems: [StudySystem]
+    public var tasks: [StudyTask]
+    public var design: StudyDesign
+
+    public init(id: String, title: String, description: String, rubricID: String,
+                systems: [StudySystem], tasks: [StudyTask], design: StudyDesign) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.rubricID = rubricID
+        self.systems = systems
+        self.tasks = tasks
+        self.design = design
+    }
+
+    public func system(id: String) -> StudySystem? { systems.first { $0.id == id } }
+    public func task(id: String) -> StudyTask? { tasks.first { $0.id == id } }
+}
+
+/// One model configuration under test. Its label and profile are for the researcher's report only:
+/// nothing of them may reach the rating screen.
+public struct StudySystem: Equatable, Sendable, Codable {
+    public var id: String
+    public var label: String
+    public var profile: SystemProfile
+
+    public init(id: String, label: String, profile: SystemProfile = SystemProfile()) {
+        self.id = id
+        self.label = label
+        self.profile = profile
+    }
+}
+
+/// The parameters that make a configuration "large" or "small". Unknown values stay nil.
+public struct SystemProfile: Equatable, Sendable, Codable {
+    public var parametersBillions: Double?
+    public var quantisationBits: Int?
+    public var contextTokens: Int?
+    public var expertsTotal: Int?
+    public var expertsActive: Int?
+    /// Tokens of reasoning allowed before answering; `nil` unknown, 0 none, -1 unlimited.
+    public var thinkingBudgetTokens: Int?
+    public var extras: [String: String]
+
+    public init(parametersBillions: Double? = nil, quantisationBits: Int? = nil, contextTokens: Int? = nil,
+                expertsTotal: Int? = nil, expertsActive: Int? = nil, thinkingBudgetTokens: Int? = nil,
+                extras: [String: String] = [:]) {
+        self.parametersBillions = parametersBillions
+        self.quantisationBits = quantisationBits
+        self.contextTokens = contextTokens
+        self.expertsTotal = expertsTotal
+        self.expertsActive = expertsActive
+        self.thinkingBudgetTokens = thinkingBudgetTokens
+        self.extras = extras
+    }
+
+    /// A one-line summary for reports, e.g. `70B · 16-bit · 4k ctx · dense · no thinking`.
+    public var summary: String {
+        var parts: [String] = []
+        if let billions = parametersBillions {
+            parts.append(billions == billions.rounded() ? "\(Int(billions))B" : "\(billions)B")
+        }
+        if let bits = quantisationBits { parts.append("\(bits)-bit") }
+        if let context = contextTokens {
+            parts.append(context >= 1024 && context % 1024 == 0 ? "\(context / 1024)k ctx" : "\(context) ctx")
+        }
+        if let total = expertsTotal {
+            parts.append(total <= 1 ? "dense" : "\(expertsActive.map(String.init) ?? "?")/\(total) experts")
+        }
+        if let thinking = thinkingBudgetTokens {
+            parts.append(thinking == 0 ? "no thinking" : thinking < 0 ? "unlimited thinking" : "\(thinking) thinking tokens")
+        }
+        for key in extras.keys.sorted() { parts.append("\(key): \(extras[key]!)") }
+        return parts.isEmpty ? "profile unknown" : parts.joined(separator: " · ")
+    }
+}
+
+public struct StudyTask: Equatable, Sendable, Codable {
+    public var id: String
+    public var category: String
+    public var prompt: String
+
+    public init(id: String, category: String, prompt: String) {
+        self.id = id
+        self.category = category
+        self.prompt = prompt
+    }
+}
+
+/// How a rater's schedule is drawn.
+public struct StudyDesign: Equatable, Sendable, Codable {
+    public var seed: UInt64
+    /// Share of items shown a second time, later, with sides swapped (intra-rater consistency).
+    public var repeatShare: Double
+
+    public init(seed: UInt64, repeatShare: Double = 0.1) {
+        self.seed = seed
+        self.repeatShare = repeatShare
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A study with its answers and rubric, loaded and cross-checked: what `validate` checks and what
+/// the rating screen needs. Loading collects every problem in all three files before giving up.
+public struct StudyBundle: Sendable {
+    public var study: Study
+    public var answers: AnswerSet
+    public var rubric: Rubric
+    /// The exact bytes read, kept for content hashing (a changed study is detected on resume).
+    public var studyBytes: Data
+    public var answersBytes: Data
+    public var rubricBytes: Data
+
+    public static func load(studyID: String, in workspace: Workspace) throws(DiagnosticsError) -> StudyBundle {
+        guard Identifier.isValid(studyID) else {
+            throw DiagnosticsError([Diagnostic(file: "Studies/", line: nil,
+                                               message: "`\(studyID)` is not a study id (letters, digits, `-`, `_`, `.`; no path separators)")])
+        }
+        let studyURL = workspace.studyFile(studyID)
+        let studyName = workspace.display(studyURL)
+        guard FileManager.default.fileExists(atPath: studyURL.path) else {
+            let known = workspace.studyIDs()
+            let hint = known.isEmpty ? "no studies found in \(workspace.display(workspace.studiesFolder))" : "known studies: \(known.joined(separator: ", "))"
+            throw DiagnosticsError([Diagnostic(file: studyName, line: nil, message: "no such study (\(hint))")])
+        }
+        var diagnostics: [Diagnostic] = []
+        let studyBytes = FileManager.default.contents(atPath: studyURL.path) ?? Data()
+        var study: Study?
+        do {
+            let text = try TextFile.read(studyURL.path)
+            let document = try TOMLDocument(file: studyName, text: text)
+            study = StudyLoader.read(document, expectedID: studyID)
+            diagnostics += document.diagnostics
+        } catch {
+            diagnostics += error.diagnostics
+        }
+
+        let answersURL = workspace.answersFile(studyID)
+        let answersName = workspace.display(answersURL)
+        var answers: [Answer] = []
+        let answersBytes = FileManager.default.contents(atPath: answersURL.path)
+        if let answersBytes {
+            let parsed = AnswersFileReader.parse(data: answersBytes, file: answersName)
+            answers = parsed.answers
+            diagnostics += parsed.diagnostics
+        } else {
+            diagnostics.append(Diagnostic(file: answersName, line: nil, message: "file not found (a study keeps its answers in answers.jsonl)"))
+        }
+
+        var rubric: Rubric?
+        var rubricBytes = Data()
+        if let study, !study.rubricID.isEmpty {
+            let rubricURL = workspace.rubricFile(study.rubricID)
+            if !Identifier.isValid(study.rubricID) || !FileManager.default.fileExists(atPath: rubricURL.path) {
+                let document = try? TOMLDocument(file: studyName, text: (try? TextFile.read(studyURL.path)) ?? "")
+                let line = document?.sourceMap.line(of: "rubric")
+                diagnostics.append(Diagnostic(file: studyName, line: line,
+                                              message: "rubric `\(study.rubricID)` does not exist (looked for \(workspace.display(rubricURL)))"))
+            } else {
+                rubricBytes = FileManager.default.contents(atPath: rubricURL.path) ?? Data()
+                do {
+                    rubric = try RubricLoader.load(file: rubricURL.path)
+                } catch {
+                    diagnostics += error.diagnostics.map { diagnostic in
+                        var relative = diagnostic
+                        relative.file = workspace.display(URL(fileURLWithPath: diagnostic.file))
+                        return relative
+                    }
+                }
+            }
+        }
+
+        if let study {
+            diagnostics += StudyValidator.crossCheck(study: study, answers: answers, studyFile: studyName,
+                                                     studyText: String(data: studyBytes, encoding: .utf8) ?? "",
+                                                     answersFile: answersName)
+        }
+        guard diagnostics.isEmpty, let study, let rubric, let answersBytes else {
+            throw DiagnosticsError(diagnostics)
+        }
+        return StudyBundle(study: study, answers: AnswerSet(answers), rubric: rubric,
+                           studyBytes: studyBytes, answersBytes: answersBytes, rubricBytes: rubricBytes)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import TOMLKit
+
+/// Reads `study.toml`. Problems are collected, located and thrown together.
+public enum StudyLoader {
+    public static func parse(text: String, file: String, expectedID: String? = nil) throws(DiagnosticsError) -> Study {
+        let document = try TOMLDocument(file: file, text: text)
+        let study = read(document, expectedID: expectedID)
+        if !document.diagnostics.isEmpty { throw DiagnosticsError(document.diagnostics) }
+        return study
+    }
+
+    /// Reads what it can and leaves the problems in `document.diagnostics`, so a validator can go on
+    /// to check answers against the systems and tasks that did parse.
+    static func read(_ document: TOMLDocument, expectedID: String?) -> Study {
+        let root = document.root
+        document.rejectUnknownKeys(root, allowed: ["id", "title", "description", "rubric", "design", "systems", "tasks"], at: "")
+        let id = document.string(root, "id", at: "") ?? ""
+        if !id.isEmpty, !Identifier.isValid(id) {
+            document.problem(at: "id", "study id `\(id)` may hold only letters, digits, `-`, `_` and `.`")
+        }
+        if let expectedID, !id.isEmpty, id != expectedID {
+            document.problem(at: "id", "study id `\(id)` differs from its folder name `\(expectedID)`")
+        }
+        let title = document.string(root, "title", at: "", required: false) ?? id
+        let description = document.string(root, "description", at: "", required: false) ?? ""
+        let rubricID = document.string(root, "rubric", at: "") ?? ""
+
+        var design = StudyDesign(seed: 1)
+        if let designTable = document.table(root, "design", at: "", required: false) {
+            document.rejectUnknownKeys(designTable, allowed: ["seed", "repeat_share"], at: "design")
+            if let seed = document.int(designTable, "seed", at: "design", required: false) {
+                if seed < 0 { document.problem(at: "design.seed", "seed must not be negative") }
+                design.seed = UInt64(max(seed, 0))
+            }
+            if let share = document.double(designTable, "repeat_share", at: "design", required: false) {
+                if !(0...0.5).contains(share) {
+                    document.problem(at: "design.repeat_share", "repeat_share must be between 0 and 0.5, not \(share)")
+                } else {
+                    design.repeatShare = share
+                }
+            }
+        }
+
+        var systems: [StudySystem] = []
+        for (table, path) in document.tables(root, "systems", at: "") {
+            document.rejectUnknownKeys(table, allowed: ["id", "label", "parameters_b", "quantisation_bits", "context_tokens",
+                                                        "experts_total", "experts_active", "thinking_budget_tokens", "extras"], at: path)
+            guard let systemID = document.string(table, "id", at: path) else { continue }
+            if !Identifier.isValid(systemID) {
+                document.problem(at: "\(path).id", "system id `\(systemID)` may hold only letters, digits, `-`, `_` and `.`")
+            }
+            if systems.contains(where: { $0.id == systemID }) {
+                document.problem(at: "\(path).id", "duplicate system id `\(systemID)`")
+                continue
+            }
+            var profile = SystemProfile()
+            profile.parametersBillions = document.double(table, "parameters_b", at: path, required: false)
+            profile.quantisationBits = document.int(table, "quantisation_bits", at: path, required: false)
+            profile.contextTokens = document.int(table, "context_tokens", at: path, required: false)
+            profile.expertsTotal = document.int(table, "experts_total", at: path, required: false)
+            profile.expertsActive = document.int(table, "experts_active", at: path, required: false)
+            profile.thinkingBudgetTokens = document.int(table, "thinking_budget_tokens", at: path, required: false)
+            if let total = profile.expertsTotal, let active = profile.expertsActive, active > total {
+                document.problem(at: "\(path).experts_active", "experts_active (\(active)) exceeds experts_total (\(total))")
+            }
+            if let extras = document.table(table, "extras", at: path, required: false) {
+                for key in extras.keys {
+                    if let value = extras[key] {
+                        profile.extras[key] = value.string ?? value.int.map(String.init) ?? value.double.map { "\($0)" }
+                            ?? value.bool.map { "\($0)" } ?? "\(value)"
+                    }
+                }
+            }
+            let label = document.string(table, "label", at: path, required: false) ?? systemID
+            systems.append(StudySystem(id: systemID, label: label, profile: profile))
+        }
+        if root["systems"] != nil, systems.count == 1 {
+            document.problem(at: "systems", "a study compares at least two systems; only one is defined")
+        }
+
+        var tasks: [StudyTask] = []
+        var taskIDs: Set<String> = []
+        for (table, path) in document.tables(root, "tasks", at: "") {
+            document.rejectUnknownKeys(table, allowed: ["id", "category", "prompt"], at: path)
+            guard let taskID = document.string(table, "id", at: path) else { continue }
+            if !Identifier.isValid(taskID) {
+                document.problem(at: "\(path).id", "task id `\(taskID)` may hold only letters, digits, `-`, `_` and `.`")
+            }
+            if !taskIDs.insert(taskID).inserted {
+                document.problem(at: "\(path).id", "duplicate task id `\(taskID)`")
+                continue
+            }
+            let category = document.string(table, "category", at: path, required: false) ?? "uncategorised"
+            guard let prompt = document.string(table, "prompt", at: path) else { continue }
+            if prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                document.problem(at: "\(path).prompt", "task `\(taskID)` has an empty prompt")
+            }
+            tasks.append(StudyTask(id: taskID, category: category, prompt: prompt))
+        }
+        return Study(id: id, title: title, description: description, rubricID: rubricID,
+                     systems: systems, tasks: tasks, design: design)
+    }
+}

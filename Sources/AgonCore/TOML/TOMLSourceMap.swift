@@ -1,0 +1,84 @@
+import Foundation
+
+/// Where each table and key of a TOML file sits, so that a problem found after parsing can still be
+/// reported as `file:line`. TOMLKit keeps no source positions on parsed values; this scan of the raw
+/// text recovers them for the subset of TOML that Agon's files use (tables, arrays of tables, keys).
+///
+/// Paths are written `systems[1].label`, `criteria[0].anchors[2].score`, `design.seed`.
+public struct TOMLSourceMap: Sendable {
+    private var lines: [String: Int] = [:]
+
+    public init(text: String) {
+        var arrayCounts: [String: Int] = [:]
+        var currentTable = ""
+        var multilineDelimiter: String?
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if let delimiter = multilineDelimiter {
+                if line.contains(delimiter) { multilineDelimiter = nil }
+                continue
+            }
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[[") {
+                let name = Self.headerName(line, open: "[[", close: "]]")
+                let resolved = Self.resolve(name, arrayCounts: arrayCounts)
+                let index = arrayCounts[resolved, default: 0]
+                arrayCounts[resolved] = index + 1
+                currentTable = "\(resolved)[\(index)]"
+                record(currentTable, lineNumber)
+                record(resolved, lineNumber)
+            } else if line.hasPrefix("[") {
+                let name = Self.headerName(line, open: "[", close: "]")
+                currentTable = Self.resolve(name, arrayCounts: arrayCounts)
+                record(currentTable, lineNumber)
+            } else if let equals = line.firstIndex(of: "=") {
+                let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+                    .replacingOccurrences(of: "\"", with: "")
+                let path = currentTable.isEmpty ? key : "\(currentTable).\(key)"
+                record(path, lineNumber)
+                let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+                for delimiter in ["\"\"\"", "'''"] where value.hasPrefix(delimiter) {
+                    let rest = value.dropFirst(3)
+                    if !rest.contains(delimiter) { multilineDelimiter = delimiter }
+                }
+            }
+        }
+    }
+
+    /// The line of `path`, or of its nearest enclosing table or key when the path itself is absent
+    /// (a missing key is reported where its table starts).
+    public func line(of path: String) -> Int? {
+        var candidate = path
+        while true {
+            if let line = lines[candidate] { return line }
+            guard let cut = candidate.lastIndex(where: { $0 == "." || $0 == "[" }) else { return nil }
+            candidate = String(candidate[..<cut])
+        }
+    }
+
+    private mutating func record(_ path: String, _ line: Int) {
+        if lines[path] == nil { lines[path] = line }
+    }
+
+    private static func headerName(_ line: String, open: String, close: String) -> String {
+        var name = line.dropFirst(open.count)
+        if let end = name.range(of: close) { name = name[..<end.lowerBound] }
+        return name.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
+    }
+
+    /// `criteria.anchors` inside the third `[[criteria]]` is `criteria[2].anchors`.
+    private static func resolve(_ dotted: String, arrayCounts: [String: Int]) -> String {
+        let parts = dotted.split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces) }
+        var resolved = ""
+        for (position, key) in parts.enumerated() {
+            resolved = resolved.isEmpty ? key : "\(resolved).\(key)"
+            let isLast = position == parts.count - 1
+            if !isLast, let count = arrayCounts[resolved], count > 0 {
+                resolved += "[\(count - 1)]"
+            }
+        }
+        return resolved
+    }
+}
