@@ -4,6 +4,10 @@
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <wchar.h>
+#include <signal.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
 
 int wcwidth(wchar_t c);
@@ -17,5 +21,56 @@ static inline attr_t agon_attr_reverse(void) { return A_REVERSE; }
 static inline attr_t agon_attr_dim(void) { return A_DIM; }
 static inline attr_t agon_attr_underline(void) { return A_UNDERLINE; }
 static inline int agon_key_f(int n) { return KEY_F(n); }
+
+// Signals. A handler may only set a flag; the run loop reads it between keys. The flag lives in C
+// because Swift 6 has no safe global a signal handler could write.
+static volatile sig_atomic_t agon_pending_signal = 0;
+
+static void agon_note_signal(int signal) { agon_pending_signal = signal; }
+
+// A crash (a trap in Swift, a bad access) must not leave the rater's terminal raw and invisible:
+// restore it, then die as the signal would have made us die.
+static void agon_crash(int signal) {
+    endwin();
+    struct sigaction fallback;
+    sigemptyset(&fallback.sa_mask);
+    fallback.sa_flags = 0;
+    fallback.sa_handler = SIG_DFL;
+    sigaction(signal, &fallback, 0);
+    raise(signal);
+}
+
+static inline void agon_install_signal_handlers(void) {
+    // A process started from a test runner or a Dispatch thread can inherit a mask that blocks these.
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    int wanted[] = {SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGQUIT};
+    for (unsigned i = 0; i < sizeof wanted / sizeof wanted[0]; i++) sigaddset(&unblock, wanted[i]);
+    pthread_sigmask(SIG_UNBLOCK, &unblock, 0);
+
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;  // no SA_RESTART: a signal interrupts the wait for a key
+    action.sa_handler = agon_note_signal;
+    sigaction(SIGTERM, &action, 0);
+    sigaction(SIGHUP, &action, 0);
+    sigaction(SIGINT, &action, 0);
+    sigaction(SIGQUIT, &action, 0);
+
+    struct sigaction crash;
+    sigemptyset(&crash.sa_mask);
+    crash.sa_flags = 0;
+    crash.sa_handler = agon_crash;
+    int fatal[] = {SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE};
+    for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) sigaction(fatal[i], &crash, 0);
+}
+
+static inline int agon_take_signal(void) {
+    int signal = agon_pending_signal;
+    agon_pending_signal = 0;
+    return signal;
+}
+
+static inline FILE *agon_open_stream(int descriptor, const char *mode) { return fdopen(descriptor, mode); }
 
 #endif

@@ -11,6 +11,10 @@ struct Failure: Error, CustomStringConvertible {
         lines = [message]
     }
 
+    init(lines: [String]) {
+        self.lines = lines
+    }
+
     init(diagnostics: [Diagnostic]) {
         lines = diagnostics.sorted().map(\.description)
         if diagnostics.count > 1 { lines.append("\(diagnostics.count) problems found.") }

@@ -1,11 +1,14 @@
 import AgonCore
+import AgonTerminal
+import AgonTUI
 import ArgumentParser
 import Foundation
 
 struct RateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rate",
-        abstract: "Open the blind rating screen on a rater's schedule (the demo study when none is named).")
+        abstract: "Open the blind rating screen on a rater's schedule (the demo study when none is named).",
+        discussion: "Press ? on the screen for every key. Quit with q at any time; the same command resumes where you stopped.")
 
     @Argument(help: "The study id (a folder under Studies/).")
     var study: String = "demo"
@@ -13,7 +16,11 @@ struct RateCommand: ParsableCommand {
     @Option(help: "Your name as a rater: letters, digits, - _ . (it names your session file).")
     var rater: String
 
+    @Option(help: "Interface language: en or ru (default: from LANG / LC_ALL).")
+    var lang: Language?
+
     func run() throws {
+        let environment = ProcessInfo.processInfo.environment
         let workspace = Workspace.fromEnvironment()
         let bundle: StudyBundle
         do {
@@ -27,15 +34,76 @@ struct RateCommand: ParsableCommand {
         } catch {
             throw Failure(error.description)
         }
-        // Until the rating screen lands, show where the rater stands and the next blind pair.
-        print("\(bundle.study.title) — rater \(rater): \(session.state.ratedCount) of \(session.schedule.count) rated")
-        guard let next = session.state.openItems(in: session.schedule).first,
-              let task = bundle.study.task(id: next.task),
-              let left = bundle.answers.answer(task: next.task, system: next.left),
-              let right = bundle.answers.answer(task: next.task, system: next.right) else {
-            print("All items rated. Thank you.")
-            return
+        for warning in session.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        let journal = workspace.display(session.writer.file)
+
+        let now = Date()
+        var screen = RatingScreen(content: RatingContent(bundle: bundle, rater: rater, schedule: session.schedule),
+                                  session: session.state, language: lang ?? Language.fromEnvironment(environment),
+                                  now: now, resumed: session.resumed)
+        if let aside = session.tornLineSetAside {
+            screen.message = StatusMessage("\(journal) ended in an incomplete line (a crash?); it was set aside in \(workspace.display(aside)).", .warning)
         }
-        print("\nItem \(next.number) of \(session.schedule.count)\n\nTask:\n\(task.prompt)\n\n── Answer A ──\n\(left.text)\n\n── Answer B ──\n\(right.text)")
+
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(environment: environment)
+        } catch {
+            throw Failure(error.description)
+        }
+        do {
+            try session.writer.append(.opened(at: now))
+            try runLoop(&screen, terminal: terminal, writer: session.writer)
+        } catch let failure as SaveFailure {
+            terminal.end()
+            throw Failure(lines: ["could not write to \(journal): \(failure.message)",
+                           "The last action was not saved:", failure.line])
+        } catch {
+            terminal.end()
+            throw Failure("could not write to \(journal): \(error)")
+        }
+        terminal.end()
+        let rated = screen.session.ratedCount
+        let strings = Strings(screen.language)
+        print(screen.language == .ru
+              ? "Оценено \(rated) из \(screen.total). Сохранено в \(journal). Продолжить: та же команда."
+              : "\(rated) of \(screen.total) rated, saved in \(journal). Run the same command to continue.")
+        _ = strings
+    }
+
+    private struct SaveFailure: Error {
+        var message: String
+        var line: String
+    }
+
+    /// Draw, wait, update, write: each journal event is appended (and fsynced) before the next
+    /// frame, so whatever the rater sees as saved is on disk.
+    private func runLoop(_ screen: inout RatingScreen, terminal: Terminal, writer: JournalWriter) throws {
+        _ = screen.update(.resize(width: terminal.width, height: terminal.height), at: Date())
+        while true {
+            terminal.draw(screen.render())
+            let event: ScreenEvent
+            switch terminal.read(timeout: 1000) {
+            case .key(let key): event = .key(key)
+            case .resize(let width, let height): event = .resize(width: width, height: height)
+            case .timeout: event = .tick
+            case .signal(let number): event = number == SIGINT ? .key(.control("c")) : .terminate
+            }
+            for effect in screen.update(event, at: Date()) {
+                switch effect {
+                case .append(let journalEvent):
+                    do {
+                        try writer.append(journalEvent)
+                    } catch {
+                        throw SaveFailure(message: error.message,
+                                          line: String(decoding: JournalCodec.encode(event: journalEvent, seq: writer.nextSeq), as: UTF8.self))
+                    }
+                case .quit:
+                    return
+                }
+            }
+        }
     }
 }
+
+extension Language: ExpressibleByArgument {}

@@ -1,0 +1,52 @@
+/// A key press as the screen understands it, independent of the terminal library.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    case control(Character)  // Ctrl plus a letter, lowercase: Ctrl-C is .control("c")
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case tab, backTab, enter, escape, backspace, delete
+    case function(Int)
+
+    /// Commands are letters on a Latin keyboard; a rater typing a Russian note keeps the Russian
+    /// layout on, so outside text fields a Cyrillic letter counts as the Latin key in its place
+    /// (ЙЦУКЕН → QWERTY): `й` is `q`, `р` is `h`.
+    public var latinEquivalent: Key {
+        guard case .character(let character) = self, let mapped = Key.russianLayout[character] else { return self }
+        return .character(mapped)
+    }
+
+    static let russianLayout: [Character: Character] = {
+        let russian = Array("йцукенгшщзхъфывапролджэячсмитьбюЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ.,")
+        let latin = Array("qwertyuiop[]asdfghjkl;'zxcvbnm,.QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>/?")
+        var table: [Character: Character] = [:]
+        for (from, to) in zip(russian, latin) { table[from] = to }
+        // "." and "," sit on other keys in the Russian layout; keep them as typed.
+        table["."] = nil
+        table[","] = nil
+        return table
+    }()
+
+    /// How the key is named in the help and the key line.
+    public var label: String {
+        switch self {
+        case .character(" "): return "Space"
+        case .character(let character): return String(character)
+        case .control(let character): return "Ctrl-" + character.uppercased()
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .home: return "Home"
+        case .end: return "End"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .backspace: return "Backspace"
+        case .delete: return "Del"
+        case .function(let number): return "F\(number)"
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import AgonCore
+
+/// What a key asks the screen to do.
+public enum Action: Hashable, Sendable {
+    // Reading
+    case scrollDown, scrollUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
+    case taskDown, taskUp
+    case showA, showB
+    // Scoring
+    case nextCriterion, previousCriterion, score, raise, lower, clearScore
+    case prefer(Preference)
+    case editNote
+    // The item
+    case submit, undo, skip, flag, help, quit
+    // Text fields (note, flag reason)
+    case finishText, cancelText, cursorLeft, cursorRight, cursorHome, cursorEnd
+    case deleteBackward, deleteForward, deleteWord, deleteToStart
+    // Leaving with unsaved input
+    case keepDraftAndQuit, discardAndQuit, stay
+    case closeHelp
+}
+
+/// The screen's modes; each has its own keys.
+public enum Mode: Equatable, Sendable {
+    case rating
+    case note
+    case flagReason
+    case confirmQuit
+    case help
+    case finished
+}
+
+/// One row of the key table: the keys, what they do, and how the help and the key line describe
+/// them. `update` matches keys against this table and the help overlay is printed from it, so the
+/// two cannot drift apart.
+public struct Binding: Sendable {
+    public var keys: [Key]
+    public var action: Action
+    /// How the keys are written in help, when listing them one by one would be clumsy ("1–7").
+    public var keysLabel: String?
+    public var help: LocalizedText
+    /// A short form for the key line at the bottom; nil keeps the binding out of it.
+    public var short: LocalizedText?
+    /// The keys as the key line writes them, when a group of bindings shares one entry ("a/b/t/w").
+    public var footerKeys: String?
+
+    public init(_ keys: [Key], _ action: Action, keysLabel: String? = nil, help: LocalizedText,
+                short: LocalizedText? = nil, footerKeys: String? = nil) {
+        self.keys = keys
+        self.action = action
+        self.keysLabel = keysLabel
+        self.help = help
+        self.short = short
+        self.footerKeys = footerKeys
+    }
+
+    public var label: String { keysLabel ?? keys.map(\.label).joined(separator: " ") }
+}
+
+public struct KeyGroup: Sendable {
+    public var title: LocalizedText
+    public var bindings: [Binding]
+}
+
+public enum KeyMap {
+    private static func t(_ en: String, _ ru: String) -> LocalizedText { LocalizedText(en: en, ru: ru) }
+    private static func c(_ character: Character) -> Key { .character(character) }
+
+    static let digits: [Key] = (0...9).map { .character(Character(String($0))) }
+
+    public static let reading: [Binding] = [
+        Binding([.down, c("j")], .scrollDown, help: t("scroll the answer down a line", "прокрутить ответ на строку вниз"),
+                short: t("scroll", "прокрутка"), footerKeys: "↑ ↓ PgUp PgDn"),
+        Binding([.up, c("k")], .scrollUp, help: t("scroll the answer up a line", "прокрутить ответ на строку вверх")),
+        Binding([.pageDown, c(" "), .control("f")], .pageDown, help: t("next page of the answer", "следующая страница ответа")),
+        Binding([.pageUp, .control("b")], .pageUp, help: t("previous page of the answer", "предыдущая страница ответа")),
+        Binding([.control("d")], .halfPageDown, help: t("half a page down", "на полстраницы вниз")),
+        Binding([.control("u")], .halfPageUp, help: t("half a page up", "на полстраницы вверх")),
+        Binding([.home, c("g")], .top, help: t("to the beginning of the answer", "в начало ответа")),
+        Binding([.end, c("G")], .bottom, help: t("to the end of the answer", "в конец ответа")),
+        Binding([c("}")], .taskDown, help: t("scroll the task down (when it is long)", "прокрутить задание вниз (если оно длинное)")),
+        Binding([c("{")], .taskUp, help: t("scroll the task up", "прокрутить задание вверх")),
+        Binding([.left, c("h")], .showA, help: t("work on answer A: it scrolls and receives scores", "работать с ответом A: он прокручивается и получает оценки"),
+                short: t("answer A/B", "ответ A/B"), footerKeys: "← →"),
+        Binding([.right, c("l")], .showB, help: t("work on answer B", "работать с ответом B")),
+    ]
+
+    public static let scoring: [Binding] = [
+        Binding([.tab, c("]")], .nextCriterion, help: t("next criterion", "следующий критерий"), short: t("criterion", "критерий"), footerKeys: "Tab"),
+        Binding([.backTab, c("[")], .previousCriterion, help: t("previous criterion", "предыдущий критерий")),
+        Binding(digits, .score, keysLabel: "0–9", help: t("score the focused answer on the focused criterion (then the next criterion)",
+                                                         "оценить выбранный ответ по выбранному критерию (затем следующий критерий)"),
+                short: t("score", "оценка")),
+        Binding([c("+"), c("=")], .raise, help: t("raise the score by one", "повысить оценку на единицу")),
+        Binding([c("-")], .lower, help: t("lower the score by one", "понизить оценку на единицу")),
+        Binding([c("x"), .delete], .clearScore, help: t("clear the score", "стереть оценку")),
+        Binding([c("a")], .prefer(.a), help: t("overall: A is better", "в целом: лучше A"), short: t("overall", "итог"), footerKeys: "a/b/t/w"),
+        Binding([c("b")], .prefer(.b), help: t("overall: B is better", "в целом: лучше B")),
+        Binding([c("t")], .prefer(.tie), help: t("overall: a tie (equally good)", "в целом: равны (одинаково хороши)")),
+        Binding([c("w")], .prefer(.bothWeak), help: t("overall: both weak", "в целом: оба слабые")),
+        Binding([c("n")], .editNote, help: t("write or edit the note", "написать или изменить заметку"), short: t("note", "заметка")),
+    ]
+
+    public static let item: [Binding] = [
+        Binding([.enter], .submit, help: t("submit the judgement and go to the next pair", "отправить оценку и перейти к следующей паре"),
+                short: t("submit", "отправить")),
+        Binding([c("u")], .undo, help: t("undo the last submitted judgement (it reopens)", "отменить последнюю отправленную оценку (она откроется снова)"),
+                short: t("undo", "отменить")),
+        Binding([c("s")], .skip, help: t("skip this pair (it comes back at the end)", "пропустить пару (она вернётся в конце)"),
+                short: t("skip", "пропустить")),
+        Binding([c("f")], .flag, help: t("flag a problem with this pair, with a reason", "отметить проблему с этой парой и указать причину"),
+                short: t("flag", "флаг")),
+        Binding([c("?"), .function(1)], .help, help: t("this help", "эта справка"), short: t("help", "справка")),
+        Binding([c("q"), .control("c")], .quit, help: t("pause and quit (you can resume later)", "пауза и выход (можно продолжить позже)"),
+                short: t("quit", "выход")),
+    ]
+
+    public static let textField: [Binding] = [
+        Binding([.enter], .finishText, help: t("done", "готово"), short: t("done", "готово")),
+        Binding([.escape], .cancelText, help: t("leave the field (a note is kept, a flag is cancelled)", "выйти из поля (заметка сохраняется, флаг отменяется)"),
+                short: t("leave", "выйти")),
+        Binding([.left, .control("b")], .cursorLeft, help: t("cursor left", "курсор влево")),
+        Binding([.right, .control("f")], .cursorRight, help: t("cursor right", "курсор вправо")),
+        Binding([.home, .control("a")], .cursorHome, help: t("to the start", "в начало")),
+        Binding([.end, .control("e")], .cursorEnd, help: t("to the end", "в конец")),
+        Binding([.backspace, .control("h")], .deleteBackward, help: t("delete the character before the cursor", "удалить символ перед курсором")),
+        Binding([.delete, .control("d")], .deleteForward, help: t("delete the character under the cursor", "удалить символ под курсором")),
+        Binding([.control("w")], .deleteWord, help: t("delete the word before the cursor", "удалить слово перед курсором"),
+                short: t("delete word", "удалить слово")),
+        Binding([.control("u")], .deleteToStart, help: t("delete everything before the cursor", "удалить всё перед курсором")),
+        Binding([.control("c")], .quit, help: t("quit (asks about unsaved input)", "выход (с вопросом о несохранённом)")),
+    ]
+
+    public static let confirmQuit: [Binding] = [
+        Binding([c("k"), .control("c")], .keepDraftAndQuit, help: t("keep the unsaved input as a draft and quit", "сохранить несохранённое как черновик и выйти"),
+                short: t("keep draft and quit", "сохранить черновик и выйти")),
+        Binding([c("d")], .discardAndQuit, help: t("discard the unsaved input and quit", "отбросить несохранённое и выйти"),
+                short: t("discard and quit", "отбросить и выйти")),
+        Binding([.escape, c("c")], .stay, help: t("go back to rating", "вернуться к оценке"), short: t("go back", "вернуться")),
+    ]
+
+    public static let helpScreen: [Binding] = [
+        Binding([.down, c("j")], .scrollDown, help: t("scroll", "прокрутка")),
+        Binding([.up, c("k")], .scrollUp, help: t("scroll", "прокрутка")),
+        Binding([.pageDown, c(" ")], .pageDown, help: t("page", "страница")),
+        Binding([.pageUp], .pageUp, help: t("page", "страница")),
+        Binding([.escape, c("?"), c("q"), .function(1), .enter], .closeHelp, help: t("close the help", "закрыть справку"),
+                short: t("close", "закрыть")),
+        Binding([.control("c")], .quit, help: t("quit", "выход")),
+    ]
+
+    public static let finished: [Binding] = [
+        Binding([c("u")], .undo, help: t("undo the last judgement", "отменить последнюю оценку"), short: t("undo", "отменить")),
+        Binding([c("q"), .enter, .escape, .control("c")], .quit, help: t("quit", "выход"), short: t("quit", "выход")),
+    ]
+
+    /// The keys that work in `mode`, in the order the key line lists them.
+    public static func bindings(for mode: Mode) -> [Binding] {
+        switch mode {
+        case .rating: return item.prefix(1) + scoring + reading + item.dropFirst()
+        case .note, .flagReason: return textField
+        case .confirmQuit: return confirmQuit
+        case .help: return helpScreen
+        case .finished: return finished
+        }
+    }
+
+    /// The help overlay's sections.
+    public static let groups: [KeyGroup] = [
+        KeyGroup(title: t("Reading", "Чтение"), bindings: reading),
+        KeyGroup(title: t("Scoring", "Оценка"), bindings: scoring),
+        KeyGroup(title: t("This pair", "Эта пара"), bindings: item),
+        KeyGroup(title: t("Typing a note or a flag reason", "Ввод заметки или причины флага"), bindings: textField),
+    ]
+
+    private static let lookup: [Mode: [Key: Action]] = {
+        var table: [Mode: [Key: Action]] = [:]
+        for mode in [Mode.rating, .note, .flagReason, .confirmQuit, .help, .finished] {
+            var keys: [Key: Action] = [:]
+            for binding in bindings(for: mode) {
+                for key in binding.keys where keys[key] == nil { keys[key] = binding.action }
+            }
+            table[mode] = keys
+        }
+        return table
+    }()
+
+    /// The action `key` triggers in `mode`, or nil. Outside text fields a Cyrillic letter counts as
+    /// the Latin key in its place.
+    public static func action(for key: Key, in mode: Mode) -> Action? {
+        guard let keys = lookup[mode] else { return nil }
+        if let action = keys[key] { return action }
+        if mode != .note, mode != .flagReason { return keys[key.latinEquivalent] }
+        return nil
+    }
+}
+
+extension Mode: Hashable {}

@@ -1,0 +1,175 @@
+import AgonCore
+import Foundation
+
+/// What the rater has entered for the current item so far.
+public struct ItemInput: Equatable, Sendable {
+    public var scores: [String: CriterionScore]
+    public var preference: Preference?
+    public var note: String
+
+    public init(scores: [String: CriterionScore] = [:], preference: Preference? = nil, note: String = "") {
+        self.scores = scores
+        self.preference = preference
+        self.note = note
+    }
+
+    public init(_ draft: Draft) {
+        self.init(scores: draft.scores, preference: draft.preference, note: draft.note)
+    }
+
+    public init(_ judgement: Judgement) {
+        self.init(scores: judgement.scores, preference: judgement.preference, note: judgement.note)
+    }
+
+    public var isEmpty: Bool {
+        preference == nil && note.isEmpty && scores.values.allSatisfy { $0.a == nil && $0.b == nil && $0.comparison == nil }
+    }
+}
+
+/// A line of feedback under the rubric.
+public struct StatusMessage: Equatable, Sendable {
+    public enum Kind: Sendable { case info, success, warning }
+    public var text: String
+    public var kind: Kind
+
+    public init(_ text: String, _ kind: Kind = .info) {
+        self.text = text
+        self.kind = kind
+    }
+}
+
+/// Everything that happens to the screen: keys, the clock, the window, a request to terminate.
+public enum ScreenEvent: Equatable, Sendable {
+    case key(Key)
+    /// The clock moved on (the time on the item is shown).
+    case tick
+    case resize(width: Int, height: Int)
+    /// SIGTERM or SIGHUP: leave now, keeping any unsaved input as a draft.
+    case terminate
+}
+
+/// What the run loop must do after an update, in order, before drawing the next frame.
+public enum Effect: Equatable, Sendable {
+    case append(JournalEvent)
+    case quit
+}
+
+/// The rating screen's whole state. It changes only in `update`; `render` draws it.
+public struct RatingScreen {
+    public var content: RatingContent
+    public var strings: Strings
+    public var language: Language { strings.language }
+    /// The session as the journal describes it, kept in step with every event the screen writes.
+    public var session: SessionState
+    public var mode: Mode = .rating
+    /// Where closing the help returns to.
+    public var modeBeforeHelp: Mode = .rating
+    public var current: ScheduleItem?
+    public var input = ItemInput()
+    /// The input as the journal already holds it (a restored draft, or nothing).
+    public var savedInput = ItemInput()
+    /// Time spent on the item in earlier sittings (from a draft or an undone judgement).
+    public var secondsBefore: Double = 0
+    public var shownAt: Date
+    public var now: Date
+    public var side: Side = .a
+    public var criterion = 0
+    public var scrollA = 0
+    public var scrollB = 0
+    public var taskScroll = 0
+    public var helpScroll = 0
+    public var noteCursor = 0
+    public var flagText = ""
+    public var flagCursor = 0
+    public var message: StatusMessage?
+    public var width: Int
+    public var height: Int
+    public let wraps = WrapCache()
+
+    /// `resumed` says the journal already had events, so the rater is told where they stand.
+    public init(content: RatingContent, session: SessionState, language: Language, now: Date,
+                resumed: Bool = false, width: Int = 120, height: Int = 40) {
+        self.content = content
+        self.session = session
+        strings = Strings(language)
+        shownAt = now
+        self.now = now
+        self.width = width
+        self.height = height
+        openNext()
+        if resumed {
+            var text = strings.resuming(session.ratedCount, content.schedule.count)
+            if let current, session.drafts[current.number] != nil { text += " " + strings.draftRestored }
+            message = StatusMessage(text, .success)
+        } else {
+            message = StatusMessage(strings.welcome)
+        }
+    }
+
+    public var rubric: Rubric { content.rubric }
+    public var total: Int { content.schedule.count }
+    public var isDirty: Bool { current != nil && input != savedInput }
+
+    /// Seconds spent on the current item, this sitting and earlier ones.
+    public var secondsOnItem: Double { secondsBefore + max(0, now.timeIntervalSince(shownAt)) }
+
+    public func scroll(_ side: Side) -> Int { side == .a ? scrollA : scrollB }
+
+    mutating func setScroll(_ side: Side, _ value: Int) {
+        if side == .a { scrollA = value } else { scrollB = value }
+    }
+
+    /// Shows the first open item, or the closing screen when none is left.
+    mutating func openNext() {
+        if let next = session.openItems(in: content.schedule).first {
+            let draft = session.drafts[next.number]
+            open(next, input: draft.map(ItemInput.init) ?? ItemInput(), saved: draft.map(ItemInput.init) ?? ItemInput(),
+                 secondsBefore: draft?.seconds ?? 0)
+        } else {
+            current = nil
+            input = ItemInput()
+            savedInput = ItemInput()
+            mode = .finished
+        }
+    }
+
+    mutating func open(_ item: ScheduleItem, input: ItemInput, saved: ItemInput, secondsBefore: Double) {
+        current = item
+        self.input = input
+        savedInput = saved
+        self.secondsBefore = secondsBefore
+        shownAt = now
+        mode = .rating
+        side = .a
+        criterion = 0
+        scrollA = 0
+        scrollB = 0
+        taskScroll = 0
+        noteCursor = input.note.count
+    }
+
+    /// What still stops the current input from being submitted, as the rater should read it.
+    public func missingParts() -> [String] {
+        var parts: [String] = []
+        for criterion in rubric.criteria {
+            let name = criterion.name.text(in: language)
+            let score = input.scores[criterion.id]
+            switch rubric.mode {
+            case .absolute:
+                let sides = Side.allCases.filter { score?.score(for: $0) == nil }
+                if sides.count == 2 {
+                    parts.append(name + " (A, B)")
+                } else if let side = sides.first {
+                    parts.append(strings.missingScore(name, side))
+                }
+            case .comparative:
+                if score?.comparison == nil { parts.append(name) }
+            }
+        }
+        if rubric.preference.required, input.preference == nil { parts.append(strings.missingPreference) }
+        if rubric.note.required, input.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            parts.append(strings.missingNote)
+        }
+        return parts
+    }
+}

@@ -1,0 +1,87 @@
+import AgonCore
+
+/// Where each part of the rating screen goes at the current window size. Shared by `render` and
+/// `update`, so that "a page" in a key means what the rater sees as a page.
+public struct ScreenLayout: Equatable {
+    public static let minWidth = 60
+    public static let minHeight = 18
+    /// Below this width the answers no longer fit side by side: one is shown at a time.
+    public static let sideBySideWidth = 100
+
+    public var tooSmall: Bool
+    public var sideBySide: Bool
+    public var header: Rect
+    public var task: Rect
+    /// Columns left of the task text, where its label sits.
+    public var taskLabelWidth: Int
+    public var paneTitles: Rect
+    /// The answer panes' text areas (a pane is hidden when its rect is empty).
+    public var paneA: Rect
+    public var paneB: Rect
+    public var rubric: Rect
+    public var note: Rect
+    public var status: Rect
+    public var footer: Rect
+
+    public func pane(_ side: Side) -> Rect { side == .a ? paneA : paneB }
+
+    /// The wrapping width of a pane's text: one column of margin each side and one for the scroll bar.
+    public func textWidth(_ side: Side) -> Int { max(1, pane(side).width - 3) }
+
+    public var taskTextWidth: Int { max(1, task.width - taskLabelWidth - 1) }
+
+    public static func make(_ state: RatingScreen) -> ScreenLayout {
+        let width = state.width
+        let height = state.height
+        let empty = Rect(x: 0, y: 0, width: 0, height: 0)
+        var layout = ScreenLayout(tooSmall: false, sideBySide: width >= sideBySideWidth, header: Rect(x: 0, y: 0, width: width, height: 1),
+                                  task: empty, taskLabelWidth: 0, paneTitles: empty, paneA: empty, paneB: empty,
+                                  rubric: empty, note: empty, status: empty, footer: empty)
+        guard width >= minWidth, height >= minHeight else {
+            layout.tooSmall = true
+            return layout
+        }
+        layout.taskLabelWidth = max(8, DisplayWidth.of(state.strings.task) + 2)
+        let taskLines = state.current.map { state.wraps.lines("task:" + $0.task, state.content.prompt(task: $0.task),
+                                                               width: max(1, width - layout.taskLabelWidth - 1)).count } ?? 1
+        let taskLimit = height >= 34 ? 6 : height >= 28 ? 4 : 2
+        let taskRows = max(1, min(taskLines, taskLimit))
+        layout.task = Rect(x: 0, y: 1, width: width, height: taskRows)
+
+        let criteria = state.rubric.criteria.count
+        // Room for the longest question-and-anchors text of any criterion, so the panel does not
+        // jump as the focus moves, within limits that leave the answers most of the screen.
+        let needed = state.rubric.criteria.map { criterion in
+            let textWidth = max(1, width / 2 - 4)
+            let question = criterion.question.text(in: state.language)
+            return 1 + state.wraps.lines("question:" + criterion.id, question, width: textWidth).count
+                + criterion.anchors.reduce(0) { $0 + state.wraps.lines("anchor:\(criterion.id):\($1.score)", $1.text.text(in: state.language), width: textWidth).count }
+        }.max() ?? 0
+        let rubricRows = max(criteria + 2, min(needed, height >= 34 ? 12 : 6))
+        let noteRows = height >= 34 ? 2 : 1
+        let fixedRows = 1 + taskRows + 1 + rubricRows + noteRows + 1 + 1
+        let paneRows = height - fixedRows
+        guard paneRows >= 3 else {
+            layout.tooSmall = true
+            return layout
+        }
+        let paneTop = 1 + taskRows + 1
+        layout.paneTitles = Rect(x: 0, y: paneTop - 1, width: width, height: 1)
+        if layout.sideBySide {
+            let leftWidth = (width - 1) / 2
+            layout.paneA = Rect(x: 0, y: paneTop, width: leftWidth, height: paneRows)
+            layout.paneB = Rect(x: leftWidth + 1, y: paneTop, width: width - leftWidth - 1, height: paneRows)
+        } else if state.side == .a {
+            layout.paneA = Rect(x: 0, y: paneTop, width: width, height: paneRows)
+            layout.paneB = Rect(x: width, y: paneTop, width: 0, height: paneRows)
+        } else {
+            layout.paneA = Rect(x: 0, y: paneTop, width: 0, height: paneRows)
+            layout.paneB = Rect(x: 0, y: paneTop, width: width, height: paneRows)
+        }
+        layout.rubric = Rect(x: 0, y: paneTop + paneRows, width: width, height: rubricRows)
+        layout.note = Rect(x: 0, y: layout.rubric.maxY, width: width, height: noteRows)
+        layout.status = Rect(x: 0, y: layout.note.maxY, width: width, height: 1)
+        layout.footer = Rect(x: 0, y: height - 1, width: width, height: 1)
+        return layout
+    }
+}

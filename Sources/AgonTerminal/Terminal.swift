@@ -1,0 +1,242 @@
+import AgonCore
+import AgonTUI
+import CNcurses
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The one place that talks to the terminal: draws a `Canvas`, reads keys, follows resizes, and
+/// puts the terminal back as it found it on every way out (normal exit, error, signal, crash).
+public final class Terminal {
+    public enum StartError: Error, CustomStringConvertible {
+        case notInteractive
+        case unknownTerminal(String)
+
+        public var description: String {
+            switch self {
+            case .notInteractive:
+                return "agon rate needs an interactive terminal (it was started with its input or output redirected)."
+            case .unknownTerminal(let name):
+                return "the terminal type `\(name)` is unknown here, so the rating screen cannot be drawn. Try `TERM=xterm-256color agon rate …`."
+            }
+        }
+    }
+
+    /// What a wait for input brought.
+    public enum Input: Equatable {
+        case key(Key)
+        case resize(width: Int, height: Int)
+        /// Nothing within the timeout (the clock can be redrawn).
+        case timeout
+        /// SIGTERM, SIGHUP, SIGINT or SIGQUIT arrived.
+        case signal(Int32)
+    }
+
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let useColor: Bool
+    private var ended = false
+    private var widthCache: [UInt32: Bool] = [:]
+    private var buffer: [wchar_t] = []
+
+    /// The locale makes `wcwidth` and `get_wch` understand UTF-8; CI machines often have none set.
+    public static func prepareLocale() {
+        let chosen = setlocale(LC_ALL, "").map { String(cString: $0) } ?? ""
+        if !chosen.uppercased().contains("UTF-8") && !chosen.uppercased().contains("UTF8") {
+            if setlocale(LC_ALL, "C.UTF-8") == nil { _ = setlocale(LC_ALL, "en_US.UTF-8") }
+        }
+    }
+
+    public init(environment: [String: String]) throws(StartError) {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw .notInteractive }
+        Self.prepareLocale()
+        agon_install_signal_handlers()
+        let termName = environment["TERM"] ?? ""
+        guard let output = agon_open_stream(1, "w"), let input = agon_open_stream(0, "r") else { throw .notInteractive }
+        // newterm, unlike initscr, reports an unknown terminal instead of printing and exiting.
+        guard !termName.isEmpty, let screen = newterm(termName, output, input) else {
+            throw .unknownTerminal(termName.isEmpty ? "(none: TERM is not set)" : termName)
+        }
+        self.screen = screen
+        set_term(screen)
+        window = agon_stdscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        intrflush(window, false)
+        curs_set(0)
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        useColor = !noColor && has_colors() && start_color() == OK
+        if useColor { Self.definePairs() }
+    }
+
+    deinit { end() }
+
+    /// Gives the terminal back. Safe to call more than once.
+    public func end() {
+        guard !ended else { return }
+        ended = true
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+    }
+
+    public var width: Int { Int(getmaxx(window)) }
+    public var height: Int { Int(getmaxy(window)) }
+
+    // MARK: Drawing
+
+    private static func definePairs() {
+        use_default_colors()
+        // Pair numbers are ColorRole raw values; pair 0 is the terminal's own colours.
+        let pairs: [(ColorRole, Int32, Int32)] = [
+            (.bar, Int32(COLOR_BLACK), Int32(COLOR_CYAN)),
+            (.title, Int32(COLOR_YELLOW), -1),
+            (.focus, Int32(COLOR_CYAN), -1),
+            (.given, Int32(COLOR_GREEN), -1),
+            (.muted, -1, -1),
+            (.warning, Int32(COLOR_RED), -1),
+            (.success, Int32(COLOR_GREEN), -1),
+        ]
+        for (role, foreground, background) in pairs {
+            init_pair(Int16(role.rawValue), Int16(foreground), Int16(background))
+        }
+    }
+
+    private func attributes(for style: Style) -> (attr_t, Int16) {
+        var attributes: attr_t = 0
+        if style.bold { attributes |= agon_attr_bold() }
+        if style.reverse { attributes |= agon_attr_reverse() }
+        if useColor {
+            if style.role == .muted { attributes |= agon_attr_dim() }
+            return (attributes, style.role == .plain ? 0 : Int16(style.role.rawValue))
+        }
+        // Without colour each role still reads differently.
+        switch style.role {
+        case .bar: attributes |= agon_attr_reverse()
+        case .title, .given, .success: attributes |= agon_attr_bold()
+        case .focus: break
+        case .muted: attributes |= agon_attr_dim()
+        case .warning: attributes |= agon_attr_bold() | agon_attr_underline()
+        case .plain: break
+        }
+        return (attributes, 0)
+    }
+
+    /// Draws the whole canvas; ncurses sends only what changed since the last frame.
+    public func draw(_ canvas: Canvas) {
+        let rows = min(canvas.height, height)
+        let columns = min(canvas.width, width)
+        for y in 0..<rows {
+            var x = 0
+            while x < columns {
+                let style = canvas[x, y].style
+                let start = x
+                buffer.removeAll(keepingCapacity: true)
+                while x < columns, canvas[x, y].style == style {
+                    let cell = canvas[x, y]
+                    if !cell.isContinuation { appendCell(cell.character, atLastColumn: x + 1 >= columns) }
+                    x += 1
+                }
+                let (attributes, pair) = attributes(for: style)
+                wattr_set(window, attributes, pair, nil)
+                buffer.withUnsafeBufferPointer { pointer in
+                    _ = mvwaddnwstr(window, Int32(y), Int32(start), pointer.baseAddress, Int32(pointer.count))
+                }
+            }
+        }
+        wattr_set(window, 0, 0, nil)
+        if let cursor = canvas.cursor, cursor.x < columns, cursor.y < rows {
+            curs_set(1)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(window)
+    }
+
+    /// Adds one cell's character, or a stand-in of the same width when the terminal's idea of the
+    /// character's width differs from ours (an emoji newer than the C library, say): a wrong guess
+    /// would shift the rest of the row.
+    private func appendCell(_ character: Character, atLastColumn: Bool) {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return }
+        if first.value < 0x7F, scalars.count == 1 {
+            buffer.append(wchar_t(first.value))
+            return
+        }
+        let expected = DisplayWidth.of(character)
+        let agrees: Bool
+        if let known = widthCache[first.value] {
+            agrees = known
+        } else {
+            agrees = Int(wcwidth(wchar_t(first.value))) == DisplayWidth.of(scalar: first)
+            widthCache[first.value] = agrees
+        }
+        if agrees, expected == DisplayWidth.of(scalar: first) {
+            for scalar in scalars { buffer.append(wchar_t(scalar.value)) }
+        } else {
+            for _ in 0..<max(1, expected) { buffer.append(wchar_t(expected == 2 ? 0x3F : 0xFFFD)) }
+        }
+    }
+
+    // MARK: Input
+
+    /// Waits up to `timeout` milliseconds for a key, a resize or a signal.
+    public func read(timeout: Int32) -> Input {
+        let signal = agon_take_signal()
+        if signal != 0 { return .signal(signal) }
+        wtimeout(window, timeout)
+        var value: wint_t = 0
+        let result = wget_wch(window, &value)
+        let pending = agon_take_signal()
+        if pending != 0 { return .signal(pending) }
+        switch result {
+        case KEY_CODE_YES:
+            return translate(function: Int32(value))
+        case OK:
+            return translate(character: UInt32(value))
+        default:
+            return .timeout
+        }
+    }
+
+    private func translate(function code: Int32) -> Input {
+        switch code {
+        case KEY_RESIZE: return .resize(width: width, height: height)
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        default:
+            for number in 1...12 where code == agon_key_f(Int32(number)) { return .key(.function(number)) }
+            return .timeout
+        }
+    }
+
+    private func translate(character value: UInt32) -> Input {
+        switch value {
+        case 0x0D, 0x0A: return .key(.enter)
+        case 0x09: return .key(.tab)
+        case 0x1B: return .key(.escape)
+        case 0x7F, 0x08: return .key(.backspace)
+        case 0x01...0x1A:
+            return .key(.control(Character(Unicode.Scalar(value + 0x60)!)))
+        default:
+            guard value >= 0x20, let scalar = Unicode.Scalar(value) else { return .timeout }
+            return .key(.character(Character(scalar)))
+        }
+    }
+}
