@@ -122,7 +122,7 @@ extension RatingScreen {
         let start = (pane.height - thumb) * first / max(1, total - pane.height)
         for row in 0..<pane.height {
             let inThumb = row >= start && row < start + thumb
-            canvas.put(inThumb ? "┃" : "│", x: x, y: pane.y + row,
+            canvas.put(inThumb ? "┃" : "┊", x: x, y: pane.y + row,
                        style: inThumb ? Style(focused ? .focus : .plain, bold: true) : Style(.muted))
         }
     }

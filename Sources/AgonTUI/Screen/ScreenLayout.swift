@@ -41,7 +41,7 @@ public struct ScreenLayout: Equatable {
             layout.tooSmall = true
             return layout
         }
-        layout.taskLabelWidth = max(8, DisplayWidth.of(state.strings.task) + 2)
+        layout.taskLabelWidth = max(8, DisplayWidth.of(state.strings.task) + 3)
         let taskLines = state.current.map { state.wraps.lines("task:" + $0.task, state.content.prompt(task: $0.task),
                                                                width: max(1, width - layout.taskLabelWidth - 1)).count } ?? 1
         let taskLimit = height >= 34 ? 6 : height >= 28 ? 4 : 2
