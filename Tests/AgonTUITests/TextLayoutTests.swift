@@ -66,3 +66,12 @@ struct CanvasTests {
         #expect(canvas.lines == ["   ", " he"])
     }
 }
+
+extension CanvasTests {
+    @Test func fillingOverHalfAWideCharacterBlanksTheOtherHalf() {
+        var canvas = Canvas(width: 4, height: 1)
+        canvas.put("a時", x: 0, y: 0)
+        canvas.fill(Rect(x: 2, y: 0, width: 2, height: 1), style: .plain)
+        #expect(canvas.line(0) == "a   ")
+    }
+}

@@ -96,7 +96,7 @@ public struct Canvas: Equatable, Sendable {
         let clipped = clip(rect)
         for y in clipped.y..<clipped.maxY {
             for x in clipped.x..<clipped.maxX {
-                cells[y * width + x] = Cell(" ", style: style)
+                set(x, y, Cell(" ", style: style))
             }
         }
     }

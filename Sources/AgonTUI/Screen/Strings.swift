@@ -18,7 +18,7 @@ public struct Strings: Sendable {
     public func scale(_ scale: ScoreScale) -> String { ru ? "шкала \(scale.min)–\(scale.max)" : "scale \(scale.min)–\(scale.max)" }
     public var comparisonHeader: String { ru ? "A ◂ ▸ B" : "A ◂ ▸ B" }
     public var overall: String { ru ? "Итог" : "Overall" }
-    public var notChosen: String { ru ? "не выбран (a / b / t / w)" : "not chosen (a / b / t / w)" }
+    public var notChosen: String { ru ? "не выбран (a/b/t/w)" : "not chosen (a/b/t/w)" }
     public var note: String { ru ? "Заметка" : "Note" }
     public var noteHintEmpty: String { ru ? "нет (n — написать)" : "none (n to write)" }
     public var noteEditing: String { ru ? "Заметка (Enter — готово)" : "Note (Enter when done)" }
@@ -51,7 +51,7 @@ public struct Strings: Sendable {
         guard let side else { return criterion }
         return "\(criterion) (\(side.rawValue))"
     }
-    public var missingPreference: String { ru ? "итог (a / b / t / w)" : "overall preference (a / b / t / w)" }
+    public var missingPreference: String { ru ? "итог (a/b/t/w)" : "overall preference (a/b/t/w)" }
     public var missingNote: String { ru ? "заметка (n)" : "note (n)" }
     public func saved(_ rated: Int, _ total: Int) -> String {
         ru ? "Сохранено. Оценено \(rated) из \(total)." : "Saved. \(rated) of \(total) rated."
