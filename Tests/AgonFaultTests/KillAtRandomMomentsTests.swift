@@ -31,8 +31,16 @@ import Glibc
         var tornLinesSetAside = 0
         for round in 0..<Self.rounds {
             let process = AgonProcess.start(["scripted-rater", "load", "--rater", "kim", "--seed", "\(round)"], home: workspace.root)
-            // Sometimes before the session opens, mostly in the middle of writing judgements.
-            usleep(useconds_t(startup * 8 / 10 + random.below(startup * 4 / 10 + 6 * perJudgement)))
+            if round % 5 == 0 {
+                // While starting up, opening or repairing the journal.
+                usleep(useconds_t(random.below(startup)))
+            } else {
+                // In the middle of writing judgements: once the session is open, within a few of them.
+                let clock = ContinuousClock()
+                let deadline = clock.now + .seconds(10)
+                while !process.output.contains("resuming"), clock.now < deadline { usleep(500) }
+                usleep(useconds_t(random.below(8 * perJudgement)))
+            }
             process.kill(SIGKILL)
             let status = process.wait()
             if status == 128 + SIGKILL { killedMidRun += 1 }
