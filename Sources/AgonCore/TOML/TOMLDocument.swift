@@ -12,6 +12,8 @@ public final class TOMLDocument {
     /// Parses `text`; a syntax error becomes a single diagnostic in the thrown error.
     public init(file: String, text: String) throws(DiagnosticsError) {
         self.file = file
+        let preflight = TOMLPreflight.problems(in: text, file: file)
+        if !preflight.isEmpty { throw DiagnosticsError(preflight) }
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
@@ -94,7 +96,10 @@ public final class TOMLDocument {
     /// An array of tables (`[[key]]`), with the path of each element for locating its problems.
     public func tables(_ table: TOMLTable, _ key: String, at path: String, required: Bool = true) -> [(TOMLTable, String)] {
         guard let value = table[key] else {
-            if required { problem(at: path, "missing `[[\(path.isEmpty ? key : path + "." + key)]]` entries") }
+            if required {
+                let header = (path.isEmpty ? key : path + "." + key).replacingOccurrences(of: #"\[\d+\]"#, with: "", options: .regularExpression)
+                problem(at: path, "missing `[[\(header)]]` entries")
+            }
             return []
         }
         guard let array = value.array else {
