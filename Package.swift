@@ -37,7 +37,8 @@ let package = Package(
         ),
         .testTarget(name: "AgonCoreTests", dependencies: ["AgonCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AgonTUITests", dependencies: ["AgonTUI", "AgonCore"]),
-        .testTarget(name: "AgonEndToEndTests", dependencies: ["AgonCore"]),
+        // The rating screen driven in a real terminal (tmux) by the built `agon` binary.
+        .testTarget(name: "AgonEndToEndTests", dependencies: ["AgonCore", "agon"], exclude: ["Fixtures"]),
         // Crash, kill and storage-fault tests: they run the real `agon` binary as a child process.
         .testTarget(name: "AgonFaultTests", dependencies: ["AgonCore", "agon"]),
     ]

@@ -1,0 +1,119 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A private tmux server with one window running a command: keys in, screen text out.
+/// Spawned with posix_spawnp (Foundation.Process hangs when the child starts the tmux daemon).
+final class Tmux {
+    let folder: URL
+    private var socket: String { folder.appendingPathComponent("tmux.sock").path }
+    private var serverRunning = false
+
+    static var isInstalled: Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/tmux")
+        }
+    }
+
+    init() {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("agon-tmux-\(UUID().uuidString.prefix(8))")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        if serverRunning { _ = run(["kill-server"]) }
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Starts `command` in a `width`×`height` window. The command's exit status is printed as
+    /// `[exit:N]` (tmux 3.3a does not always report it).
+    func start(width: Int, height: Int, environment: [String: String], command: [String]) {
+        var arguments = ["start-server", ";", "set", "-g", "default-terminal", "tmux-256color", ";",
+                         "set", "-gw", "remain-on-exit", "on", ";",
+                         "new-session", "-d", "-s", "s", "-x", "\(width)", "-y", "\(height)"]
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
+        arguments += ["sh", "-c", "\"$0\" \"$@\"; echo \"[exit:$?]\""] + command
+        let result = run(arguments)
+        serverRunning = true
+        precondition(result.status == 0, "tmux did not start: \(result.output)")
+    }
+
+    func send(_ keys: String...) {
+        for key in keys { _ = run(["send-keys", "-t", "s", key]) }
+    }
+
+    func type(_ text: String) {
+        _ = run(["send-keys", "-t", "s", "-l", text])
+    }
+
+    func resize(width: Int, height: Int) {
+        _ = run(["resize-window", "-t", "s", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The window's text, trailing spaces trimmed, with the lines scrolled off the top.
+    func capture() -> [String] {
+        run(["capture-pane", "-p", "-t", "s", "-S", "-"]).output.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0.reversed().drop(while: { $0 == " " }).reversed())
+        }
+    }
+
+    /// The visible window only.
+    func screen() -> [String] {
+        run(["capture-pane", "-p", "-t", "s"]).output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Waits until the screen holds `text` and has stopped changing; returns the screen.
+    @discardableResult
+    func wait(for text: String, timeout: Double = 20) -> [String]? {
+        let deadline = Date().addingTimeInterval(timeout)
+        var previous: [String] = []
+        while Date() < deadline {
+            let now = capture()
+            if now.contains(where: { $0.contains(text) }), now == previous { return now }
+            previous = now
+            usleep(30_000)
+        }
+        return nil
+    }
+
+    /// The tmux server outlives the call that starts it: it must not inherit the test runner's
+    /// pipes, or the runner would wait for them to close.
+    private static func closeOnExec() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for name in names {
+            guard let descriptor = Int32(name), descriptor > 2 else { continue }
+            let flags = fcntl(descriptor, F_GETFD)
+            if flags >= 0 { _ = fcntl(descriptor, F_SETFD, flags | FD_CLOEXEC) }
+        }
+    }
+
+    @discardableResult
+    private func run(_ arguments: [String]) -> (status: Int32, output: String) {
+        let output = folder.appendingPathComponent("out-\(UUID().uuidString.prefix(8))")
+        Self.closeOnExec()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        let argv = (["tmux", "-S", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ)
+        argv.forEach { free($0) }
+        posix_spawn_file_actions_destroy(&actions)
+        posix_spawnattr_destroy(&attributes)
+        guard spawned == 0 else { return (-1, "cannot run tmux: \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(at: output)
+        return ((status >> 8) & 0xFF, text)
+    }
+}
