@@ -49,12 +49,14 @@ public final class Terminal {
         }
     }
 
-    public init(environment: [String: String]) throws(StartError) {
-        guard isatty(0) == 1, isatty(1) == 1 else { throw .notInteractive }
+    /// Takes over the terminal on `input`/`output` (standard input and output unless a benchmark
+    /// passes a pseudo-terminal).
+    public init(environment: [String: String], input inputDescriptor: Int32 = 0, output outputDescriptor: Int32 = 1) throws(StartError) {
+        guard isatty(inputDescriptor) == 1, isatty(outputDescriptor) == 1 else { throw .notInteractive }
         Self.prepareLocale()
         agon_install_signal_handlers()
         let termName = environment["TERM"] ?? ""
-        guard let output = agon_open_stream(1, "w"), let input = agon_open_stream(0, "r") else { throw .notInteractive }
+        guard let output = agon_open_stream(outputDescriptor, "w"), let input = agon_open_stream(inputDescriptor, "r") else { throw .notInteractive }
         // newterm, unlike initscr, reports an unknown terminal instead of printing and exiting.
         guard !termName.isEmpty, let screen = newterm(termName, output, input) else {
             throw .unknownTerminal(termName.isEmpty ? "(none: TERM is not set)" : termName)
@@ -83,6 +85,11 @@ public final class Terminal {
         curs_set(1)
         endwin()
         delscreen(screen)
+    }
+
+    /// Tells ncurses the window has a new size, as a SIGWINCH would (for the benchmark).
+    public func resize(width: Int, height: Int) {
+        resizeterm(Int32(height), Int32(width))
     }
 
     public var width: Int { Int(getmaxx(window)) }

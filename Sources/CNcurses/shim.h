@@ -8,6 +8,9 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
+#include <stdlib.h>
+#include <fcntl.h>
 #include <ncursesw/curses.h>
 
 int wcwidth(wchar_t c);
@@ -72,5 +75,21 @@ static inline int agon_take_signal(void) {
 }
 
 static inline FILE *agon_open_stream(int descriptor, const char *mode) { return fdopen(descriptor, mode); }
+
+// Pseudo-terminals, for the benchmark: ioctl is variadic and does not import into Swift.
+static inline int agon_set_window_size(int descriptor, int rows, int columns) {
+    struct winsize size = {(unsigned short)rows, (unsigned short)columns, 0, 0};
+    return ioctl(descriptor, TIOCSWINSZ, &size);
+}
+
+static inline int agon_open_pseudo_terminal(char *slavePath, size_t capacity) {
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0) return -1;
+    if (grantpt(master) != 0 || unlockpt(master) != 0 || ptsname_r(master, slavePath, capacity) != 0) {
+        close(master);
+        return -1;
+    }
+    return master;
+}
 
 #endif
