@@ -36,7 +36,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AgonCoreTests", dependencies: ["AgonCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AgonTUITests", dependencies: ["AgonTUI", "AgonCore"]),
+        .testTarget(name: "AgonTUITests", dependencies: ["AgonTUI", "AgonCore"], exclude: ["Snapshots"]),
         // The rating screen driven in a real terminal (tmux) by the built `agon` binary.
         .testTarget(name: "AgonEndToEndTests", dependencies: ["AgonCore", "agon"], exclude: ["Fixtures"]),
         // Crash, kill and storage-fault tests: they run the real `agon` binary as a child process.

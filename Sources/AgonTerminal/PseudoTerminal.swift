@@ -16,7 +16,7 @@ public final class PseudoTerminal: @unchecked Sendable {
         let master = agon_open_pseudo_terminal(&path, path.count)
         guard master >= 0 else { return nil }
         self.master = master
-        slavePath = String(cString: path)
+        slavePath = String(decoding: path.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         slave = open(slavePath, O_RDWR | O_NOCTTY)
         guard slave >= 0 else { return nil }
         resize(width: width, height: height)

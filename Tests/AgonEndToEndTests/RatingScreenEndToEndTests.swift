@@ -55,7 +55,11 @@ import Testing
         // First sitting: three judgements, then a partly scored fourth kept as a draft.
         var tmux = Tmux()
         start(tmux, home: home, ["rate", "--rater", "eve"])
-        try #require(tmux.wait(for: "item 1 of 21") != nil, "no first frame: \(tmux.capture().joined(separator: "\n"))")
+        // A first start opens with the rubric's instructions and the keys.
+        try #require(tmux.wait(for: "How to rate") != nil, "no first frame: \(tmux.capture().joined(separator: "\n"))")
+        #expect(tmux.capture().contains { $0.contains("item 1 of 21") })
+        tmux.send("Escape")
+        #expect(tmux.wait(for: "Read the task and both answers") != nil)
         tmux.send("5", "4", "3", "2", "Right", "3", "4", "5", "6", "b", "Enter")
         #expect(tmux.wait(for: "Saved. 1 of 21 rated.") != nil)
         tmux.send("n")
@@ -158,7 +162,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: home) }
         let tmux = Tmux()
         start(tmux, home: home, ["rate", "mini", "--rater", "zed"])
-        try #require(tmux.wait(for: "item 1 of 3") != nil)
+        try #require(tmux.wait(for: "How to rate") != nil)
+        tmux.send("Escape")
         var found: [String]?
         for _ in 0..<3 {
             found = tmux.wait(for: "Tick, tock", timeout: 2)

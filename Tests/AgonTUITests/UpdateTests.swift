@@ -274,3 +274,17 @@ struct UpdateTests {
         #expect(driver.screen.input.scores["originality"] == CriterionScore(a: 5))
     }
 }
+
+extension UpdateTests {
+    @Test func aFirstStartOpensTheInstructionsOverTheFirstItem() {
+        var driver = Driver(RatingScreen(content: Fixture.content(), session: SessionState(), language: .en,
+                                         now: Fixture.start, introduce: true))
+        #expect(driver.screen.mode == .help)
+        #expect(driver.screen.render().text.contains("Score each answer."))
+        driver.press("5")
+        #expect(driver.screen.input.scores.isEmpty)
+        driver.send(.escape)
+        #expect(driver.screen.mode == .rating)
+        #expect(driver.screen.message?.text.hasPrefix("Read the task") == true)
+    }
+}

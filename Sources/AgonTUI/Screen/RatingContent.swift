@@ -1,6 +1,6 @@
 import AgonCore
 
-/// What the screen may show of a study, already made safe for the terminal: the title, the rubric,
+/// What the screen may show of a study, made safe for the terminal when shown: the title, the rubric,
 /// the rater's schedule, and the prompts and answer texts. System labels and profiles are not
 /// copied in; system ids appear only as lookup keys and in the judgements the screen writes.
 public struct RatingContent: Sendable {
@@ -17,13 +17,12 @@ public struct RatingContent: Sendable {
         rubric = bundle.rubric
         self.schedule = schedule
         var prompts: [String: String] = [:]
-        for task in bundle.study.tasks { prompts[task.id] = Sanitizer.clean(task.prompt) }
+        for task in bundle.study.tasks { prompts[task.id] = task.prompt }
         self.prompts = prompts
-        // Only the answers the schedule will show are cleaned, once.
         var answers: [String: String] = [:]
         for item in schedule.items {
             for system in [item.left, item.right] where answers[Self.key(item.task, system)] == nil {
-                answers[Self.key(item.task, system)] = Sanitizer.clean(bundle.answers.answer(task: item.task, system: system)?.text ?? "")
+                answers[Self.key(item.task, system)] = bundle.answers.answer(task: item.task, system: system)?.text ?? ""
             }
         }
         self.answers = answers
@@ -31,19 +30,21 @@ public struct RatingContent: Sendable {
 
     public init(title: String, rater: String, rubric: Rubric, schedule: Schedule,
                 prompts: [String: String], answers: [String: String]) {
-        self.title = Sanitizer.clean(title)
+        self.title = Sanitizer.clean(title).replacingOccurrences(of: "\n", with: " ")
         self.rater = rater
         self.rubric = rubric
         self.schedule = schedule
-        self.prompts = prompts.mapValues(Sanitizer.clean)
-        self.answers = answers.mapValues(Sanitizer.clean)
+        self.prompts = prompts
+        self.answers = answers
     }
 
     public static func key(_ task: String, _ system: String) -> String { task + "\u{1F}" + system }
 
-    public func prompt(task: String) -> String { prompts[task] ?? "" }
+    /// Texts are cleaned when asked for; the screen asks once per item and width (see `WrapCache`),
+    /// so start-up does not pay for answers the rater has not reached.
+    public func prompt(task: String) -> String { Sanitizer.clean(prompts[task] ?? "") }
 
     public func answer(_ item: ScheduleItem, _ side: Side) -> String {
-        answers[Self.key(item.task, side == .a ? item.left : item.right)] ?? ""
+        Sanitizer.clean(answers[Self.key(item.task, side == .a ? item.left : item.right)] ?? "")
     }
 }

@@ -86,9 +86,10 @@ public struct RatingScreen {
     public var height: Int
     public let wraps = WrapCache()
 
-    /// `resumed` says the journal already had events, so the rater is told where they stand.
+    /// `resumed` says the journal already had events, so the rater is told where they stand;
+    /// `introduce` opens the help (the rubric's instructions and the keys) over the first item.
     public init(content: RatingContent, session: SessionState, language: Language, now: Date,
-                resumed: Bool = false, width: Int = 120, height: Int = 40) {
+                resumed: Bool = false, introduce: Bool = false, width: Int = 120, height: Int = 40) {
         self.content = content
         self.session = session
         strings = Strings(language)
@@ -103,6 +104,10 @@ public struct RatingScreen {
             message = StatusMessage(text, .success)
         } else {
             message = StatusMessage(strings.welcome)
+        }
+        if introduce, mode == .rating {
+            modeBeforeHelp = .rating
+            mode = .help
         }
     }
 

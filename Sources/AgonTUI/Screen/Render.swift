@@ -363,7 +363,13 @@ extension RatingScreen {
 
     /// The help text: an introduction, then every key of the key table with what it does.
     public func helpLines(width textWidth: Int) -> [(String, Style)] {
-        var lines: [(String, Style)] = TextLayout.wrap(strings.helpIntro, width: textWidth).map { ($0, Style()) }
+        var lines: [(String, Style)] = []
+        let instructions = Sanitizer.clean(rubric.instructions.text(in: language)).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !instructions.isEmpty {
+            lines += TextLayout.wrap(instructions, width: textWidth).map { ($0, Style()) }
+            lines.append(("", Style()))
+        }
+        lines += TextLayout.wrap(strings.helpIntro, width: textWidth).map { ($0, Style(bold: true)) }
         let keyWidth = min(24, textWidth / 3)
         for group in KeyMap.groups {
             lines.append(("", Style()))

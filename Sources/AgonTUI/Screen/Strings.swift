@@ -75,7 +75,7 @@ public struct Strings: Sendable {
         ru ? "Вы оценили все \(total) пар. Оценки сохранены; какая система написала какой ответ, останется скрытым."
             : "You have rated all \(total) pairs. Your judgements are saved; which system wrote which answer stays hidden."
     }
-    public var helpTitle: String { ru ? "Клавиши" : "Keys" }
+    public var helpTitle: String { ru ? "Как оценивать (Esc — закрыть, ? — открыть снова)" : "How to rate (Esc closes, ? opens it again)" }
     public var helpIntro: String {
         ru ? "Оцените оба ответа по каждому критерию: ← → выбирает ответ, Tab — критерий, цифра ставит оценку. Затем выберите итог (a, b, t, w), при желании напишите заметку (n) и нажмите Enter. Всё сохраняется сразу; выход — q, продолжение — та же команда."
             : "Score both answers on every criterion: ← → picks the answer, Tab the criterion, a digit sets the score. Then choose overall (a, b, t, w), optionally write a note (n), and press Enter. Everything is saved at once; q quits, the same command resumes."

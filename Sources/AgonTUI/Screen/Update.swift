@@ -20,7 +20,7 @@ extension RatingScreen {
             effects.append(.quit)
             return effects
         case .key(let key):
-            if mode != .confirmQuit { message = nil }
+            if mode != .confirmQuit, mode != .help { message = nil }
             return handle(key)
         }
     }
@@ -36,7 +36,11 @@ extension RatingScreen {
         let layout = ScreenLayout.make(self)
         if layout.tooSmall, mode != .note, mode != .flagReason {
             // Only leaving makes sense while nothing can be seen.
-            if KeyMap.action(for: key, in: .rating) == .quit || KeyMap.action(for: key, in: mode) == .quit { return requestQuit() }
+            if KeyMap.action(for: key, in: .rating) == .quit || KeyMap.action(for: key, in: mode) == .quit {
+                if mode == .confirmQuit { return keepDraftIfDirty() + [.quit] }
+                return requestQuit()
+            }
+            if mode != .confirmQuit { return [] }
         }
         guard let action = KeyMap.action(for: key, in: mode) else {
             if case .character(let character) = key {

@@ -112,13 +112,14 @@ public final class WrapCache {
 
     public init() {}
 
-    /// `name` must identify `text` (e.g. "task:t3" or "answer:t3:sysA").
-    public func lines(_ name: String, _ text: String, width: Int) -> [String] {
+    /// `name` must identify `text` (e.g. "task:t3" or "answer:12:A"); `text` is only evaluated
+    /// (and cleaned, if the caller cleans it there) when the lines are not cached yet.
+    public func lines(_ name: String, _ text: @autoclosure () -> String, width: Int) -> [String] {
         let key = Key(name: name, width: width)
         if let cached = entries[key] { return cached }
         // Only the current item's texts at the current width matter; drop the rest now and then.
         if entries.count > 64 { entries.removeAll(keepingCapacity: true) }
-        let lines = TextLayout.wrap(text, width: width)
+        let lines = TextLayout.wrap(text(), width: width)
         entries[key] = lines
         return lines
     }

@@ -34,13 +34,15 @@ struct RateCommand: ParsableCommand {
         } catch {
             throw Failure(error.description)
         }
-        for warning in session.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let journal = workspace.display(session.writer.file)
 
         let now = Date()
         var screen = RatingScreen(content: RatingContent(bundle: bundle, rater: rater, schedule: session.schedule),
                                   session: session.state, language: lang ?? Language.fromEnvironment(environment),
-                                  now: now, resumed: session.resumed)
+                                  now: now, resumed: session.resumed, introduce: !session.resumed)
+        if !session.warnings.isEmpty {
+            screen.message = StatusMessage(session.warnings.map(\.description).joined(separator: "; "), .warning)
+        }
         if let aside = session.tornLineSetAside {
             screen.message = StatusMessage("\(journal) ended in an incomplete line (a crash?); it was set aside in \(workspace.display(aside)).", .warning)
         }
@@ -64,11 +66,9 @@ struct RateCommand: ParsableCommand {
         }
         terminal.end()
         let rated = screen.session.ratedCount
-        let strings = Strings(screen.language)
         print(screen.language == .ru
               ? "Оценено \(rated) из \(screen.total). Сохранено в \(journal). Продолжить: та же команда."
               : "\(rated) of \(screen.total) rated, saved in \(journal). Run the same command to continue.")
-        _ = strings
     }
 
     private struct SaveFailure: Error {
