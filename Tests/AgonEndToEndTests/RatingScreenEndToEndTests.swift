@@ -1,6 +1,9 @@
 import AgonCore
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A rater works through the demo study in a real terminal (tmux): rates, quits, resumes, undoes,
 /// skips, flags, writes a Cyrillic note, resizes, and leaves with Ctrl-C. Afterwards the journal
@@ -176,6 +179,31 @@ import Testing
         #expect(screen.contains { $0.contains("�desrever�") })
         tmux.send("q")
         #expect(tmux.wait(for: "[exit:0]") != nil)
+    }
+
+    @Test func sigtermKeepsUnsavedInputAsADraftAndRestoresTheTerminal() throws {
+        try #require(Tmux.isInstalled, "tmux is not installed: the end-to-end test of the rating screen cannot run")
+        let home = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let tmux = Tmux()
+        start(tmux, home: home, ["rate", "--rater", "tom"])
+        try #require(tmux.wait(for: "How to rate") != nil)
+        tmux.send("Escape", "6", "n")
+        tmux.type("недописано")
+        #expect(tmux.wait(for: "недописано") != nil)
+        let pid = try #require(tmux.programID())
+        kill(pid, SIGTERM)
+        let screen = tmux.wait(for: "[exit:")
+        #expect(screen?.contains { $0.contains("[exit:0]") } == true, "\(screen ?? [])")
+        // Back in the normal screen: the closing line is printed as ordinary output.
+        #expect(screen?.contains { $0.contains("0 of 21 rated") } == true)
+        let journal = try events(home, rater: "tom")
+        guard case .draft(let draft) = journal.last else {
+            Issue.record("the last event should be a draft: \(journal)")
+            return
+        }
+        #expect(draft.note == "недописано")
+        #expect(draft.scores.values.compactMap(\.a) == [6])
     }
 
     @Test func anUnknownTerminalGetsAFriendlyMessage() throws {

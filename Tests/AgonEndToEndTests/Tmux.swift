@@ -51,6 +51,13 @@ final class Tmux {
         _ = run(["resize-window", "-t", "s", "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// The process running in the window (the shell wrapper's child), if it is still there.
+    func programID() -> pid_t? {
+        let shell = run(["display-message", "-p", "-t", "s", "#{pane_pid}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8) else { return nil }
+        return children.split(separator: " ").first.flatMap { pid_t($0) }
+    }
+
     /// The window's text, trailing spaces trimmed, with the lines scrolled off the top.
     func capture() -> [String] {
         run(["capture-pane", "-p", "-t", "s", "-S", "-"]).output.split(separator: "\n", omittingEmptySubsequences: false).map {
