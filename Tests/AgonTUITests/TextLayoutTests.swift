@@ -11,6 +11,14 @@ struct TextLayoutTests {
         #expect(TextLayout.wrap("a\n\n  b c", width: 10) == ["a", "", "  b c"])
     }
 
+    @Test func blankParagraphsAndCombiningMarks() {
+        #expect(TextLayout.wrap("   ", width: 10) == [""])
+        #expect(TextLayout.wrap("", width: 10) == [""])
+        // "é" as e + combining accent is one column.
+        #expect(TextLayout.wrap("cafe\u{301} cafe\u{301}", width: 9) == ["cafe\u{301} cafe\u{301}"])
+        #expect(TextLayout.wrap("ab時計cd", width: 3) == ["ab", "時", "計c", "d"])
+    }
+
     @Test func cutsWordsLongerThanALine() {
         let lines = TextLayout.wrap("see https://example.org/" + String(repeating: "a", count: 30), width: 12)
         // A word too long for any line starts on a fresh line and is cut where each line is full.
