@@ -115,6 +115,8 @@ public final class WrapCache {
         var width: Int
     }
     private var entries: [Key: [String]] = [:]
+    /// The texts themselves, so that a new width does not clean a long answer again.
+    private var sources: [String: String] = [:]
 
     public init() {}
 
@@ -124,8 +126,13 @@ public final class WrapCache {
         let key = Key(name: name, width: width)
         if let cached = entries[key] { return cached }
         // Only the current item's texts at the current width matter; drop the rest now and then.
-        if entries.count > 64 { entries.removeAll(keepingCapacity: true) }
-        let lines = TextLayout.wrap(text(), width: width)
+        if entries.count > 64 {
+            entries.removeAll(keepingCapacity: true)
+            sources.removeAll(keepingCapacity: true)
+        }
+        let source = sources[name] ?? text()
+        sources[name] = source
+        let lines = TextLayout.wrap(source, width: width)
         entries[key] = lines
         return lines
     }
