@@ -32,6 +32,9 @@ public final class Terminal {
         case timeout
         /// SIGTERM, SIGHUP, SIGINT or SIGQUIT arrived.
         case signal(Int32)
+        /// Text pasted in one go (bracketed paste), so that its line breaks and letters are not
+        /// taken for keys.
+        case paste(String)
     }
 
     private let screen: OpaquePointer
@@ -40,6 +43,9 @@ public final class Terminal {
     private var ended = false
     private var widthCache: [UInt32: Bool] = [:]
     private var buffer: [wchar_t] = []
+    private var outputDescriptor: Int32 = 1
+    /// Keys read while looking for a paste marker that turned out not to be one.
+    private var queued: [Input] = []
 
     /// The locale makes `wcwidth` and `get_wch` understand UTF-8; CI machines often have none set.
     public static func prepareLocale() {
@@ -74,6 +80,9 @@ public final class Terminal {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         useColor = !noColor && has_colors() && start_color() == OK
         if useColor { Self.definePairs() }
+        // Ask the terminal to mark pastes (terminals that do not know the mode ignore it).
+        self.outputDescriptor = outputDescriptor
+        Self.send("\u{1B}[?2004h", to: outputDescriptor)
     }
 
     deinit { end() }
@@ -84,7 +93,13 @@ public final class Terminal {
         ended = true
         curs_set(1)
         endwin()
+        Self.send("\u{1B}[?2004l", to: outputDescriptor)
         delscreen(screen)
+    }
+
+    private static func send(_ sequence: String, to descriptor: Int32) {
+        var bytes = Array(sequence.utf8)
+        _ = write(descriptor, &bytes, bytes.count)
     }
 
     /// Tells ncurses the window has a new size, as a SIGWINCH would (for the benchmark).
@@ -195,6 +210,7 @@ public final class Terminal {
 
     /// Waits up to `timeout` milliseconds for a key, a resize or a signal.
     public func read(timeout: Int32) -> Input {
+        if !queued.isEmpty { return queued.removeFirst() }
         let signal = agon_take_signal()
         if signal != 0 { return .signal(signal) }
         wtimeout(window, timeout)
@@ -206,10 +222,52 @@ public final class Terminal {
         case KEY_CODE_YES:
             return translate(function: Int32(value))
         case OK:
+            if value == 0x1B, let pasted = readPaste() { return .paste(pasted) }
             return translate(character: UInt32(value))
         default:
             return .timeout
         }
+    }
+
+    /// After an Esc: if the terminal's paste marker `[200~` follows, reads up to the end marker
+    /// and returns the text; otherwise keeps what it read for the following calls.
+    private func readPaste() -> String? {
+        let start: [UInt32] = [0x5B, 0x32, 0x30, 0x30, 0x7E]  // [200~
+        var seen: [UInt32] = []
+        wtimeout(window, 10)
+        while seen.count < start.count {
+            var value: wint_t = 0
+            let result = wget_wch(window, &value)
+            if result == ERR { break }
+            if result == KEY_CODE_YES {
+                queued += seen.map(translate(character:))
+                queued.append(translate(function: Int32(value)))
+                return nil
+            }
+            seen.append(UInt32(value))
+            if UInt32(value) != start[seen.count - 1] { break }
+        }
+        guard seen == start else {
+            queued += seen.map(translate(character:))
+            return nil
+        }
+        let end: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]  // Esc [201~
+        var text: [UInt32] = []
+        wtimeout(window, 500)
+        while text.count < 200_000 {
+            var value: wint_t = 0
+            let result = wget_wch(window, &value)
+            if result == ERR { break }
+            if result == KEY_CODE_YES { continue }
+            text.append(UInt32(value))
+            if text.count >= end.count, Array(text.suffix(end.count)) == end {
+                text.removeLast(end.count)
+                break
+            }
+        }
+        var scalars = String.UnicodeScalarView()
+        for value in text { if let scalar = Unicode.Scalar(value) { scalars.append(scalar) } }
+        return String(scalars)
     }
 
     private func translate(function code: Int32) -> Input {

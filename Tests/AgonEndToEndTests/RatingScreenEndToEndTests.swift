@@ -188,9 +188,14 @@ import Glibc
         let tmux = Tmux()
         start(tmux, home: home, ["rate", "--rater", "tom"])
         try #require(tmux.wait(for: "How to rate") != nil)
-        tmux.send("Escape", "6", "n")
-        tmux.type("недописано")
-        #expect(tmux.wait(for: "недописано") != nil)
+        tmux.send("Escape")
+        #expect(tmux.wait(for: "Read the task and both answers") != nil)
+        // A paste outside the note is not read as keys; in the note, its line breaks become spaces.
+        tmux.paste("t\nw")
+        #expect(tmux.wait(for: "Paste ignored") != nil)
+        tmux.send("6", "n")
+        tmux.paste("недописано\nещё t")
+        #expect(tmux.wait(for: "недописано ещё t") != nil)
         let pid = try #require(tmux.programID())
         kill(pid, SIGTERM)
         let screen = tmux.wait(for: "[exit:")
@@ -202,7 +207,8 @@ import Glibc
             Issue.record("the last event should be a draft: \(journal)")
             return
         }
-        #expect(draft.note == "недописано")
+        #expect(draft.note == "недописано ещё t")
+        #expect(draft.preference == nil)
         #expect(draft.scores.values.compactMap(\.a) == [6])
     }
 

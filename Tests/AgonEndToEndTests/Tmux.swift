@@ -47,6 +47,12 @@ final class Tmux {
         _ = run(["send-keys", "-t", "s", "-l", text])
     }
 
+    /// Pastes `text` as a terminal does, marked as a paste when the program asked for that.
+    func paste(_ text: String) {
+        _ = run(["set-buffer", "--", text])
+        _ = run(["paste-buffer", "-p", "-t", "s"])
+    }
+
     func resize(width: Int, height: Int) {
         _ = run(["resize-window", "-t", "s", "-x", "\(width)", "-y", "\(height)"])
     }

@@ -288,3 +288,16 @@ extension UpdateTests {
         #expect(driver.screen.message?.text.hasPrefix("Read the task") == true)
     }
 }
+
+extension UpdateTests {
+    @Test func pastedTextGoesIntoTheNoteAndIsNeverReadAsKeys() {
+        var driver = Driver(Fixture.screen())
+        driver.deliver(.paste("t\nw a"))
+        #expect(driver.screen.input == ItemInput())
+        #expect(driver.screen.message?.kind == .warning)
+        driver.press("n")
+        driver.deliver(.paste("строка\r\nвторая\tстрока \u{1B}[2J"))
+        #expect(driver.screen.input.note == "строка вторая  строка ␛[2J")  // the tab reaches column 8
+        #expect(driver.events.isEmpty)
+    }
+}

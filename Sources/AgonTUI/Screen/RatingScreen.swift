@@ -44,6 +44,8 @@ public enum ScreenEvent: Equatable, Sendable {
     /// The clock moved on (the time on the item is shown).
     case tick
     case resize(width: Int, height: Int)
+    /// Text pasted in one piece: it goes into the note or flag reason being typed, never read as keys.
+    case paste(String)
     /// SIGTERM or SIGHUP: leave now, keeping any unsaved input as a draft.
     case terminate
 }

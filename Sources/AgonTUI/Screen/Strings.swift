@@ -90,5 +90,8 @@ public struct Strings: Sendable {
 extension Strings {
     public var readyToSubmit: String { language == .ru ? "Всё заполнено: Enter — отправить." : "Complete: press Enter to submit." }
     public var flagTitle: String { language == .ru ? "Отметить проблему" : "Flag a problem with this pair" }
+    public var pasteOutsideField: String {
+        language == .ru ? "Вставка игнорирована: чтобы вставить текст в заметку, сначала нажмите n." : "Paste ignored: to paste into the note, press n first."
+    }
     public var confirmTitle: String { language == .ru ? "Выход" : "Quit" }
 }

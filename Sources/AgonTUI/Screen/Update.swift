@@ -15,6 +15,21 @@ extension RatingScreen {
             self.height = height
             clampScrolls()
             return []
+        case .paste(let text):
+            let flat = Sanitizer.clean(text).replacingOccurrences(of: "\n", with: " ")
+            switch mode {
+            case .note:
+                var note = input.note
+                for character in flat { Self.insert(character, into: &note, cursor: &noteCursor) }
+                input.note = note
+            case .flagReason:
+                var reason = flagText
+                for character in flat { Self.insert(character, into: &reason, cursor: &flagCursor) }
+                flagText = reason
+            default:
+                message = StatusMessage(strings.pasteOutsideField, .warning)
+            }
+            return []
         case .terminate:
             var effects = keepDraftIfDirty()
             effects.append(.quit)

@@ -91,6 +91,7 @@ struct RateCommand: ParsableCommand {
             let event: ScreenEvent
             switch terminal.read(timeout: 1000) {
             case .key(let key): event = .key(key)
+            case .paste(let text): event = .paste(text)
             case .resize(let width, let height): event = .resize(width: width, height: height)
             case .timeout: event = .tick
             case .signal(let number): event = number == SIGINT ? .key(.control("c")) : .terminate
