@@ -65,6 +65,14 @@ struct RenderTests {
         snapshot(driver.screen, "confirm-quit-80x24")
     }
 
+    @Test func criterionInFull() {
+        var driver = Driver(Fixture.screen(language: .ru, width: 80, height: 24))
+        driver.press("i")
+        snapshot(driver.screen, "criterion-in-full-ru-80x24")
+        driver.send(.escape)
+        #expect(driver.screen.mode == .rating)
+    }
+
     @Test func closingScreen() {
         var driver = Driver(Fixture.screen(width: 80, height: 24))
         for _ in 0..<3 {
@@ -112,6 +120,9 @@ struct RenderTests {
                 screens.append(driver.screen)
                 driver.send(.escape)
                 driver.press("f")
+                screens.append(driver.screen)
+                driver.send(.escape)
+                driver.press("i")
                 screens.append(driver.screen)
                 driver.send(.escape)
                 driver.press("s")

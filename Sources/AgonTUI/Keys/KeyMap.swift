@@ -7,7 +7,7 @@ public enum Action: Hashable, Sendable {
     case taskDown, taskUp
     case showA, showB
     // Scoring
-    case nextCriterion, previousCriterion, score, raise, lower, clearScore
+    case nextCriterion, previousCriterion, score, raise, lower, clearScore, describeCriterion
     case prefer(Preference)
     case editNote
     // The item
@@ -27,6 +27,8 @@ public enum Mode: Equatable, Sendable {
     case flagReason
     case confirmQuit
     case help
+    /// The focused criterion in full, over the screen.
+    case criterion
     case finished
 }
 
@@ -94,6 +96,9 @@ public enum KeyMap {
         Binding([c("+"), c("=")], .raise, help: t("raise the score by one", "повысить оценку на единицу")),
         Binding([c("-")], .lower, help: t("lower the score by one", "понизить оценку на единицу")),
         Binding([c("x"), .delete], .clearScore, help: t("clear the score", "стереть оценку")),
+        Binding([c("i")], .describeCriterion, help: t("the focused criterion in full: definition, question, every anchor",
+                                                        "выбранный критерий полностью: определение, вопрос, все описания оценок"),
+                short: t("criterion in full", "критерий полностью")),
         Binding([c("a")], .prefer(.a), help: t("overall: A is better", "в целом: лучше A"), short: t("overall", "итог"), footerKeys: "a/b/t/w"),
         Binding([c("b")], .prefer(.b), help: t("overall: B is better", "в целом: лучше B")),
         Binding([c("t")], .prefer(.tie), help: t("overall: a tie (equally good)", "в целом: равны (одинаково хороши)")),
@@ -149,6 +154,11 @@ public enum KeyMap {
         Binding([.control("c")], .quit, help: t("quit", "выход")),
     ]
 
+    public static let criterionScreen: [Binding] = [
+        Binding([.escape, c("i"), c("q"), .enter], .closeHelp, help: t("close", "закрыть"), short: t("close", "закрыть")),
+        Binding([.control("c")], .quit, help: t("quit", "выход")),
+    ]
+
     public static let finished: [Binding] = [
         Binding([c("u")], .undo, help: t("undo the last judgement", "отменить последнюю оценку"), short: t("undo", "отменить")),
         Binding([c("q"), .enter, .escape, .control("c")], .quit, help: t("quit", "выход"), short: t("quit", "выход")),
@@ -161,6 +171,7 @@ public enum KeyMap {
         case .note, .flagReason: return textField
         case .confirmQuit: return confirmQuit
         case .help: return helpScreen
+        case .criterion: return criterionScreen
         case .finished: return finished
         }
     }
@@ -175,7 +186,7 @@ public enum KeyMap {
 
     private static let lookup: [Mode: [Key: Action]] = {
         var table: [Mode: [Key: Action]] = [:]
-        for mode in [Mode.rating, .note, .flagReason, .confirmQuit, .help, .finished] {
+        for mode in [Mode.rating, .note, .flagReason, .confirmQuit, .help, .criterion, .finished] {
             var keys: [Key: Action] = [:]
             for binding in bindings(for: mode) {
                 for key in binding.keys where keys[key] == nil { keys[key] = binding.action }

@@ -25,6 +25,7 @@ extension RatingScreen {
         case .help: drawHelp(&canvas)
         case .flagReason: drawFlag(&canvas)
         case .confirmQuit: drawConfirmQuit(&canvas)
+        case .criterion: drawCriterion(&canvas)
         default: break
         }
         return canvas
@@ -190,7 +191,7 @@ extension RatingScreen {
         let focused = criteria[self.criterion]
         let textX = tableWidth + 2
         let textWidth = max(1, width - textX - 1)
-        let scaleText = " " + strings.scale(focused.scale) + " "
+        let scaleText = " " + strings.scale(focused.scale) + " · " + strings.inFullHint + " "
         let headerEnd = canvas.put(" " + focused.name.text(in: language) + " ", x: textX - 1, y: area.y,
                                    style: Style(.focus, bold: true), limit: width - DisplayWidth.of(scaleText) - 1)
         canvas.put(scaleText, x: max(headerEnd, width - DisplayWidth.of(scaleText) - 1), y: area.y, style: muted)
@@ -338,7 +339,7 @@ extension RatingScreen {
 
     private static func footerPriority(_ action: Action) -> Int {
         let order: [Action] = [.help, .quit, .submit, .score, .showA, .nextCriterion, .prefer(.a), .editNote, .undo, .skip,
-                               .flag, .scrollDown, .finishText, .cancelText, .deleteWord, .keepDraftAndQuit, .discardAndQuit,
+                               .flag, .describeCriterion, .scrollDown, .finishText, .cancelText, .deleteWord, .keepDraftAndQuit, .discardAndQuit,
                                .stay, .closeHelp]
         return order.firstIndex(of: action) ?? order.count
     }
@@ -418,6 +419,29 @@ extension RatingScreen {
         let fieldY = inner.y + lines.count
         let labelEnd = canvas.put(strings.flagPrompt + ": ", x: inner.x, y: fieldY, style: Style(.title, bold: true))
         drawField(&canvas, text: flagText, cursor: flagCursor, x: labelEnd, y: fieldY, width: max(1, inner.maxX - labelEnd), rows: 1)
+    }
+
+    private func drawCriterion(_ canvas: inout Canvas) {
+        guard rubric.criteria.indices.contains(criterion) else { return }
+        let focused = rubric.criteria[criterion]
+        let boxWidth = min(90, width - 2)
+        let textWidth = boxWidth - 4
+        var lines: [(String, Style)] = []
+        for text in [focused.definition.text(in: language), focused.question.text(in: language)] where !text.isEmpty {
+            lines += TextLayout.wrap(Sanitizer.clean(text), width: textWidth).map { ($0, Style(bold: lines.isEmpty ? false : true)) }
+            lines.append(("", Style()))
+        }
+        for anchor in focused.anchors {
+            let label = TextLayout.pad("\(anchor.score)", width: 4)
+            for (index, line) in TextLayout.wrap(Sanitizer.clean(anchor.text.text(in: language)), width: textWidth - 4).enumerated() {
+                lines.append(((index == 0 ? label : "    ") + line, Style()))
+            }
+        }
+        let inner = box(&canvas, width: boxWidth, height: min(height - 2, lines.count + 2),
+                        title: focused.name.text(in: language) + " · " + strings.scale(focused.scale))
+        for (index, line) in lines.prefix(inner.height).enumerated() {
+            canvas.put(line.0, x: inner.x, y: inner.y + index, style: line.1, limit: inner.maxX)
+        }
     }
 
     private func drawConfirmQuit(_ canvas: inout Canvas) {

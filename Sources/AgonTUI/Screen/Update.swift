@@ -94,6 +94,15 @@ extension RatingScreen {
             default: break
             }
             return []
+        case .criterion:
+            switch action {
+            case .closeHelp: mode = .rating
+            case .quit:
+                mode = .rating
+                return requestQuit()
+            default: break
+            }
+            return []
         case .finished:
             switch action {
             case .undo: return undo()
@@ -135,6 +144,8 @@ extension RatingScreen {
             if rubric.mode == .comparative { score.comparison = nil } else if side == .a { score.a = nil } else { score.b = nil }
             input.scores[id] = score.a == nil && score.b == nil && score.comparison == nil ? nil : score
         case .prefer(let preference): input.preference = preference
+        case .describeCriterion:
+            if rubric.criteria.indices.contains(criterion) { mode = .criterion }
         case .editNote:
             mode = .note
             noteCursor = input.note.count
