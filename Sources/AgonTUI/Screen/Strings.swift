@@ -32,8 +32,6 @@ public struct Strings: Sendable {
             : ["an answer reveals which model wrote it", "an answer is empty, cut off or garbled", "the task or an answer is unreadable"]
     }
     public var lines: String { ru ? "стр." : "lines" }
-    public var end: String { ru ? "конец" : "end" }
-    public var more: String { ru ? "ещё ниже ▼" : "more below ▼" }
     public var switchHint: String { ru ? "← → другой ответ" : "← → other answer" }
 
     public func resuming(_ rated: Int, _ total: Int) -> String {
@@ -58,7 +56,7 @@ public struct Strings: Sendable {
     }
     public var skipped: String { ru ? "Пара пропущена: она вернётся в конце." : "Skipped: this pair comes back at the end." }
     public var skippedLast: String { ru ? "Это последняя открытая пара: она остаётся на экране." : "This is the last open pair, so it stays here." }
-    public func undone(_ rated: Int) -> String {
+    public var undone: String {
         ru ? "Оценка отменена: пара открыта снова с прежними значениями. Enter — отправить заново."
             : "Judgement undone: the pair is open again with its values. Enter submits it again."
     }
@@ -84,7 +82,6 @@ public struct Strings: Sendable {
         ru ? "Окно слишком маленькое (\(width)×\(height)); нужно хотя бы \(minWidth)×\(minHeight). Увеличьте его или нажмите q для выхода."
             : "This window is too small (\(width)×\(height)); the rating screen needs at least \(minWidth)×\(minHeight). Enlarge it, or press q to quit."
     }
-    public var timeLabel: String { ru ? "время" : "time" }
 }
 
 extension Strings {

@@ -276,7 +276,7 @@ extension RatingScreen {
         guard let item = content.schedule.item(number: last.item) else { return effects }
         // The reopened values are not in effect any more: leaving asks whether to keep them.
         open(item, input: ItemInput(last), saved: ItemInput(), secondsBefore: last.seconds)
-        message = StatusMessage(strings.undone(session.ratedCount))
+        message = StatusMessage(strings.undone)
         return effects
     }
 
