@@ -110,6 +110,7 @@ struct UpdateTests {
             if case .flag(1, let reason, _) = event { return reason } else { return nil }
         }
         #expect(reasons == ["an answer reveals which model wrote it", "ответ подписан"])
+        #expect(driver.screen.render().line(0).contains("⚑ flagged"))
         #expect(driver.screen.mode == .rating)
         #expect(driver.screen.current?.number == 1)
     }

@@ -48,6 +48,9 @@ extension RatingScreen {
         let rated = session.ratedCount
         let position = min(total, rated + 1)
         var right = ""
+        if let current, mode != .finished, !(session.flags[current.number] ?? []).isEmpty {
+            right += "⚑ " + strings.flaggedMark + "  "
+        }
         let barCells = width >= 100 ? 20 : 10
         let filled = total == 0 ? 0 : min(barCells, rated * barCells / total)
         right += String(repeating: "█", count: filled) + String(repeating: "░", count: barCells - filled)

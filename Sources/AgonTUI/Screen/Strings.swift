@@ -90,6 +90,7 @@ extension Strings {
     public var pasteOutsideField: String {
         language == .ru ? "Вставка игнорирована: чтобы вставить текст в заметку, сначала нажмите n." : "Paste ignored: to paste into the note, press n first."
     }
+    public var flaggedMark: String { language == .ru ? "отмечено" : "flagged" }
     public var inFullHint: String { language == .ru ? "i — полностью" : "i: in full" }
     public var confirmTitle: String { language == .ru ? "Выход" : "Quit" }
 }
