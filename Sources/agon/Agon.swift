@@ -19,6 +19,7 @@ struct Agon: ParsableCommand {
             SessionsCommand.self,
             BenchScreenCommand.self,
             ScriptedRaterCommand.self,
+            BenchScaleCommand.self,
         ]
     )
 

@@ -81,6 +81,9 @@ struct RubricTests {
         ("[=", 1, "a table header needs a name"),
         ("id = \"x\"\n\n  [[ {a=1}]]\n", 3, "a table header needs a name"),
         ("id = \"\"\"\n[=\n\"\"\"\n[ .a]\n", 4, "a table header needs a name"),
+        ("a = [}", 1, "expected a value in the array"),
+        ("a = [\n  1, # one\n  }", 3, "expected a value in the array"),
+        ("a = [[\"x\", \"]\"], [}]", 1, "expected a value in the array"),
     ] as [(String, Int?, String)])
     func brokenRubricIsReportedWithItsLine(text: String, line: Int?, message: String) {
         let found = diagnostics { _ = try RubricLoader.parse(text: text, file: "x.toml", expectedID: "x") }

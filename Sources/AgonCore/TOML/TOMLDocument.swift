@@ -144,7 +144,7 @@ public final class TOMLDocument {
     }
 
     private func nonEmpty(_ text: LocalizedText, at path: String, key: String) -> LocalizedText? {
-        if text.en.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.en.isBlank {
             problem(at: path, "`\(key)` is empty")
             return nil
         }

@@ -1,13 +1,15 @@
-/// Checks that TOMLKit's parser (toml++) would otherwise reach an internal assertion on: a table
-/// header whose name starts with a character that cannot start a key (`[=`, `[[{`, `[ .`). toml++
-/// asserts instead of reporting an error there, which aborts a debug build and is undefined
-/// behaviour in a release build; found by `ParserFuzzTests`. Such a file gets an ordinary
-/// `file:line` diagnostic before toml++ sees it.
+/// Checks for the malformed TOML on which TOMLKit's parser (toml++ 3) reaches an internal assertion
+/// instead of reporting an error — which aborts a debug build and is undefined behaviour in a
+/// release build. Both were found by `ParserFuzzTests`:
+/// - a table header whose name starts with a character that cannot start a key (`[=`, `[[{`);
+/// - a `}` where an array expects a value (`a = [}`, `a = [1, }`).
+/// Such a file gets an ordinary `file:line` diagnostic before toml++ sees it.
 enum TOMLPreflight {
     static func problems(in text: String, file: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var line = 1
-        var depth = 0
+        var brackets: [Unicode.Scalar] = []
+        var expectingArrayValue = false
         var atLineStart = true
         var scalars = Array(text.unicodeScalars)
         scalars.append("\n")
@@ -56,8 +58,12 @@ enum TOMLPreflight {
             case "\"", "'":
                 skipString(quote: scalar)
                 atLineStart = false
+                expectingArrayValue = false
                 continue
-            case "[" where depth == 0 && atLineStart:
+            case "}" where expectingArrayValue:
+                problems.append(Diagnostic(file: file, line: line, message: "not valid TOML: expected a value in the array, found `}`"))
+                return problems
+            case "[" where brackets.isEmpty && atLineStart:
                 var next = index + 1
                 while next < scalars.count, scalars[next] == " " || scalars[next] == "\t" { next += 1 }
                 if next < scalars.count, scalars[next] == "[" {
@@ -71,13 +77,23 @@ enum TOMLPreflight {
                 while index < scalars.count, scalars[index] != "\n" { index += 1 }
                 continue
             case "[", "{":
-                depth += 1
+                brackets.append(scalar)
+                atLineStart = false
+                expectingArrayValue = scalar == "["
+                index += 1
+                continue
             case "]", "}":
-                depth = max(0, depth - 1)
+                if !brackets.isEmpty { brackets.removeLast() }
+            case "," where brackets.last == "[":
+                atLineStart = false
+                expectingArrayValue = true
+                index += 1
+                continue
             default:
                 break
             }
             atLineStart = false
+            expectingArrayValue = false
             index += 1
         }
         return problems

@@ -22,6 +22,7 @@ struct ScriptedRaterCommand: ParsableCommand {
     @Option(help: "Limit the size of files this process may write (RLIMIT_FSIZE), to simulate a full disk.")
     var fileSizeLimit: Int?
     @Option(help: "Pause between judgements, in milliseconds.") var pauseMilliseconds = 0
+    @Flag(help: "Archive an existing journal first and begin a new session.") var newSession = false
 
     func run() throws {
         if let fileSizeLimit {
@@ -38,6 +39,9 @@ struct ScriptedRaterCommand: ParsableCommand {
         }
         let session: SessionStore.OpenSession
         do {
+            if newSession, let archived = try SessionStore.archive(studyID: study, rater: rater, workspace: workspace) {
+                say("old session kept in \(workspace.display(archived))")
+            }
             session = try SessionStore.open(bundle: bundle, rater: rater, workspace: workspace)
         } catch {
             throw Failure(error.description)
