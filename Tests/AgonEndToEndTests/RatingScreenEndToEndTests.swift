@@ -177,6 +177,13 @@ import Glibc
         let screen = try #require(found)
         #expect(screen.contains { $0.contains("␛[31mred alert␛[0m") })
         #expect(screen.contains { $0.contains("�desrever�") })
+        // Wide characters and emoji take the columns the screen expects in the real terminal: the
+        // line between the answers stays in one column on every row.
+        let visible = tmux.screen()
+        let dividers = visible.filter { $0.contains("│") && ($0.contains("時計") || $0.contains("Стрелки") || $0.contains("Tick")) }
+            .map { DisplayWidth.of(String($0.prefix { $0 != "│" })) }
+        #expect(dividers.count >= 2)
+        #expect(Set(dividers) == [59], "\(visible.joined(separator: "\n"))")
         tmux.send("q")
         #expect(tmux.wait(for: "[exit:0]") != nil)
     }
