@@ -28,12 +28,14 @@ final class Tmux {
 
     /// Starts `command` in a `width`×`height` window. The command's exit status is printed as
     /// `[exit:N]` (tmux 3.3a does not always report it).
-    func start(width: Int, height: Int, environment: [String: String], command: [String]) {
+    /// With `keepAlive` the window's shell waits after the command ends, so that the terminal state
+    /// the command left behind (cursor shown or hidden, alternate screen) can still be queried.
+    func start(width: Int, height: Int, environment: [String: String], command: [String], keepAlive: Bool = false) {
         var arguments = ["start-server", ";", "set", "-g", "default-terminal", "tmux-256color", ";",
                          "set", "-gw", "remain-on-exit", "on", ";",
                          "new-session", "-d", "-s", "s", "-x", "\(width)", "-y", "\(height)"]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
-        arguments += ["sh", "-c", "\"$0\" \"$@\"; echo \"[exit:$?]\""] + command
+        arguments += ["sh", "-c", "\"$0\" \"$@\"; echo \"[exit:$?]\"" + (keepAlive ? "; sleep 60" : "")] + command
         let result = run(arguments)
         serverRunning = true
         precondition(result.status == 0, "tmux did not start: \(result.output)")
@@ -62,6 +64,17 @@ final class Tmux {
         let shell = run(["display-message", "-p", "-t", "s", "#{pane_pid}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8) else { return nil }
         return children.split(separator: " ").first.flatMap { pid_t($0) }
+    }
+
+    /// A tmux format evaluated for the window, e.g. `#{alternate_on}` or `#{pane_title}`.
+    func query(_ format: String) -> String {
+        run(["display-message", "-p", "-t", "s", format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The contents of every paste buffer (a clipboard write through OSC 52 would land here).
+    func buffers() -> String {
+        let names = run(["list-buffers", "-F", "#{buffer_name}"]).output.split(separator: "\n")
+        return names.map { run(["show-buffer", "-b", String($0)]).output }.joined(separator: "\n")
     }
 
     /// The window's text, trailing spaces trimmed, with the lines scrolled off the top.

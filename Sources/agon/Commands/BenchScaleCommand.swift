@@ -15,10 +15,14 @@ struct BenchScaleCommand: ParsableCommand {
     @Option var events = 100_000
     @Option(help: "Words per answer.") var words = 150
     @Option var repetitions = 3
+    @Option(help: "Write the generated workspace here and keep it (for `bench-screen --study scale|hostile`).")
+    var keep: String?
 
     func run() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("agon-bench-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
+        let root = keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("agon-bench-\(UUID().uuidString)")
+        defer { if keep == nil { try? FileManager.default.removeItem(at: root) } }
+        if keep != nil { try? FileManager.default.removeItem(at: root) }
         let workspace = Workspace(root: root)
         try FileManager.default.createDirectory(at: workspace.rubricsFolder, withIntermediateDirectories: true)
         let rubricSource = Workspace.fromEnvironment().rubricFile("creative-thinking")
@@ -77,6 +81,9 @@ struct BenchScaleCommand: ParsableCommand {
         }
         let readOnly = try measure { _ = SessionStore.journals(studyID: "scale", in: workspace) }
 
+        try writeHostileStudy(workspace)
+        let hostile = try measure { _ = try StudyBundle.load(studyID: "hostile", in: workspace) }
+
         print("""
         study: \(tasks) tasks × \(systems) systems, \(answers.count) answers, \(studyBytes / 1_000_000) MB; \
         schedule \(Schedule.make(study: bundle.study, rater: "bench").count) items per rater
@@ -85,6 +92,7 @@ struct BenchScaleCommand: ParsableCommand {
         schedule for one rater:                         \(schedule)
         resume (lock, read, replay, checks; no load):   \(resume)
         read journal only (as sessions/report do):      \(readOnly)
+        validate the hostile study (a 10 MB answer without a line break, a 100,000-character word): \(hostile)
         (median of \(repetitions) runs)
         """)
     }
@@ -98,5 +106,37 @@ struct BenchScaleCommand: ParsableCommand {
         }
         times.sort()
         return String(format: "%.0f ms", times[times.count / 2])
+    }
+
+    /// Answers that try to take over the terminal, or to stall the screen: every escape and control
+    /// character worth trying, bytes that are not UTF-8, a 100,000-character word, and 10 MB of text
+    /// without a line break.
+    private func writeHostileStudy(_ workspace: Workspace) throws {
+        let study = Study(id: "hostile", title: "Hostile answers", description: "", rubricID: "creative-thinking",
+                          systems: [StudySystem(id: "x", label: "x"), StudySystem(id: "y", label: "y")],
+                          tasks: (1...3).map { StudyTask(id: "h\($0)", category: "test", prompt: "Survive answer \($0).") },
+                          design: StudyDesign(seed: 1, repeatShare: 0))
+        let escapes = HostileText.everything
+        let word = String(repeating: "w", count: 100_000)
+        var huge = ""
+        huge.reserveCapacity(10_000_000)
+        while huge.utf8.count < 10_000_000 { huge += "sisyphus pushes \u{1B}[2J the stone \u{202E}up\u{202C} again; " }
+        let texts = [("h1", "x", escapes), ("h1", "y", "plain answer"), ("h2", "x", word), ("h2", "y", escapes),
+                     ("h3", "x", huge), ("h3", "y", word + " " + escapes)]
+        try FileManager.default.createDirectory(at: workspace.studyFolder("hostile"), withIntermediateDirectories: true)
+        try Data(StudyWriter.toml(study, comment: "benchmark: hostile answers").utf8).write(to: workspace.studyFile("hostile"))
+        var jsonl = StudyWriter.jsonl(texts.map { Answer(task: $0.0, system: $0.1, text: $0.2, line: 0) })
+        // And one answer with bytes that are not UTF-8 at all, as a broken exporter might write.
+        jsonl += Data("{\"task\":\"h3\",\"system\":\"y\",\"text\":\"broken ".utf8) + Data([0xFF, 0xFE, 0xC3]) + Data(" bytes\"}\n".utf8)
+        let lines = jsonl.split(separator: 0x0A).filter { !($0.starts(with: Data("{\"system\":\"y\",\"task\":\"h3\"".utf8))) }
+        try Data(lines.joined(separator: [0x0A])).appending(0x0A).write(to: workspace.answersFile("hostile"))
+    }
+}
+
+extension Data {
+    fileprivate func appending(_ byte: UInt8) -> Data {
+        var copy = self
+        copy.append(byte)
+        return copy
     }
 }

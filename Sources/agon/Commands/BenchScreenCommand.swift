@@ -19,6 +19,9 @@ struct BenchScreenCommand: ParsableCommand {
     @Option(help: "Keys to time per study.") var keys = 1000
     @Option(help: "Start-ups to time.") var starts = 10
     @Option(help: "Words in each of the two long answers.") var words = 10_000
+    @Option(help: "Study whose start-up to first frame is timed (its journal for --rater, if any, is resumed).")
+    var study = "demo"
+    @Option(help: "Rater whose session the timed start-ups open.") var rater = "bench"
 
     func run() throws {
         let workspace = Workspace.fromEnvironment()
@@ -32,7 +35,7 @@ struct BenchScreenCommand: ParsableCommand {
         guard let pty = PseudoTerminal(width: 120, height: 40) else { throw Failure("cannot open a pseudo-terminal") }
 
         let startTimes = try timeStartUps(workspace: workspace, pty: pty, terminalName: environment["TERM"]!)
-        print("start-up to first frame (agon rate demo, \(starts) runs): median \(format(median(startTimes))), worst \(format(startTimes.max() ?? 0))")
+        print("start-up to first frame (agon rate \(study) --rater \(rater), \(starts) runs): median \(format(median(startTimes))), worst \(format(startTimes.max() ?? 0))")
 
         let terminal: Terminal
         do {
@@ -91,8 +94,13 @@ struct BenchScreenCommand: ParsableCommand {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("agon-bench-\(getpid())")
         try? FileManager.default.removeItem(at: home)
         try FileManager.default.createDirectory(at: home.appendingPathComponent("Studies"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: workspace.studyFolder("demo"), to: home.appendingPathComponent("Studies/demo"))
+        try FileManager.default.copyItem(at: workspace.studyFolder(study), to: home.appendingPathComponent("Studies/\(study)"))
         try FileManager.default.copyItem(at: workspace.rubricsFolder, to: home.appendingPathComponent("Rubrics"))
+        let journal = workspace.journalFile(study: study, rater: rater)
+        if FileManager.default.fileExists(atPath: journal.path) {
+            try FileManager.default.createDirectory(at: home.appendingPathComponent("Sessions/\(study)"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: journal, to: Workspace(root: home).journalFile(study: study, rater: rater))
+        }
         defer { try? FileManager.default.removeItem(at: home) }
         let binary = Bundle.main.executablePath ?? CommandLine.arguments[0]
         var times: [UInt64] = []
@@ -107,7 +115,7 @@ struct BenchScreenCommand: ParsableCommand {
             variables["AGON_HOME"] = home.path
             variables["AGON_BENCH_FIRST_FRAME"] = "1"
             variables["TERM"] = terminalName
-            let arguments: [String] = [binary, "rate", "demo", "--rater", "bench"]
+            let arguments: [String] = [binary, "rate", study, "--rater", rater]
             let argv = arguments.map { strdup($0) } + [nil]
             let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
             var pid: pid_t = 0
