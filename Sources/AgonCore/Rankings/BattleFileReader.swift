@@ -1,0 +1,373 @@
+import Foundation
+
+/// Reads pairwise battles in Chatbot Arena's format: CSV with a header row, JSON Lines, or a JSON
+/// array of objects, each battle with `model_a`, `model_b` and `winner` (`model_a`, `model_b`,
+/// `tie` or `tie (bothbad)`); other columns are ignored. Straight to counts, since the count matrix
+/// is all a ranking needs.
+///
+/// CSV is parsed byte by byte from the mapped file (RFC 4180 quoting, CRLF or LF) with system names
+/// interned by hash, because a million rows must cost about as much as reading them. Any malformed
+/// row fails the whole read with `file:line: message` lines (the first 20, then a count).
+public enum BattleFileReader {
+    public static let maxReported = 20
+
+    public static func read(path: String, displayName: String? = nil) throws(DiagnosticsError) -> BattleCounts {
+        let name = displayName ?? path
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw DiagnosticsError([Diagnostic(file: name, line: nil, message: "cannot read the file (\((error as NSError).localizedDescription))")])
+        }
+        let lower = path.lowercased()
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return try parseJSONLines(data, file: name) }
+        if lower.hasSuffix(".json") { return try parseJSON(data, file: name) }
+        if lower.hasSuffix(".csv") { return try parseCSV(data, file: name) }
+        switch data.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+        case UInt8(ascii: "{"): return try parseJSONLines(data, file: name)
+        case UInt8(ascii: "["): return try parseJSON(data, file: name)
+        default: return try parseCSV(data, file: name)
+        }
+    }
+
+    // MARK: CSV
+
+    public static func parseCSV(_ data: Data, file: String) throws(DiagnosticsError) -> BattleCounts {
+        var tally = Tally()
+        var problems = Problems(file: file)
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+                problems.add(nil, "the file is empty (expected a header row with model_a, model_b, winner)")
+                return
+            }
+            var scanner = CSVScanner(base: base, end: raw.count)
+            if raw.count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { scanner.position = 3 }
+            scanner.skipBlankLines()
+            guard !scanner.atEnd else {
+                problems.add(nil, "the file is empty (expected a header row with model_a, model_b, winner)")
+                return
+            }
+            let headerLine = scanner.line
+            var header: [String] = []
+            scanner.readRow { _, start, count, escaped in
+                header.append(CSVScanner.text(base + start, count, escaped).trimmingCharacters(in: .whitespaces))
+            }
+            let wanted = ["model_a", "model_b", "winner"]
+            let columns = wanted.map { header.firstIndex(of: $0) }
+            let missing = zip(wanted, columns).filter { $0.1 == nil }.map(\.0)
+            guard missing.isEmpty else {
+                problems.add(headerLine, "the header row lacks " + missing.map { "`\($0)`" }.joined(separator: ", ")
+                             + " (found: " + header.prefix(12).map { "`\($0)`" }.joined(separator: ", ")
+                             + "); expected Chatbot Arena columns model_a, model_b, winner")
+                return
+            }
+            let columnA = columns[0]!, columnB = columns[1]!, columnWinner = columns[2]!
+            let lastNeeded = max(columnA, columnB, columnWinner)
+            while true {
+                scanner.skipBlankLines()
+                if scanner.atEnd { break }
+                let line = scanner.line
+                var a = -1, b = -1
+                var outcome: BattleOutcome?
+                var winnerField: (Int, Int, Bool)?
+                var fieldCount = 0
+                scanner.readRow { field, start, count, escaped in
+                    fieldCount = field + 1
+                    if field == columnA {
+                        a = tally.intern(base + start, count, escaped)
+                    } else if field == columnB {
+                        b = tally.intern(base + start, count, escaped)
+                    } else if field == columnWinner {
+                        outcome = Self.outcome(base + start, count)
+                        winnerField = (start, count, escaped)
+                    }
+                }
+                if fieldCount <= lastNeeded {
+                    problems.add(line, "\(fieldCount) field\(fieldCount == 1 ? "" : "s"), but the header has \(header.count) (model_a, model_b and winner are columns \(columnA + 1), \(columnB + 1), \(columnWinner + 1))")
+                    continue
+                }
+                guard let outcome else {
+                    let shown = winnerField.map { CSVScanner.text(base + $0.0, $0.1, $0.2) } ?? ""
+                    problems.add(line, "winner is `\(shown)`; expected model_a, model_b, tie or tie (bothbad)")
+                    continue
+                }
+                if let problem = tally.add(a, b, outcome) { problems.add(line, problem) }
+            }
+        }
+        return try problems.finish(tally)
+    }
+
+    @inline(__always)
+    static func outcome(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> BattleOutcome? {
+        func equals(_ literal: StaticString) -> Bool {
+            count == literal.utf8CodeUnitCount && memcmp(bytes, literal.utf8Start, count) == 0
+        }
+        if count == 7 {
+            if equals("model_a") { return .winA }
+            if equals("model_b") { return .winB }
+            return nil
+        }
+        if equals("tie") { return .tie }
+        if equals("tie (bothbad)") { return .bothWeak }
+        return nil
+    }
+
+    // MARK: JSON
+
+    public static func parseJSONLines(_ data: Data, file: String) throws(DiagnosticsError) -> BattleCounts {
+        var tally = Tally()
+        var problems = Problems(file: file)
+        JSONLines.forEachLine(in: data) { lineNumber, bytes in
+            guard let object = JSONLines.object(bytes) else {
+                problems.add(lineNumber, JSONLines.describeInvalid(bytes))
+                return
+            }
+            add(object, at: lineNumber, to: &tally, &problems)
+        }
+        if tally.systems.isEmpty, problems.isEmpty { problems.add(nil, "no battles found") }
+        return try problems.finish(tally)
+    }
+
+    public static func parseJSON(_ data: Data, file: String) throws(DiagnosticsError) -> BattleCounts {
+        guard let array = (try? JSONSerialization.jsonObject(with: data)) as? [Any] else {
+            throw DiagnosticsError([Diagnostic(file: file, line: nil, message: "not a JSON array of battles (for one battle a line, name the file .jsonl)")])
+        }
+        var tally = Tally()
+        var problems = Problems(file: file)
+        for (index, element) in array.enumerated() {
+            guard let object = element as? [String: Any] else {
+                problems.add(nil, "battle #\(index + 1) is not a JSON object")
+                continue
+            }
+            add(object, at: nil, entry: index + 1, to: &tally, &problems)
+        }
+        return try problems.finish(tally)
+    }
+
+    private static func add(_ object: [String: Any], at line: Int?, entry: Int? = nil,
+                            to tally: inout Tally, _ problems: inout Problems) {
+        let prefix = entry.map { "battle #\($0): " } ?? ""
+        var missing: [String] = []
+        let a = object["model_a"] as? String
+        let b = object["model_b"] as? String
+        let winner = object["winner"] as? String
+        if a == nil { missing.append("model_a") }
+        if b == nil { missing.append("model_b") }
+        if winner == nil { missing.append("winner") }
+        guard let a, let b, let winner else {
+            problems.add(line, prefix + "no string " + missing.map { "`\($0)`" }.joined(separator: ", "))
+            return
+        }
+        let outcomes: [String: BattleOutcome] = ["model_a": .winA, "model_b": .winB, "tie": .tie, "tie (bothbad)": .bothWeak]
+        guard let outcome = outcomes[winner] else {
+            problems.add(line, prefix + "winner is `\(winner)`; expected model_a, model_b, tie or tie (bothbad)")
+            return
+        }
+        if let problem = tally.add(tally.intern(a), tally.intern(b), outcome) { problems.add(line, prefix + problem) }
+    }
+
+    // MARK: Accumulation
+
+    /// Systems in order of first appearance, and a growable count matrix.
+    struct Tally {
+        var systems: [String] = []
+        var names: [[UInt8]] = []
+        private var slots = [Int32](repeating: -1, count: 1024)
+        private var hashes: [UInt64] = []
+        private var capacity = 16
+        /// `cells[(a * capacity + b) * 4 + outcome]`.
+        private var cells = [Int](repeating: 0, count: 16 * 16 * 4)
+
+        mutating func intern(_ name: String) -> Int {
+            let bytes = Array(name.utf8)
+            return bytes.withUnsafeBufferPointer { intern($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count, false) }
+        }
+
+        /// The id of the name in these bytes (CSV-quoted with `""` escapes when `escaped`).
+        mutating func intern(_ start: UnsafePointer<UInt8>, _ count: Int, _ escaped: Bool) -> Int {
+            if escaped {
+                let bytes = Array(CSVScanner.text(start, count, true).utf8)
+                return bytes.withUnsafeBufferPointer { intern($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count, false) }
+            }
+            if count == 0 { return -2 }
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for index in 0..<count {
+                hash ^= UInt64(start[index])
+                hash = hash &* 0x100_0000_01b3
+            }
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while slots[slot] >= 0 {
+                let id = Int(slots[slot])
+                if hashes[id] == hash, names[id].count == count,
+                   names[id].withUnsafeBufferPointer({ memcmp($0.baseAddress!, start, count) == 0 }) {
+                    return id
+                }
+                slot = (slot + 1) & mask
+            }
+            let id = systems.count
+            let bytes = Array(UnsafeBufferPointer(start: start, count: count))
+            names.append(bytes)
+            hashes.append(hash)
+            systems.append(String(decoding: bytes, as: UTF8.self))
+            slots[slot] = Int32(id)
+            if systems.count * 2 > slots.count { rehash() }
+            if systems.count > capacity { grow() }
+            return id
+        }
+
+        /// nil when added, else what is wrong with the battle.
+        mutating func add(_ a: Int, _ b: Int, _ outcome: BattleOutcome) -> String? {
+            if a == -2 || b == -2 { return "empty system name in model_a or model_b" }
+            if a == b { return "`\(systems[a])` cannot battle itself (model_a equals model_b)" }
+            cells[(a * capacity + b) * 4 + Int(outcome.rawValue)] += 1
+            return nil
+        }
+
+        private mutating func rehash() {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (id, hash) in hashes.enumerated() {
+                var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(id)
+            }
+        }
+
+        private mutating func grow() {
+            let newCapacity = capacity * 2
+            var grown = [Int](repeating: 0, count: newCapacity * newCapacity * 4)
+            for a in 0..<capacity {
+                for b in 0..<capacity {
+                    for outcome in 0..<4 {
+                        grown[(a * newCapacity + b) * 4 + outcome] = cells[(a * capacity + b) * 4 + outcome]
+                    }
+                }
+            }
+            cells = grown
+            capacity = newCapacity
+        }
+
+        var counts: BattleCounts {
+            var counts = BattleCounts(systems: systems)
+            for a in 0..<systems.count {
+                for b in 0..<systems.count {
+                    for outcome in BattleOutcome.allCases {
+                        let n = cells[(a * capacity + b) * 4 + Int(outcome.rawValue)]
+                        if n > 0 { counts.add(a, b, outcome, times: Double(n)) }
+                    }
+                }
+            }
+            return counts
+        }
+    }
+
+    struct Problems {
+        var file: String
+        var diagnostics: [Diagnostic] = []
+        var total = 0
+
+        var isEmpty: Bool { total == 0 }
+
+        mutating func add(_ line: Int?, _ message: String) {
+            total += 1
+            if diagnostics.count < BattleFileReader.maxReported {
+                diagnostics.append(Diagnostic(file: file, line: line, message: message))
+            }
+        }
+
+        func finish(_ tally: Tally) throws(DiagnosticsError) -> BattleCounts {
+            if total > diagnostics.count {
+                throw DiagnosticsError(diagnostics + [Diagnostic(file: file, line: nil,
+                    message: "\(total - diagnostics.count) more malformed rows not shown (\(total) in all)")])
+            }
+            if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+            if tally.systems.isEmpty { throw DiagnosticsError([Diagnostic(file: file, line: nil, message: "no battles found")]) }
+            return tally.counts
+        }
+    }
+}
+
+/// A cursor over CSV bytes (RFC 4180): fields separated by commas, rows by LF or CRLF, fields in
+/// double quotes may hold commas, newlines and `""` for a quote. Counts physical lines for messages.
+struct CSVScanner {
+    let base: UnsafePointer<UInt8>
+    let end: Int
+    var position = 0
+    var line = 1
+
+    init(base: UnsafePointer<UInt8>, end: Int) {
+        self.base = base
+        self.end = end
+    }
+
+    var atEnd: Bool { position >= end }
+
+    mutating func skipBlankLines() {
+        while position < end {
+            let byte = base[position]
+            if byte == 0x0A {
+                line += 1
+                position += 1
+            } else if byte == 0x0D {
+                position += 1
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Reads one row, calling `field(index, start, count, escaped)` for each field's contents.
+    @inline(__always)
+    mutating func readRow(_ field: (Int, Int, Int, Bool) -> Void) {
+        var index = 0
+        while true {
+            var start = position
+            var count = 0
+            var escaped = false
+            if position < end, base[position] == 0x22 {
+                position += 1
+                start = position
+                while position < end {
+                    let byte = base[position]
+                    if byte == 0x22 {
+                        if position + 1 < end, base[position + 1] == 0x22 {
+                            escaped = true
+                            position += 2
+                            continue
+                        }
+                        break
+                    }
+                    if byte == 0x0A { line += 1 }
+                    position += 1
+                }
+                count = position - start
+                if position < end { position += 1 }  // closing quote
+                while position < end, base[position] != 0x2C, base[position] != 0x0A, base[position] != 0x0D {
+                    position += 1  // stray bytes after a closing quote are ignored
+                }
+            } else {
+                while position < end {
+                    let byte = base[position]
+                    if byte == 0x2C || byte == 0x0A || byte == 0x0D { break }
+                    position += 1
+                }
+                count = position - start
+            }
+            field(index, start, count, escaped)
+            index += 1
+            if position >= end { return }
+            let byte = base[position]
+            position += 1
+            if byte == 0x2C { continue }
+            if byte == 0x0D, position < end, base[position] == 0x0A { position += 1 }
+            line += 1
+            return
+        }
+    }
+
+    static func text(_ start: UnsafePointer<UInt8>, _ count: Int, _ escaped: Bool) -> String {
+        let text = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+        return escaped ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
+    }
+}

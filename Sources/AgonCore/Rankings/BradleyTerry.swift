@@ -1,0 +1,195 @@
+import Foundation
+
+/// How ties enter the Bradley–Terry fit.
+public enum TieModel: String, Sendable, Codable, CaseIterable {
+    /// A tie counts as half a win for each side (as Chatbot Arena does by duplicating tied rows).
+    case half
+    /// Davidson (1970): P(tie) ∝ ν·√(πᵢπⱼ), with ν estimated; see `DavidsonTies`.
+    case davidson
+}
+
+/// A Bradley–Terry fit on the Elo scale.
+public struct BradleyTerryFit: Sendable, Equatable {
+    /// Natural-log strengths θ (P(i beats j) = 1 / (1 + e^{θⱼ − θᵢ})), anchored per component.
+    public var strengths: [Double]
+    /// 1000 + 400·log10(πᵢ) − anchor: a 400-point gap means 10:1 odds of winning.
+    public var ratings: [Double]
+    public var graph: ComparisonGraph
+    /// Per component: fitted with one virtual tie per compared pair because the maximum-likelihood
+    /// estimate does not exist there (a system never lost, or a group never beat another).
+    public var penalised: [Bool]
+    /// Davidson's ν (nil for `.half`, or when every battle was a tie and ν is unbounded).
+    public var tieParameter: Double?
+    public var iterations: Int
+    public var converged: Bool
+}
+
+/// Bradley–Terry (1952) maximum likelihood from the win/tie count matrix, by damped Newton–Raphson
+/// on the concave log-likelihood Σ wᵢⱼ·log σ(θᵢ − θⱼ) (Hunter 2004 §1; the same estimate as a
+/// logistic regression of outcomes on ±1 system indicators without intercept).
+///
+/// Scale: rating = 1000 + 400·log10(e)·θ, with the mean of each component (or the anchor system,
+/// when it is in that component) at 1000.
+///
+/// Degenerate cases, never a rating of ±∞ or a silent ±4000:
+/// - systems that were never compared through any chain of battles are rated in separate
+///   components, each centred on 1000, and flagged as not comparable;
+/// - where the MLE does not exist (a system never lost, say), that component is fitted with one
+///   virtual tie added to every compared pair — a mild shrinkage towards equal strength — and
+///   flagged `penalised`;
+/// - a system with no battles is its own component at 1000.
+public enum BradleyTerry {
+    public static let eloPerNat = 400 / log(10.0)
+    public static let base = 1000.0
+    /// Pseudo-ties added to each compared pair of a component whose MLE does not exist.
+    public static let virtualTies = 1.0
+
+    public static func fit(_ pairs: [PairTally], systemCount: Int, ties: TieModel = .half,
+                           anchor: Int? = nil, start: [Double]? = nil) -> BradleyTerryFit {
+        let graph = ComparisonGraph(systemCount: systemCount, pairs: pairs)
+        var used = pairs.filter { $0.total > 0 }
+        let penalised = graph.estimable.map { !$0 }
+        if penalised.contains(true) {
+            for index in used.indices where penalised[graph.component[used[index].i]] {
+                used[index].ties += virtualTies
+            }
+        }
+        var theta = start ?? [Double](repeating: 0, count: systemCount)
+        if theta.count != systemCount { theta = [Double](repeating: 0, count: systemCount) }
+        let solution: NewtonResult
+        var tieParameter: Double?
+        switch ties {
+        case .half:
+            solution = solveHalfTies(used, graph: graph, start: theta)
+        case .davidson:
+            let davidson = DavidsonTies.solve(used, graph: graph, start: theta)
+            solution = davidson.result
+            tieParameter = davidson.nu
+        }
+        theta = solution.theta
+        for componentNumber in 0..<graph.componentCount {
+            let members = graph.members(of: componentNumber)
+            let shift: Double
+            if let anchor, graph.component[anchor] == componentNumber {
+                shift = theta[anchor]
+            } else {
+                shift = members.reduce(0) { $0 + theta[$1] } / Double(members.count)
+            }
+            for member in members { theta[member] -= shift }
+        }
+        return BradleyTerryFit(strengths: theta, ratings: theta.map { base + eloPerNat * $0 }, graph: graph,
+                               penalised: penalised, tieParameter: tieParameter,
+                               iterations: solution.iterations, converged: solution.converged)
+    }
+
+    struct NewtonResult {
+        var theta: [Double]
+        var iterations: Int
+        var converged: Bool
+    }
+
+    /// log σ(x), without overflow.
+    @inline(__always) static func logSigmoid(_ x: Double) -> Double {
+        x >= 0 ? -log1p(exp(-x)) : x - log1p(exp(x))
+    }
+
+    @inline(__always) static func sigmoid(_ x: Double) -> Double {
+        x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x))
+    }
+
+    static func logLikelihood(_ pairs: [PairTally], _ theta: [Double]) -> Double {
+        var sum = 0.0
+        for pair in pairs {
+            let d = theta[pair.i] - theta[pair.j]
+            sum += (pair.winsI + pair.ties / 2) * logSigmoid(d) + (pair.winsJ + pair.ties / 2) * logSigmoid(-d)
+        }
+        return sum
+    }
+
+    /// Free parameters: every system except the first of each component (held at 0 during the
+    /// fit; anchoring happens afterwards). Returns the free index of each system, or -1.
+    static func freeIndex(_ graph: ComparisonGraph) -> (index: [Int], count: Int) {
+        var seen = [Bool](repeating: false, count: graph.componentCount)
+        var index = [Int](repeating: -1, count: graph.component.count)
+        var count = 0
+        for system in graph.component.indices {
+            let c = graph.component[system]
+            if seen[c] {
+                index[system] = count
+                count += 1
+            } else {
+                seen[c] = true
+            }
+        }
+        return (index, count)
+    }
+
+    static func solveHalfTies(_ pairs: [PairTally], graph: ComparisonGraph, start: [Double]) -> NewtonResult {
+        let (free, n) = freeIndex(graph)
+        var theta = start
+        for system in theta.indices where free[system] < 0 { theta[system] = 0 }
+        guard n > 0 else { return NewtonResult(theta: theta, iterations: 0, converged: true) }
+        var current = logLikelihood(pairs, theta)
+        var gradient = [Double](repeating: 0, count: n)
+        var hessian = [Double](repeating: 0, count: n * n)
+        for iteration in 1...200 {
+            for k in 0..<n { gradient[k] = 0 }
+            for k in 0..<(n * n) { hessian[k] = 0 }
+            for pair in pairs {
+                let p = sigmoid(theta[pair.i] - theta[pair.j])
+                let total = pair.total
+                let g = pair.winsI + pair.ties / 2 - total * p
+                let w = total * p * (1 - p)
+                let a = free[pair.i], b = free[pair.j]
+                if a >= 0 {
+                    gradient[a] += g
+                    hessian[a * n + a] += w
+                }
+                if b >= 0 {
+                    gradient[b] -= g
+                    hessian[b * n + b] += w
+                }
+                if a >= 0, b >= 0 {
+                    hessian[a * n + b] -= w
+                    hessian[b * n + a] -= w
+                }
+            }
+            guard let step = newtonStep(hessian, gradient, n) else { break }
+            var scale = 1.0
+            var candidate = theta
+            var accepted = false
+            while scale > 1e-12 {
+                for system in theta.indices where free[system] >= 0 {
+                    candidate[system] = theta[system] + scale * step[free[system]]
+                }
+                let value = logLikelihood(pairs, candidate)
+                if value >= current - 1e-12 * abs(current) {
+                    current = value
+                    accepted = true
+                    break
+                }
+                scale /= 2
+            }
+            let largest = step.reduce(0) { max($0, abs($1)) } * scale
+            if accepted { theta = candidate }
+            if !accepted || largest < 1e-10 {
+                return NewtonResult(theta: theta, iterations: iteration, converged: accepted || largest < 1e-8)
+            }
+        }
+        return NewtonResult(theta: theta, iterations: 200, converged: false)
+    }
+
+    /// Solves H·δ = g, adding a growing ridge if H is numerically singular.
+    static func newtonStep(_ hessian: [Double], _ gradient: [Double], _ n: Int) -> [Double]? {
+        if let step = Cholesky.solve(hessian, gradient, size: n) { return step }
+        var ridge = 1e-10
+        let scale = (0..<n).reduce(0.0) { max($0, hessian[$1 * n + $1]) }
+        while ridge < 1 {
+            var damped = hessian
+            for k in 0..<n { damped[k * n + k] += ridge * max(scale, 1) }
+            if let step = Cholesky.solve(damped, gradient, size: n) { return step }
+            ridge *= 100
+        }
+        return nil
+    }
+}

@@ -1,0 +1,117 @@
+import AgonCore
+import ArgumentParser
+import Foundation
+
+/// Options shared by `rank` and `report`.
+struct RankingArguments: ParsableArguments {
+    @Option(help: "Bootstrap rounds for the 95% intervals (0 for none).")
+    var rounds = 1000
+
+    @Option(help: "Seed of the bootstrap and of the online Elo orders.")
+    var seed: UInt64 = 1
+
+    @Option(help: "How ties enter the fit: half (half a win each) or davidson (Davidson's tie model).")
+    var ties: TieModel = .half
+
+    @Option(help: "Hold this system at 1000 instead of the mean.")
+    var anchor: String?
+
+    @Option(name: .customLong("elo-k"), help: "K factor of the online Elo column.")
+    var eloK = 4.0
+
+    @Option(name: .customLong("elo-orders"), help: "Random battle orders the online Elo column is averaged over.")
+    var eloOrders = 10
+
+    func options(bootstrap: BootstrapKind) throws -> RankingOptions {
+        guard rounds >= 0, rounds <= 1_000_000 else { throw Failure("--rounds must be between 0 and 1000000") }
+        guard eloK > 0, eloK.isFinite else { throw Failure("--elo-k must be a positive number") }
+        guard eloOrders >= 1, eloOrders <= 10_000 else { throw Failure("--elo-orders must be between 1 and 10000") }
+        var options = RankingOptions()
+        options.rounds = rounds
+        options.seed = seed
+        options.ties = ties
+        options.anchor = anchor
+        options.eloK = eloK
+        options.eloShuffles = eloOrders
+        options.bootstrap = bootstrap
+        return options
+    }
+}
+
+extension TieModel: ExpressibleByArgument {}
+extension BootstrapKind: ExpressibleByArgument {}
+
+struct RankCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rank",
+        abstract: "Rank systems from any pairwise battles (Chatbot Arena format).",
+        discussion: """
+        The file is CSV with a header row, JSON Lines, or a JSON array; each battle has model_a, model_b and \
+        winner (model_a, model_b, tie or "tie (bothbad)"). Other columns are ignored.
+        """)
+
+    @Option(help: "The battles file (.csv, .jsonl or .json).")
+    var battles: String
+
+    @OptionGroup var ranking: RankingArguments
+
+    @Option(help: "With more than two systems, also compare these two head to head (two ids, comma-separated).")
+    var pair: String?
+
+    @Flag(help: "Print every number as JSON instead of tables.")
+    var json = false
+
+    func run() throws {
+        let counts: BattleCounts
+        do {
+            counts = try BattleFileReader.read(path: battles)
+        } catch {
+            throw Failure(diagnostics: error.diagnostics)
+        }
+        if let anchor = ranking.anchor, counts.index(of: anchor) == nil {
+            throw Failure("--anchor `\(anchor)` is not a system in \(battles) (systems: \(counts.systems.sorted().joined(separator: ", ")))")
+        }
+        let result = Ranking.compute(counts, options: try ranking.options(bootstrap: .battles))
+        var duel: HeadToHead?
+        if let pair {
+            let ids = pair.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard ids.count == 2, let i = counts.index(of: ids[0]), let j = counts.index(of: ids[1]), i != j else {
+                throw Failure("--pair takes two different systems of the file, e.g. --pair \(counts.systems.prefix(2).joined(separator: ","))")
+            }
+            duel = HeadToHead(counts, i, j)
+        } else if counts.count == 2 {
+            let first = counts.index(of: result.rows[0].system)!
+            duel = HeadToHead(counts, first, 1 - first)
+        }
+        if json {
+            struct Output: Encodable {
+                var file: String
+                var systems: Int
+                var ranking: Ranking
+                var headToHead: HeadToHead?
+            }
+            print(try ReportJSON.encode(Output(file: battles, systems: counts.count, ranking: result, headToHead: duel)))
+            return
+        }
+        print("\(battles): \(result.battles) battles among \(counts.count) systems")
+        print(RankingTable.method(result))
+        print("")
+        print(RankingTable.render(result))
+        if let duel {
+            print("")
+            print(RankingTable.headToHead(duel))
+        }
+    }
+}
+
+/// JSON for `--json`: sorted keys so output diffs cleanly; non-finite numbers never occur (undefined
+/// values are null).
+enum ReportJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
