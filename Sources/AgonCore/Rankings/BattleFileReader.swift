@@ -190,11 +190,22 @@ public enum BattleFileReader {
                 return bytes.withUnsafeBufferPointer { intern($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count, false) }
             }
             if count == 0 { return -2 }
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for index in 0..<count {
-                hash ^= UInt64(start[index])
-                hash = hash &* 0x100_0000_01b3
+            // Eight bytes at a time, mixed by multiplication (names are verified byte by byte below).
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(count)
+            var offset = 0
+            let raw = UnsafeRawPointer(start)
+            while offset + 8 <= count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9e37_79b9_7f4a_7c15
+                hash ^= hash >> 32
+                offset += 8
             }
+            var tail: UInt64 = 0
+            while offset < count {
+                tail = tail << 8 | UInt64(start[offset])
+                offset += 1
+            }
+            hash = (hash ^ tail) &* 0x9e37_79b9_7f4a_7c15
+            hash ^= hash >> 29
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
             while slots[slot] >= 0 {

@@ -36,9 +36,9 @@ enum BinomialSampler {
         let c = Double(n) * p + 0.5
         let vr = 0.92 - 4.2 / b
         let alpha = (2.83 + 5.1 / b) * spq
-        let lpq = log(p / q)
-        let m = Int((Double(n + 1) * p).rounded(.down))
-        let h = LogFactorial.of(m) + LogFactorial.of(n - m)
+        // Needed only when the squeeze fails (about one draw in seven): computed on first use.
+        var lpq = 0.0, m = 0, h = 0.0
+        var prepared = false
         while true {
             let u = random.unit() - 0.5
             var v = random.unit()
@@ -47,6 +47,12 @@ enum BinomialSampler {
             if kReal < 0 || kReal > Double(n) { continue }
             let k = Int(kReal)
             if us >= 0.07, v <= vr { return k }
+            if !prepared {
+                lpq = log(p / q)
+                m = Int((Double(n + 1) * p).rounded(.down))
+                h = LogFactorial.of(m) + LogFactorial.of(n - m)
+                prepared = true
+            }
             v = log(v * alpha / (a / (us * us) + b))
             if v <= h - LogFactorial.of(k) - LogFactorial.of(n - k) + Double(k - m) * lpq { return k }
         }

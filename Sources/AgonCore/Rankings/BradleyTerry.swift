@@ -98,10 +98,23 @@ public enum BradleyTerry {
     }
 
     static func logLikelihood(_ pairs: [PairTally], _ theta: [Double]) -> Double {
+        var unused = [Double](repeating: 0, count: pairs.count)
+        return logLikelihood(pairs, theta, probabilities: &unused)
+    }
+
+    /// The log-likelihood, leaving σ(θᵢ − θⱼ) of each pair in `probabilities` for the next
+    /// Newton step (one exp and one log1p per pair).
+    static func logLikelihood(_ pairs: [PairTally], _ theta: [Double], probabilities: inout [Double]) -> Double {
         var sum = 0.0
-        for pair in pairs {
+        for (index, pair) in pairs.enumerated() {
             let d = theta[pair.i] - theta[pair.j]
-            sum += (pair.winsI + pair.ties / 2) * logSigmoid(d) + (pair.winsJ + pair.ties / 2) * logSigmoid(-d)
+            let e = exp(-abs(d))
+            let softplus = log1p(e)
+            // log σ(d) and log σ(−d), whichever sign d has.
+            let logWin = d >= 0 ? -softplus : d - softplus
+            let logLoss = d >= 0 ? -d - softplus : -softplus
+            sum += (pair.winsI + pair.ties / 2) * logWin + (pair.winsJ + pair.ties / 2) * logLoss
+            probabilities[index] = d >= 0 ? 1 / (1 + e) : e / (1 + e)
         }
         return sum
     }
@@ -129,14 +142,16 @@ public enum BradleyTerry {
         var theta = start
         for system in theta.indices where free[system] < 0 { theta[system] = 0 }
         guard n > 0 else { return NewtonResult(theta: theta, iterations: 0, converged: true) }
-        var current = logLikelihood(pairs, theta)
+        var probabilities = [Double](repeating: 0, count: pairs.count)
+        var trial = probabilities
+        var current = logLikelihood(pairs, theta, probabilities: &probabilities)
         var gradient = [Double](repeating: 0, count: n)
         var hessian = [Double](repeating: 0, count: n * n)
         for iteration in 1...200 {
             for k in 0..<n { gradient[k] = 0 }
             for k in 0..<(n * n) { hessian[k] = 0 }
-            for pair in pairs {
-                let p = sigmoid(theta[pair.i] - theta[pair.j])
+            for (index, pair) in pairs.enumerated() {
+                let p = probabilities[index]
                 let total = pair.total
                 let g = pair.winsI + pair.ties / 2 - total * p
                 let w = total * p * (1 - p)
@@ -155,6 +170,12 @@ public enum BradleyTerry {
                 }
             }
             guard let step = newtonStep(hessian, gradient, n) else { break }
+            let largest = step.reduce(0) { max($0, abs($1)) }
+            if largest < 1e-9 {
+                // Quadratic convergence: a step this small changes nothing worth a line search.
+                for system in theta.indices where free[system] >= 0 { theta[system] += step[free[system]] }
+                return NewtonResult(theta: theta, iterations: iteration, converged: true)
+            }
             var scale = 1.0
             var candidate = theta
             var accepted = false
@@ -162,19 +183,17 @@ public enum BradleyTerry {
                 for system in theta.indices where free[system] >= 0 {
                     candidate[system] = theta[system] + scale * step[free[system]]
                 }
-                let value = logLikelihood(pairs, candidate)
+                let value = logLikelihood(pairs, candidate, probabilities: &trial)
                 if value >= current - 1e-12 * abs(current) {
                     current = value
                     accepted = true
+                    swap(&probabilities, &trial)
                     break
                 }
                 scale /= 2
             }
-            let largest = step.reduce(0) { max($0, abs($1)) } * scale
-            if accepted { theta = candidate }
-            if !accepted || largest < 1e-10 {
-                return NewtonResult(theta: theta, iterations: iteration, converged: accepted || largest < 1e-8)
-            }
+            guard accepted else { return NewtonResult(theta: theta, iterations: iteration, converged: largest < 1e-7) }
+            theta = candidate
         }
         return NewtonResult(theta: theta, iterations: 200, converged: false)
     }

@@ -1,40 +1,58 @@
 import Foundation
 
-/// Online Elo (Elo 1978): after each battle, r_winner += K·(S − E) with E = 1/(1 + 10^{(r_o − r)/400})
-/// and S = 1, ½ or 0. The result depends on the order of battles, so it is averaged over random
-/// orders of the same battles (drawn from the counts). A secondary view only: unlike Bradley–Terry
-/// it weighs late battles more and does not converge to a fixed answer.
+/// Online Elo (Elo 1978): after each battle, r_i += K·(S − E) and r_j −= K·(S − E), with
+/// E = 1/(1 + 10^{(r_j − r_i)/400}) and S = 1, ½ or 0 for a win, tie or loss of i. The result
+/// depends on the order of battles, so it is averaged over random orders of the same battles
+/// (drawn from the counts, each order with its own seeded generator). A secondary view only: unlike
+/// Bradley–Terry it weighs late battles more and has no fixed point.
 ///
 /// Every system starts at 1000; a system with no battles stays there.
 public enum OnlineElo {
     public static func ratings(_ pairs: [PairTally], systemCount: Int, k: Double = 4, shuffles: Int = 10,
                                seed: UInt64) -> [Double] {
-        // One code per battle: pair index · 4 + (0 i wins, 1 j wins, 2 tie).
+        // One code per battle: i in bits 0–13, j in bits 14–27, result (0 i wins, 1 j wins, 2 tie) above.
         var battles: [UInt32] = []
         battles.reserveCapacity(Int(pairs.reduce(0) { $0 + $1.total }))
-        for (index, pair) in pairs.enumerated() {
-            let base = UInt32(index * 4)
-            battles += repeatElement(base, count: Int(pair.winsI.rounded()))
-            battles += repeatElement(base + 1, count: Int(pair.winsJ.rounded()))
-            battles += repeatElement(base + 2, count: Int(pair.ties.rounded()))
+        for pair in pairs {
+            let code = UInt32(pair.i) | UInt32(pair.j) << 14
+            battles += repeatElement(code, count: Int(pair.winsI.rounded()))
+            battles += repeatElement(code | 1 << 28, count: Int(pair.winsJ.rounded()))
+            battles += repeatElement(code | 2 << 28, count: Int(pair.ties.rounded()))
         }
-        var sums = [Double](repeating: 0, count: systemCount)
-        let rounds = max(1, shuffles)
-        var random = SeededRandom(seed: seed, mixing: ["online-elo"])
-        let scale = 2.302_585_092_994_046 / 400  // ln 10 / 400
-        for _ in 0..<rounds {
-            random.shuffle(&battles)
-            var rating = [Double](repeating: 1000, count: systemCount)
-            for code in battles {
-                let pair = pairs[Int(code >> 2)]
-                let result: Double = code & 3 == 0 ? 1 : code & 3 == 1 ? 0 : 0.5
-                let expected = 1 / (1 + exp((rating[pair.j] - rating[pair.i]) * scale))
-                let change = k * (result - expected)
-                rating[pair.i] += change
-                rating[pair.j] -= change
+        let orders = max(1, shuffles)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, orders))
+        let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: workers * systemCount)
+        sums.initialize(repeating: 0)
+        defer { sums.deallocate() }
+        nonisolated(unsafe) let shared = sums
+        let template = battles
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var order = template
+            var rating = [Double](repeating: 0, count: systemCount)
+            // Ratings in natural-log units internally: E = 1/(1 + e^{r_j − r_i}).
+            let step = k * log(10.0) / 400
+            var index = worker
+            while index < orders {
+                var random = SeededRandom(seed: seed, mixing: ["online-elo", String(index)])
+                random.shuffle(&order)
+                for system in 0..<systemCount { rating[system] = 0 }
+                rating.withUnsafeMutableBufferPointer { r in
+                    for code in order {
+                        let i = Int(code & 0x3FFF), j = Int((code >> 14) & 0x3FFF)
+                        let outcome = code >> 28
+                        let result: Double = outcome == 0 ? 1 : outcome == 1 ? 0 : 0.5
+                        let change = step * (result - 1 / (1 + exp(r[j] - r[i])))
+                        r[i] += change
+                        r[j] -= change
+                    }
+                }
+                for system in 0..<systemCount { shared[worker * systemCount + system] += rating[system] }
+                index += workers
             }
-            for system in 0..<systemCount { sums[system] += rating[system] }
         }
-        return sums.map { $0 / Double(rounds) }
+        return (0..<systemCount).map { system in
+            let total = (0..<workers).reduce(0.0) { $0 + sums[$1 * systemCount + system] }
+            return 1000 + total / Double(orders) * 400 / log(10.0)
+        }
     }
 }

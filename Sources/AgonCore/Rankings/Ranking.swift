@@ -9,7 +9,10 @@ public struct RankingOptions: Sendable, Equatable {
     public var seed: UInt64 = 1
     public var bootstrap: BootstrapKind = .battles
     public var eloK = 4.0
-    public var eloShuffles = 10
+    /// Random orders the online Elo is averaged over; nil: 10, or fewer for very many battles so
+    /// that at most `eloBudget` battle updates are spent (never fewer than 2).
+    public var eloShuffles: Int?
+    public static let eloBudget = 2_000_000
 
     public init() {}
 }
@@ -75,7 +78,8 @@ public struct Ranking: Sendable, Equatable, Codable {
             options.rounds > 0 ? BootstrapPercentile.interval95(rounds.ratings(of: system)) : nil
         }
         for system in 0..<k where counts.record(of: system) == (0, 0, 0, 0) { intervals[system] = nil }
-        let elo = OnlineElo.ratings(pairs, systemCount: k, k: options.eloK, shuffles: options.eloShuffles, seed: options.seed)
+        let eloOrders = options.eloShuffles ?? max(2, min(10, RankingOptions.eloBudget / max(1, Int(counts.total))))
+        let elo = OnlineElo.ratings(pairs, systemCount: k, k: options.eloK, shuffles: eloOrders, seed: options.seed)
 
         var rows: [RankingRow] = []
         for system in 0..<k {
@@ -129,7 +133,7 @@ public struct Ranking: Sendable, Equatable, Codable {
         return Ranking(rows: rows, battles: Int(counts.total.rounded()), tieModel: options.ties,
                        tieParameter: point.tieParameter, anchor: anchorIndex.map { counts.systems[$0] },
                        bootstrap: options.bootstrap, rounds: options.rounds, seed: options.seed,
-                       penalisedRounds: rounds.penalisedRounds, eloK: options.eloK, eloShuffles: options.eloShuffles,
+                       penalisedRounds: rounds.penalisedRounds, eloK: options.eloK, eloShuffles: eloOrders,
                        notes: notes)
     }
 }

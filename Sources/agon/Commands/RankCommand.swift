@@ -19,13 +19,13 @@ struct RankingArguments: ParsableArguments {
     @Option(name: .customLong("elo-k"), help: "K factor of the online Elo column.")
     var eloK = 4.0
 
-    @Option(name: .customLong("elo-orders"), help: "Random battle orders the online Elo column is averaged over.")
-    var eloOrders = 10
+    @Option(name: .customLong("elo-orders"), help: "Random battle orders the online Elo column is averaged over (default: 10, fewer above 200,000 battles).")
+    var eloOrders: Int?
 
     func options(bootstrap: BootstrapKind) throws -> RankingOptions {
         guard rounds >= 0, rounds <= 1_000_000 else { throw Failure("--rounds must be between 0 and 1000000") }
         guard eloK > 0, eloK.isFinite else { throw Failure("--elo-k must be a positive number") }
-        guard eloOrders >= 1, eloOrders <= 10_000 else { throw Failure("--elo-orders must be between 1 and 10000") }
+        if let eloOrders, !(1...10_000).contains(eloOrders) { throw Failure("--elo-orders must be between 1 and 10000") }
         var options = RankingOptions()
         options.rounds = rounds
         options.seed = seed
@@ -61,7 +61,12 @@ struct RankCommand: ParsableCommand {
     @Flag(help: "Print every number as JSON instead of tables.")
     var json = false
 
+    @Flag(name: .customLong("timings"), help: .hidden)
+    var timings = false
+
     func run() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
         let counts: BattleCounts
         do {
             counts = try BattleFileReader.read(path: battles)
@@ -71,7 +76,12 @@ struct RankCommand: ParsableCommand {
         if let anchor = ranking.anchor, counts.index(of: anchor) == nil {
             throw Failure("--anchor `\(anchor)` is not a system in \(battles) (systems: \(counts.systems.sorted().joined(separator: ", ")))")
         }
+        let read = clock.now
         let result = Ranking.compute(counts, options: try ranking.options(bootstrap: .battles))
+        if timings {
+            let seconds = { (d: Duration) in String(format: "%.3f s", Double(d.components.attoseconds) / 1e18 + Double(d.components.seconds)) }
+            FileHandle.standardError.write(Data("read \(seconds(read - started)), rank \(seconds(clock.now - read))\n".utf8))
+        }
         var duel: HeadToHead?
         if let pair {
             let ids = pair.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
