@@ -18,6 +18,8 @@ struct Agon: ParsableCommand {
             ImportCommand.self,
             SessionsCommand.self,
             RankCommand.self,
+            ReportCommand.self,
+            ExportCommand.self,
         ]
     )
 
