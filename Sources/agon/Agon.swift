@@ -20,6 +20,7 @@ struct Agon: ParsableCommand {
             RankCommand.self,
             ReportCommand.self,
             ExportCommand.self,
+            BenchRankCommand.self,
         ]
     )
 

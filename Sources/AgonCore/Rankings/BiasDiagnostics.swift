@@ -19,7 +19,9 @@ public struct ObservedShare: Sendable, Equatable, Codable {
 /// §5.1; fitted by Newton–Raphson). The slope says how much length sways the verdict: the odds of
 /// winning multiply by 2^slope when an answer is twice as long. The intercept is the log-odds that
 /// the left answer wins at equal length (position bias). 95% Wald intervals. nil when the lengths
-/// never differ, or one outcome never occurs (the estimate would be infinite).
+/// never differ, or one outcome never occurs, or verdicts follow length (almost) perfectly — the
+/// estimate then runs off towards infinity (separation); we give up beyond |slope| > 10, odds
+/// ×1000 per doubling, where the Wald interval means nothing.
 public struct LengthSlope: Sendable, Equatable, Codable {
     public var slope: Double
     public var slopeLower: Double
@@ -53,7 +55,7 @@ public struct LengthSlope: Sendable, Equatable, Codable {
             let d1 = (h00 * g1 - h01 * g0) / determinant
             alpha += d0
             beta += d1
-            guard alpha.isFinite, beta.isFinite, abs(beta) < 50 else { return nil }  // separation
+            guard alpha.isFinite, beta.isFinite, abs(beta) < 10 else { return nil }  // (quasi-)separation
             if max(abs(d0), abs(d1)) < 1e-10 { break }
         }
         let determinant = information.0 * information.2 - information.1 * information.1

@@ -7,7 +7,8 @@ import Foundation
 /// 4 + (quality − 1000)/150 + N(0, 1), rounded and clamped to the scale (in a comparative rubric,
 /// the difference of the two), prefers the answer with the higher total (tie when within half a
 /// point, "both weak" when both averages are below 3), and adds `leftBias` points to the left
-/// answer's total. Seconds are log-normal around a minute.
+/// answer's total. Seconds are log-normal around the time to read both answers at 250 words a
+/// minute (a minute when the answers are unknown).
 public struct SimulatedRaters: Sendable {
     /// `quality[system][criterion]`; criteria missing from a system's table get 1000.
     public var quality: [String: [String: Double]]
@@ -31,7 +32,10 @@ public struct SimulatedRaters: Sendable {
         var clock = start
         var judged: [Int: Judgement] = [:]
         for (seq, item) in schedule.items.prefix(items ?? schedule.count).enumerated() {
-            let seconds = exp(log(60) + 0.6 * gaussian(&random))
+            let words = [item.left, item.right].compactMap { bundle.answers.answer(task: item.task, system: $0)?.text }
+                .reduce(0) { $0 + $1.split(whereSeparator: { $0.isWhitespace }).count }
+            let typical = words > 0 ? Double(words) / 250 * 60 : 60
+            let seconds = exp(log(typical) + 0.4 * gaussian(&random))
             clock += seconds
             let judgement = judge(item, bundle: bundle, seconds: seconds, at: clock, random: &random)
             judged[item.number] = judgement

@@ -16,9 +16,12 @@ public enum StudyReportText {
         }
         if let first = report.sections.first { out.append(RankingTable.method(first.ranking)) }
         out.append("")
-        var systems = [["system", "label", "profile"]]
-        for system in report.systems { systems.append([system.id, system.label, system.profile]) }
-        out.append(PlainTable.render(systems))
+        out.append("Systems:")
+        let width = report.systems.map { DisplayWidth.of($0.id) }.max() ?? 0
+        for system in report.systems {
+            let padding = String(repeating: " ", count: width - DisplayWidth.of(system.id))
+            out.append("  \(system.id)\(padding)  \(system.label) — \(system.profile)")
+        }
 
         let labels = Dictionary(uniqueKeysWithValues: report.systems.map { ($0.id, $0.label) })
         for section in report.sections {
