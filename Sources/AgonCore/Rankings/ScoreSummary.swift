@@ -21,37 +21,43 @@ public struct ScoreSummary: Sendable, Equatable, Codable {
 
     public static func compute(_ judgements: [RatedJudgement], study: Study, rubric: Rubric,
                                rounds: Int, seed: UInt64) -> [ScoreSummary] {
-        let tasks = Dictionary(uniqueKeysWithValues: study.tasks.enumerated().map { ($1.id, $0) })
-        var summaries: [ScoreSummary] = []
-        for criterion in rubric.criteria {
-            for system in study.systems {
-                let scale = criterion.scale
-                var distribution = [Int](repeating: 0, count: scale.count)
-                var sums = [Double](repeating: 0, count: study.tasks.count + 1)
-                var counts = [Double](repeating: 0, count: study.tasks.count + 1)
-                for rated in judgements where rated.judgement.repeatOf == nil {
-                    let judgement = rated.judgement
-                    guard let score = judgement.scores[criterion.id] else { continue }
-                    let value: Int?
-                    if judgement.left == system.id {
-                        value = rubric.mode == .comparative ? score.comparison.map { -$0 } : score.a
-                    } else if judgement.right == system.id {
-                        value = rubric.mode == .comparative ? score.comparison : score.b
-                    } else {
-                        value = nil
-                    }
-                    guard let value, scale.contains(value) else { continue }
-                    distribution[value - scale.min] += 1
-                    let task = tasks[judgement.task] ?? study.tasks.count
-                    sums[task] += Double(value)
-                    counts[task] += 1
+        let taskIndex = Dictionary(uniqueKeysWithValues: study.tasks.enumerated().map { ($1.id, $0) })
+        let systemIndex = Dictionary(uniqueKeysWithValues: study.systems.enumerated().map { ($1.id, $0) })
+        let criteria = rubric.criteria
+        let systems = study.systems.count
+        let clusters = study.tasks.count + 1  // the last one for tasks no longer in the study
+        // One pass over the judgements: per criterion × system, counts of each score and per-task sums.
+        var distributions = criteria.map { [[Int]](repeating: [Int](repeating: 0, count: $0.scale.count), count: systems) }
+        var sums = [[Double]](repeating: [Double](repeating: 0, count: clusters), count: criteria.count * systems)
+        var counts = sums
+        for rated in judgements where rated.judgement.repeatOf == nil {
+            let judgement = rated.judgement
+            guard let left = systemIndex[judgement.left], let right = systemIndex[judgement.right] else { continue }
+            let task = taskIndex[judgement.task] ?? study.tasks.count
+            for (c, criterion) in criteria.enumerated() {
+                guard let score = judgement.scores[criterion.id] else { continue }
+                let values: [(Int, Int?)] = rubric.mode == .comparative
+                    ? [(left, score.comparison.map { -$0 }), (right, score.comparison)]
+                    : [(left, score.a), (right, score.b)]
+                for (system, value) in values {
+                    guard let value, criterion.scale.contains(value) else { continue }
+                    distributions[c][system][value - criterion.scale.min] += 1
+                    sums[c * systems + system][task] += Double(value)
+                    counts[c * systems + system][task] += 1
                 }
+            }
+        }
+        var summaries: [ScoreSummary] = []
+        for (c, criterion) in criteria.enumerated() {
+            for (s, system) in study.systems.enumerated() {
+                let distribution = distributions[c][s]
+                let taskSums = sums[c * systems + s], taskCounts = counts[c * systems + s]
                 let n = distribution.reduce(0, +)
-                let total = sums.reduce(0, +)
                 var summary = ScoreSummary(criterion: criterion.id, system: system.id, n: n,
-                                           mean: n > 0 ? total / Double(n) : nil, lower: nil, upper: nil,
-                                           scaleMin: scale.min, scaleMax: scale.max, distribution: distribution)
-                let used = counts.indices.filter { counts[$0] > 0 }
+                                           mean: n > 0 ? taskSums.reduce(0, +) / Double(n) : nil, lower: nil, upper: nil,
+                                           scaleMin: criterion.scale.min, scaleMax: criterion.scale.max,
+                                           distribution: distribution)
+                let used = taskCounts.indices.filter { taskCounts[$0] > 0 }
                 if n > 0, rounds > 0, used.count > 1 {
                     var random = SeededRandom(seed: seed, mixing: ["scores", criterion.id, system.id])
                     var means: [Double] = []
@@ -60,8 +66,8 @@ public struct ScoreSummary: Sendable, Equatable, Codable {
                         var sum = 0.0, count = 0.0
                         for _ in used.indices {
                             let task = used[random.below(used.count)]
-                            sum += sums[task]
-                            count += counts[task]
+                            sum += taskSums[task]
+                            count += taskCounts[task]
                         }
                         means.append(sum / count)
                     }
