@@ -44,9 +44,15 @@ public enum BradleyTerry {
     /// Pseudo-ties added to each compared pair of a component whose MLE does not exist.
     public static let virtualTies = 1.0
 
+    /// - Parameters:
+    ///   - start: strengths to start from (a bootstrap round starts from the point estimate).
+    ///   - tolerance: the fit stops after a Newton step smaller than this (in natural-log units);
+    ///     Newton converges quadratically, so the error left is of the order of its square.
+    ///   - graph: the comparison graph of `pairs`, when the caller already knows it.
     public static func fit(_ pairs: [PairTally], systemCount: Int, ties: TieModel = .half,
-                           anchor: Int? = nil, start: [Double]? = nil) -> BradleyTerryFit {
-        let graph = ComparisonGraph(systemCount: systemCount, pairs: pairs)
+                           anchor: Int? = nil, start: [Double]? = nil, tolerance: Double = 1e-7,
+                           graph known: ComparisonGraph? = nil) -> BradleyTerryFit {
+        let graph = known ?? ComparisonGraph(systemCount: systemCount, pairs: pairs)
         var used = pairs.filter { $0.total > 0 }
         let penalised = graph.estimable.map { !$0 }
         if penalised.contains(true) {
@@ -60,7 +66,7 @@ public enum BradleyTerry {
         var tieParameter: Double?
         switch ties {
         case .half:
-            solution = solveHalfTies(used, graph: graph, start: theta)
+            solution = solveHalfTies(used, graph: graph, start: theta, tolerance: tolerance)
         case .davidson:
             let davidson = DavidsonTies.solve(used, graph: graph, start: theta)
             solution = davidson.result
@@ -137,7 +143,8 @@ public enum BradleyTerry {
         return (index, count)
     }
 
-    static func solveHalfTies(_ pairs: [PairTally], graph: ComparisonGraph, start: [Double]) -> NewtonResult {
+    static func solveHalfTies(_ pairs: [PairTally], graph: ComparisonGraph, start: [Double],
+                              tolerance: Double = 1e-7) -> NewtonResult {
         let (free, n) = freeIndex(graph)
         var theta = start
         for system in theta.indices where free[system] < 0 { theta[system] = 0 }
@@ -145,6 +152,7 @@ public enum BradleyTerry {
         var probabilities = [Double](repeating: 0, count: pairs.count)
         var trial = probabilities
         var current = logLikelihood(pairs, theta, probabilities: &probabilities)
+        var currentIsStale = false
         var gradient = [Double](repeating: 0, count: n)
         var hessian = [Double](repeating: 0, count: n * n)
         for iteration in 1...200 {
@@ -171,10 +179,22 @@ public enum BradleyTerry {
             }
             guard let step = newtonStep(hessian, gradient, n) else { break }
             let largest = step.reduce(0) { max($0, abs($1)) }
-            if largest < 1e-9 {
-                // Quadratic convergence: a step this small changes nothing worth a line search.
+            if largest < tolerance {
+                // Quadratic convergence: after this step the error is of the order of its square.
                 for system in theta.indices where free[system] >= 0 { theta[system] += step[free[system]] }
                 return NewtonResult(theta: theta, iterations: iteration, converged: true)
+            }
+            if largest < 0.05 {
+                // Close to the optimum a full Newton step cannot overshoot on this likelihood
+                // (as in IRLS): take it without the line search, and only refresh σ(θᵢ − θⱼ).
+                for system in theta.indices where free[system] >= 0 { theta[system] += step[free[system]] }
+                for (index, pair) in pairs.enumerated() { probabilities[index] = sigmoid(theta[pair.i] - theta[pair.j]) }
+                currentIsStale = true
+                continue
+            }
+            if currentIsStale {
+                current = logLikelihood(pairs, theta, probabilities: &trial)
+                currentIsStale = false
             }
             var scale = 1.0
             var candidate = theta

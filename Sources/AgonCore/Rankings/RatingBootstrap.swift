@@ -61,25 +61,13 @@ public enum RatingBootstrap {
     /// Clustered resampling: `clusters[c]` holds the battles of one task, as pair tallies.
     public static func clusters(_ clusters: [[PairTally]], systemCount: Int, rounds: Int, seed: UInt64,
                                 fit: Fit) -> Rounds {
-        // One dense slot per pair seen anywhere, so a round is a sum of small sparse vectors.
-        var slotOf: [Int: Int] = [:]
-        var slotPairs: [(Int, Int)] = []
-        var sparse: [[(slot: Int, tally: PairTally)]] = []
-        for cluster in clusters {
-            var entries: [(slot: Int, tally: PairTally)] = []
-            for tally in cluster where tally.total > 0 {
-                let key = tally.i * systemCount + tally.j
-                let slot: Int
-                if let known = slotOf[key] {
-                    slot = known
-                } else {
-                    slot = slotPairs.count
-                    slotOf[key] = slot
-                    slotPairs.append((tally.i, tally.j))
-                }
-                entries.append((slot, tally))
-            }
-            sparse.append(entries)
+        // One dense slot per pair seen anywhere, in (i, j) order like `BattleCounts.pairTallies`,
+        // so a round is a sum of small sparse vectors.
+        let keys = Set(clusters.flatMap { $0.filter { $0.total > 0 }.map { $0.i * systemCount + $0.j } }).sorted()
+        let slotOf = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        let slotPairs = keys.map { ($0 / systemCount, $0 % systemCount) }
+        let sparse: [[(slot: Int, tally: PairTally)]] = clusters.map { cluster in
+            cluster.filter { $0.total > 0 }.map { (slotOf[$0.i * systemCount + $0.j]!, $0) }
         }
         let slots = slotPairs
         let clusterEntries = sparse
