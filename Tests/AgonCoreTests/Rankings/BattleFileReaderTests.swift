@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import AgonCore
+
+struct BattleFileReaderTests {
+    static func csv(_ text: String) throws(DiagnosticsError) -> BattleCounts {
+        try BattleFileReader.parseCSV(Data(text.utf8), file: "battles.csv")
+    }
+
+    static func problems(_ body: () throws -> Void) -> [String] {
+        do {
+            try body()
+            return []
+        } catch let error as DiagnosticsError {
+            return error.diagnostics.map(\.description)
+        } catch {
+            return ["unexpected \(error)"]
+        }
+    }
+
+    @Test func readsArenaColumnsInAnyOrderWithQuotesAndCRLF() throws {
+        let text = "winner,question_id,model_b,model_a,conversation\r\n"
+            + "model_a,q1,small,big,\"a, quoted \"\"text\"\"\r\nwith a line break\"\r\n"
+            + "model_b,q2,big,small,plain\r\n"
+            + "\r\n"
+            + "tie,q3,small,big,x\r\n"
+            + "tie (bothbad),q4,\"small\",big,y\r\n"
+            + "model_a,q5,big,\"odd \"\"name\"\"\",z"  // no final newline
+        let counts = try Self.csv(text)
+        #expect(Set(counts.systems) == ["big", "small", "odd \"name\""])
+        let big = counts.index(of: "big")!, small = counts.index(of: "small")!, odd = counts.index(of: "odd \"name\"")!
+        #expect(counts.wins(big, over: small) == 2)
+        #expect(counts.wins(small, over: big) == 0)
+        #expect(counts.ties(big, small) == 1)
+        #expect(counts.bothWeak(big, small) == 1)
+        #expect(counts.wins(odd, over: big) == 1)
+        #expect(counts.total == 5)
+    }
+
+    @Test func malformedRowsAreReportedWithTheirLine() {
+        let text = """
+        model_a,model_b,winner
+        a,b,model_a
+        a,b,model_c
+        a,a,tie
+        a,b
+        "a
+        b",c,sideways
+        ,b,tie
+        """
+        let problems = Self.problems { _ = try Self.csv(text + "\n") }
+        #expect(problems == [
+            "battles.csv:3: winner is `model_c`; expected model_a, model_b, tie or tie (bothbad)",
+            "battles.csv:4: `a` cannot battle itself (model_a equals model_b)",
+            "battles.csv:5: 2 fields, but the header has 3 (model_a, model_b and winner are columns 1, 2, 3)",
+            "battles.csv:6: winner is `sideways`; expected model_a, model_b, tie or tie (bothbad)",
+            "battles.csv:8: empty system name in model_a or model_b",
+        ])
+    }
+
+    @Test func missingColumnsAndEmptyFiles() {
+        #expect(Self.problems { _ = try Self.csv("model_a,model_b,result\nx,y,model_a\n") }
+            == ["battles.csv:1: the header row lacks `winner` (found: `model_a`, `model_b`, `result`); expected Chatbot Arena columns model_a, model_b, winner"])
+        #expect(Self.problems { _ = try Self.csv("") }.first?.contains("empty") == true)
+        #expect(Self.problems { _ = try Self.csv("model_a,model_b,winner\n") } == ["battles.csv: no battles found"])
+    }
+
+    @Test func manyErrorsAreCappedWithACount() {
+        let text = "model_a,model_b,winner\n" + String(repeating: "a,b,nobody\n", count: 30)
+        let problems = Self.problems { _ = try Self.csv(text) }
+        #expect(problems.count == BattleFileReader.maxReported + 1)
+        #expect(problems.last == "battles.csv: 10 more malformed rows not shown (30 in all)")
+    }
+
+    @Test func readsJSONLinesAndJSONArrays() throws {
+        let lines = """
+        {"model_a": "big", "model_b": "small", "winner": "model_a", "turn": 1}
+
+        {"model_a": "small", "model_b": "big", "winner": "tie (bothbad)"}
+        """
+        let counts = try BattleFileReader.parseJSONLines(Data(lines.utf8), file: "b.jsonl")
+        #expect(counts.systems == ["big", "small"])
+        #expect(counts.wins(0, over: 1) == 1 && counts.bothWeak(0, 1) == 1)
+        let bad = "{\"model_a\": \"big\", \"winner\": \"model_a\"}\nnot json\n"
+        #expect(Self.problems { _ = try BattleFileReader.parseJSONLines(Data(bad.utf8), file: "b.jsonl") }
+            == ["b.jsonl:1: no string `model_b`", "b.jsonl:2: not valid JSON"])
+        let array = "[{\"model_a\": \"x\", \"model_b\": \"y\", \"winner\": \"model_b\"}, {\"model_a\": \"x\", \"model_b\": \"y\", \"winner\": \"draw\"}]"
+        #expect(Self.problems { _ = try BattleFileReader.parseJSON(Data(array.utf8), file: "b.json") }
+            == ["b.json: battle #2: winner is `draw`; expected model_a, model_b, tie or tie (bothbad)"])
+    }
+
+    @Test func manySystemsGrowTheTables() throws {
+        // More names than the initial hash table and count matrix hold.
+        var text = "model_a,model_b,winner\n"
+        for i in 0..<700 { text += "m\(i),m\(i + 1),model_a\n" }
+        let counts = try Self.csv(text)
+        #expect(counts.count == 701)
+        #expect(counts.wins(counts.index(of: "m699")!, over: counts.index(of: "m700")!) == 1)
+        #expect(counts.total == 700)
+    }
+}
