@@ -16,9 +16,12 @@ public struct ObservedShare: Sendable, Equatable, Codable {
 }
 
 /// Logistic regression of "the left answer won" on log(words left / words right) (Agresti 2013,
-/// §5.1; fitted by Newton–Raphson). The slope says how much length sways the verdict: the odds of
-/// winning multiply by 2^slope when an answer is twice as long. The intercept is the log-odds that
-/// the left answer wins at equal length (position bias). 95% Wald intervals. nil when the lengths
+/// §5.1; fitted by Newton–Raphson), optionally with an offset: the difference of the two systems'
+/// overall Bradley–Terry strengths, so that the slope measures the pull of length beyond what the
+/// systems' quality already explains (a stronger system that also writes longer does not count as
+/// length bias). The slope says how much length sways the verdict: the odds of winning multiply by
+/// 2^slope when an answer is twice as long. The intercept is the log-odds that the left answer wins
+/// at equal length and equal strength (position bias). 95% Wald intervals. nil when the lengths
 /// never differ, or one outcome never occurs, or verdicts follow length (almost) perfectly — the
 /// estimate then runs off towards infinity (separation); we give up beyond |slope| > 10, odds
 /// ×1000 per doubling, where the Wald interval means nothing.
@@ -30,8 +33,9 @@ public struct LengthSlope: Sendable, Equatable, Codable {
     public var oddsRatioPerDoubling: Double
     public var n: Int
 
-    public static func fit(logRatios x: [Double], leftWon y: [Bool]) -> LengthSlope? {
+    public static func fit(logRatios x: [Double], leftWon y: [Bool], offsets: [Double]? = nil) -> LengthSlope? {
         let n = x.count
+        let offset = offsets ?? [Double](repeating: 0, count: n)
         guard n >= 3, y.contains(true), y.contains(false),
               let first = x.first, x.contains(where: { abs($0 - first) > 1e-12 }) else { return nil }
         var alpha = 0.0, beta = 0.0
@@ -39,7 +43,7 @@ public struct LengthSlope: Sendable, Equatable, Codable {
         for _ in 0..<100 {
             var g0 = 0.0, g1 = 0.0, h00 = 0.0, h01 = 0.0, h11 = 0.0
             for k in 0..<n {
-                let p = BradleyTerry.sigmoid(alpha + beta * x[k])
+                let p = BradleyTerry.sigmoid(alpha + beta * x[k] + offset[k])
                 let residual = (y[k] ? 1 : 0) - p
                 let w = p * (1 - p)
                 g0 += residual
@@ -100,6 +104,7 @@ public struct BiasDiagnostics: Sendable, Equatable, Codable {
 
     public var leftWins: ObservedShare
     public var longerWins: ObservedShare
+    /// Adjusted for the systems' overall ratings when the report had them.
     public var lengthSlope: LengthSlope?
     public var consistency: Consistency
     public var medianSeconds: Double?
@@ -108,7 +113,10 @@ public struct BiasDiagnostics: Sendable, Equatable, Codable {
     public var readingWordsPerMinute: Double
     public var raters: [RaterBias]
 
+    /// - Parameter strengths: systems' overall Bradley–Terry strengths (natural-log units), for the
+    ///   `LengthSlope` offset; without them the slope is the raw pull of length.
     public static func compute(_ judgements: [RatedJudgement], raters: [String], answers: AnswerSet,
+                               strengths: [String: Double] = [:],
                                readingWordsPerMinute: Double = 500) -> BiasDiagnostics {
         var words: [String: Int] = [:]
         func wordCount(_ task: String, _ system: String) -> Int? {
@@ -129,6 +137,7 @@ public struct BiasDiagnostics: Sendable, Equatable, Codable {
         var perRater: [String: Tally] = [:]
         var logRatios: [Double] = []
         var leftWon: [Bool] = []
+        var offsets: [Double] = []
         var byItem: [String: [Int: Judgement]] = [:]
         for rated in judgements { byItem[rated.rater, default: [:]][rated.judgement.item] = rated.judgement }
 
@@ -155,6 +164,7 @@ public struct BiasDiagnostics: Sendable, Equatable, Codable {
                 if let left, let right, left > 0, right > 0 {
                     logRatios.append(log(Double(left) / Double(right)))
                     leftWon.append(leftWins)
+                    offsets.append((strengths[judgement.left] ?? 0) - (strengths[judgement.right] ?? 0))
                     if left != right {
                         tally.lengthDiffers += 1
                         overall.lengthDiffers += 1
@@ -191,7 +201,7 @@ public struct BiasDiagnostics: Sendable, Equatable, Codable {
         }
         return BiasDiagnostics(leftWins: ObservedShare(overall.leftWins, of: overall.decisive),
                                longerWins: ObservedShare(overall.longerWins, of: overall.lengthDiffers),
-                               lengthSlope: LengthSlope.fit(logRatios: logRatios, leftWon: leftWon),
+                               lengthSlope: LengthSlope.fit(logRatios: logRatios, leftWon: leftWon, offsets: offsets),
                                consistency: consistency(overall),
                                medianSeconds: BootstrapPercentile.of(overall.seconds, 0.5),
                                fastJudgements: overall.fast, judgements: judgements.count,

@@ -69,8 +69,10 @@ public struct StudyReport: Sendable, Equatable, Codable {
         }
         let scores = ScoreSummary.compute(judgements.judgements, study: study, rubric: rubric,
                                           rounds: options.rounds, seed: options.seed)
+        var strengths: [String: Double] = [:]
+        for row in sections.first?.ranking.rows ?? [] { strengths[row.system] = (row.rating - BradleyTerry.base) / BradleyTerry.eloPerNat }
         let bias = BiasDiagnostics.compute(judgements.judgements, raters: judgements.raters, answers: bundle.answers,
-                                           readingWordsPerMinute: readingWordsPerMinute)
+                                           strengths: strengths, readingWordsPerMinute: readingWordsPerMinute)
         return StudyReport(study: study.id, title: study.title, rubric: rubric.id, rubricMode: rubric.mode,
                            systems: study.systems.map { SystemInfo(id: $0.id, label: $0.label, profile: $0.profile.summary, parameters: $0.profile) },
                            raters: judgements.raters, judgements: judgements.judgements.count,

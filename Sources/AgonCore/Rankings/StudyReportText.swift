@@ -84,7 +84,7 @@ public enum StudyReportText {
         rows.append(["left answer won (decisive verdicts)"] + share(bias.leftWins))
         rows.append(["longer answer won (lengths differ)"] + share(bias.longerWins))
         if let slope = bias.lengthSlope {
-            rows.append(["length slope (log-odds per log length ratio)", String(format: "%.2f", slope.slope),
+            rows.append(["length slope beyond system strength (log-odds)", String(format: "%.2f", slope.slope),
                          String(format: "%.2f–%.2f", slope.slopeLower, slope.slopeUpper), "\(slope.n)"])
             rows.append(["  odds of winning when twice as long", String(format: "×%.2f", slope.oddsRatioPerDoubling),
                          String(format: "×%.2f–%.2f", pow(2, slope.slopeLower), pow(2, slope.slopeUpper)), ""])

@@ -173,9 +173,19 @@ struct BenchRankCommand: ParsableCommand {
             quality[system] = Dictionary(uniqueKeysWithValues: bundle.rubric.criteria.enumerated().map { ($1.id, 800 + Double(index) * 50 + Double($0) * 10) })
         }
         let simulation = SimulatedRaters(quality: quality, leftBias: 0.3, seed: 11)
-        for rater in 1...raters {
-            try simulation.writeJournal(bundle: bundle, rater: "rater\(rater)", items: judgements, workspace: workspace)
+        let items = judgements
+        let failures = UnsafeMutableBufferPointer<Bool>.allocate(capacity: raters)
+        failures.initialize(repeating: false)
+        defer { failures.deallocate() }
+        nonisolated(unsafe) let failed = failures
+        DispatchQueue.concurrentPerform(iterations: raters) { index in
+            do {
+                try simulation.writeJournal(bundle: bundle, rater: "rater\(index + 1)", items: items, workspace: workspace)
+            } catch {
+                failed[index] = true
+            }
         }
+        if failures.contains(true) { throw Failure("could not write the simulated journals in \(root.path)") }
     }
 
     func makeDemo(study: String, at root: URL) throws {

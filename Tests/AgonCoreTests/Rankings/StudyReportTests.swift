@@ -146,6 +146,12 @@ struct StudyReportTests {
         #expect(abs(fit.slope - Self.referenceSlope) < 1e-6)
         #expect(abs(fit.intercept - Self.referenceIntercept) < 1e-6)
         #expect(abs((fit.slopeUpper - fit.slope) / 1.959963984540054 - Self.referenceSlopeSE) < 1e-5)
+        // With an offset (the strength difference of the two systems), reference from the same fit
+        // with the offset added to the linear predictor.
+        let offsets = (0..<12).map { $0 % 2 == 0 ? 0.5 : -0.5 }
+        let adjusted = LengthSlope.fit(logRatios: x, leftWon: y, offsets: offsets)!
+        #expect(abs(adjusted.slope - 2.236734607379373) < 1e-6)
+        #expect(abs(adjusted.intercept - -0.2567213490502976) < 1e-6)
         #expect(LengthSlope.fit(logRatios: [0, 0, 0], leftWon: [true, false, true]) == nil)
         #expect(LengthSlope.fit(logRatios: [-1, 1, 2], leftWon: [false, true, true]) == nil)  // separated
     }
