@@ -63,35 +63,85 @@ public enum BattleFileReader {
             }
             let columnA = columns[0]!, columnB = columns[1]!, columnWinner = columns[2]!
             let lastNeeded = max(columnA, columnB, columnWinner)
+            var position = scanner.position
+            var line = scanner.line
+            let end = raw.count
             while true {
-                scanner.skipBlankLines()
-                if scanner.atEnd { break }
-                let line = scanner.line
+                // Blank lines between rows are skipped.
+                while position < end, base[position] == 0x0A || base[position] == 0x0D {
+                    if base[position] == 0x0A { line += 1 }
+                    position += 1
+                }
+                if position >= end { break }
+                let rowLine = line
                 var a = -1, b = -1
                 var outcome: BattleOutcome?
-                var winnerField: (Int, Int, Bool)?
-                var fieldCount = 0
-                scanner.readRow { field, start, count, escaped in
-                    fieldCount = field + 1
+                var winnerField = (0, 0, false)
+                var field = 0
+                while true {
+                    var start = position
+                    var count: Int
+                    var escaped = false
+                    var hash: UInt64 = 0
+                    if base[position] == 0x22 {
+                        position += 1
+                        start = position
+                        while position < end {
+                            let byte = base[position]
+                            if byte == 0x22 {
+                                if position + 1 < end, base[position + 1] == 0x22 {
+                                    escaped = true
+                                    position += 2
+                                    continue
+                                }
+                                break
+                            }
+                            if byte == 0x0A { line += 1 }
+                            position += 1
+                        }
+                        count = position - start
+                        if position < end { position += 1 }
+                        while position < end, base[position] != 0x2C, base[position] != 0x0A, base[position] != 0x0D {
+                            position += 1  // stray bytes after a closing quote are ignored
+                        }
+                        if !escaped { hash = NameHash.of(base + start, count) }
+                    } else {
+                        let scanned = NameHash.scanField(base, from: position, end: end)
+                        count = scanned.end - position
+                        position = scanned.end
+                        hash = scanned.hash
+                    }
                     if field == columnA {
-                        a = tally.intern(base + start, count, escaped)
+                        a = escaped ? tally.intern(base + start, count, true) : tally.intern(base + start, count, hash: hash)
                     } else if field == columnB {
-                        b = tally.intern(base + start, count, escaped)
+                        b = escaped ? tally.intern(base + start, count, true) : tally.intern(base + start, count, hash: hash)
                     } else if field == columnWinner {
-                        outcome = Self.outcome(base + start, count)
+                        outcome = escaped ? nil : Self.outcome(base + start, count)
                         winnerField = (start, count, escaped)
                     }
+                    field += 1
+                    if position >= end { break }
+                    let byte = base[position]
+                    position += 1
+                    if byte == 0x2C {
+                        if position >= end { field += 1 }  // a trailing comma ends in an empty field
+                        if position < end { continue }
+                        break
+                    }
+                    if byte == 0x0D, position < end, base[position] == 0x0A { position += 1 }
+                    line += 1
+                    break
                 }
-                if fieldCount <= lastNeeded {
-                    problems.add(line, "\(fieldCount) field\(fieldCount == 1 ? "" : "s"), but the header has \(header.count) (model_a, model_b and winner are columns \(columnA + 1), \(columnB + 1), \(columnWinner + 1))")
+                if field <= lastNeeded {
+                    problems.add(rowLine, "\(field) field\(field == 1 ? "" : "s"), but the header has \(header.count) (model_a, model_b and winner are columns \(columnA + 1), \(columnB + 1), \(columnWinner + 1))")
                     continue
                 }
                 guard let outcome else {
-                    let shown = winnerField.map { CSVScanner.text(base + $0.0, $0.1, $0.2) } ?? ""
-                    problems.add(line, "winner is `\(shown)`; expected model_a, model_b, tie or tie (bothbad)")
+                    let shown = CSVScanner.text(base + winnerField.0, winnerField.1, winnerField.2)
+                    problems.add(rowLine, "winner is `\(shown)`; expected model_a, model_b, tie or tie (bothbad)")
                     continue
                 }
-                if let problem = tally.add(a, b, outcome) { problems.add(line, problem) }
+                if let problem = tally.add(a, b, outcome) { problems.add(rowLine, problem) }
             }
         }
         return try problems.finish(tally)
@@ -189,25 +239,15 @@ public enum BattleFileReader {
                 let bytes = Array(CSVScanner.text(start, count, true).utf8)
                 return bytes.withUnsafeBufferPointer { intern($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count, false) }
             }
+            return intern(start, count, hash: NameHash.of(start, count))
+        }
+
+        /// The id of the name in these bytes, whose `NameHash` is already known.
+        @inline(__always)
+        mutating func intern(_ start: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Int {
             if count == 0 { return -2 }
-            // Eight bytes at a time, mixed by multiplication (names are verified byte by byte below).
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(count)
-            var offset = 0
-            let raw = UnsafeRawPointer(start)
-            while offset + 8 <= count {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9e37_79b9_7f4a_7c15
-                hash ^= hash >> 32
-                offset += 8
-            }
-            var tail: UInt64 = 0
-            while offset < count {
-                tail = tail << 8 | UInt64(start[offset])
-                offset += 1
-            }
-            hash = (hash ^ tail) &* 0x9e37_79b9_7f4a_7c15
-            hash ^= hash >> 29
             let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] >= 0 {
                 let id = Int(slots[slot])
                 if hashes[id] == hash, names[id].count == count,
@@ -239,7 +279,7 @@ public enum BattleFileReader {
             slots = [Int32](repeating: -1, count: slots.count * 2)
             let mask = slots.count - 1
             for (id, hash) in hashes.enumerated() {
-                var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                var slot = Int(truncatingIfNeeded: hash) & mask
                 while slots[slot] >= 0 { slot = (slot + 1) & mask }
                 slots[slot] = Int32(id)
             }
@@ -380,5 +420,72 @@ struct CSVScanner {
     static func text(_ start: UnsafePointer<UInt8>, _ count: Int, _ escaped: Bool) -> String {
         let text = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
         return escaped ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
+    }
+}
+
+/// A fast hash of a name's bytes, taken eight bytes at a time (the last chunk zero-padded), and a
+/// scanner that finds the end of an unquoted CSV field (`,`, LF or CR) eight bytes at a time
+/// (SWAR: "Bit Twiddling Hacks", determine if a word has a zero byte) while hashing the same words,
+/// so a name is read once. Names are always verified byte by byte after a hash match.
+enum NameHash {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always) static func mix(_ hash: UInt64, _ chunk: UInt64) -> UInt64 {
+        let mixed = (hash ^ chunk) &* 0x9e37_79b9_7f4a_7c15
+        return mixed ^ (mixed >> 32)
+    }
+
+    @inline(__always) static func finish(_ hash: UInt64, _ count: Int) -> UInt64 {
+        let mixed = (hash ^ UInt64(count)) &* 0xff51_afd7_ed55_8ccd
+        return mixed ^ (mixed >> 29)
+    }
+
+    static func of(_ start: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var offset = 0
+        let raw = UnsafeRawPointer(start)
+        while offset + 8 <= count {
+            hash = mix(hash, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
+        }
+        if offset < count {
+            var chunk: UInt64 = 0
+            for index in 0..<(count - offset) { chunk |= UInt64(start[offset + index]) << (8 * UInt64(index)) }
+            hash = mix(hash, chunk)
+        }
+        return finish(hash, count)
+    }
+
+    /// Where the field starting at `from` ends, and the hash of its bytes (equal to `of`).
+    @inline(__always)
+    static func scanField(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> (end: Int, hash: UInt64) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var position = from
+        let raw = UnsafeRawPointer(base)
+        while position + 8 <= end {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            let comma = word ^ (ones &* 0x2C), newline = word ^ (ones &* 0x0A), ret = word ^ (ones &* 0x0D)
+            let found = ((comma &- ones) & ~comma | (newline &- ones) & ~newline | (ret &- ones) & ~ret) & highs
+            if found != 0 {
+                let inWord = found.trailingZeroBitCount >> 3
+                if inWord > 0 { hash = mix(hash, word & ((1 << (8 * UInt64(inWord))) - 1)) }
+                position += inWord
+                return (position, finish(hash, position - from))
+            }
+            hash = mix(hash, word)
+            position += 8
+        }
+        var chunk: UInt64 = 0
+        var index: UInt64 = 0
+        while position < end {
+            let byte = base[position]
+            if byte == 0x2C || byte == 0x0A || byte == 0x0D { break }
+            chunk |= UInt64(byte) << (8 * index)
+            index += 1
+            position += 1
+        }
+        if index > 0 { hash = mix(hash, chunk) }
+        return (position, finish(hash, position - from))
     }
 }

@@ -89,6 +89,21 @@ struct BattleFileReaderTests {
             == ["b.json: battle #2: winner is `draw`; expected model_a, model_b, tie or tie (bothbad)"])
     }
 
+    @Test func quotedAndPlainSpellingsOfANameAreOneSystem() throws {
+        // Names of 7, 8, 9 and 16 bytes and non-ASCII ones, each written once quoted and once plain:
+        // the word-at-a-time scanner and the plain hash must agree.
+        let names = ["gpt-4o1", "claude-3", "gemma-2b9", "llama-2-70b-chat", "модель-α", "x"]
+        var text = "model_a,model_b,winner\n"
+        for name in names { text += "\"\(name)\",ref,model_a\n\(name),ref,model_b\n" }
+        let counts = try Self.csv(text)
+        #expect(counts.count == names.count + 1)
+        for name in names {
+            let index = counts.index(of: name)!
+            #expect(counts.wins(index, over: counts.index(of: "ref")!) == 1)
+            #expect(counts.wins(counts.index(of: "ref")!, over: index) == 1)
+        }
+    }
+
     @Test func manySystemsGrowTheTables() throws {
         // More names than the initial hash table and count matrix hold.
         var text = "model_a,model_b,winner\n"
