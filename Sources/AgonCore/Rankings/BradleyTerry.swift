@@ -151,8 +151,10 @@ public enum BradleyTerry {
         guard n > 0 else { return NewtonResult(theta: theta, iterations: 0, converged: true) }
         var probabilities = [Double](repeating: 0, count: pairs.count)
         var trial = probabilities
-        var current = logLikelihood(pairs, theta, probabilities: &probabilities)
-        var currentIsStale = false
+        // The log-likelihood is needed only for a line search, which a warm start rarely needs.
+        for (index, pair) in pairs.enumerated() { probabilities[index] = sigmoid(theta[pair.i] - theta[pair.j]) }
+        var current = 0.0
+        var currentIsStale = true
         var gradient = [Double](repeating: 0, count: n)
         var hessian = [Double](repeating: 0, count: n * n)
         for iteration in 1...200 {
