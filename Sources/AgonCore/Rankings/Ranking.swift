@@ -112,7 +112,9 @@ public struct Ranking: Sendable, Equatable, Codable {
         rows.sort { ($0.component, -$0.rating, $0.system) < ($1.component, -$1.rating, $1.system) }
 
         var notes: [String] = []
-        if graph.componentCount > 1 {
+        if counts.total == 0 {
+            notes.append("No battles here yet.")
+        } else if graph.componentCount > 1 {
             let groups = (0..<graph.componentCount).map { c in
                 graph.members(of: c).map { counts.systems[$0] }.joined(separator: ", ")
             }

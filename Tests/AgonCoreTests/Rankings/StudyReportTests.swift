@@ -160,3 +160,59 @@ struct StudyReportTests {
     static let referenceIntercept = -0.22380260844287653
     static let referenceSlopeSE = 1.2257289275736145
 }
+
+struct ComparativeStudyTests {
+    static let rubric = """
+    id = "versus"
+    mode = "comparative"
+    title = "Versus"
+    instructions = "Compare."
+    [scale]
+    min = -3
+    max = 3
+    [[criteria]]
+    id = "originality"
+    name = "Originality"
+    definition = "Ideas you would not predict."
+    question = "Which is more original?"
+    [[criteria]]
+    id = "tension"
+    name = "Tension"
+    definition = "Pull between ideas."
+    question = "Which holds more tension?"
+    """
+
+    @Test func comparativeScoresBecomeBattlesAndMargins() throws {
+        let test = TestWorkspace()
+        test.write("Rubrics/versus.toml", Self.rubric)
+        test.makeStudy()
+        test.write("Studies/mini/study.toml", test.read("Studies/mini/study.toml").replacingOccurrences(of: "creative-thinking", with: "versus"))
+        let bundle = try test.bundle()
+        let at = Date(timeIntervalSince1970: 1_800_000_000)
+        let session = try SessionStore.open(bundle: bundle, rater: "cy", workspace: test.workspace, now: at)
+        // Negative favours A (left). Tension is never scored: that section has no battles.
+        try session.writer.append(.judgement(Judgement(item: 1, task: "t1", left: "big", right: "small",
+                                                       scores: ["originality": CriterionScore(comparison: -2)], preference: .a, seconds: 9, at: at)))
+        try session.writer.append(.judgement(Judgement(item: 2, task: "t2", left: "small", right: "big",
+                                                       scores: ["originality": CriterionScore(comparison: 3)], preference: .b, seconds: 9, at: at)))
+        try session.writer.append(.judgement(Judgement(item: 3, task: "t3", left: "small", right: "big",
+                                                       scores: ["originality": CriterionScore(comparison: 0)], preference: nil, seconds: 9, at: at)))
+        let judgements = StudyJudgements.load(bundle: bundle, workspace: test.workspace)
+        let report = StudyReport.build(bundle: bundle, judgements: judgements, options: { var o = RankingOptions(); o.rounds = 50; return o }())
+        let originality = report.section("originality")!
+        #expect(originality.headToHead?.system == "big")
+        #expect(originality.headToHead?.wins == 2 && originality.headToHead?.ties == 1 && originality.headToHead?.losses == 0)
+        #expect(report.section("overall")!.ranking.battles == 2)
+        let tension = report.section("tension")!.ranking
+        #expect(tension.battles == 0)
+        #expect(tension.notes == ["No battles here yet."])
+        #expect(tension.rows.allSatisfy { $0.rating == 1000 && $0.lower == nil })
+        // Margins seen from each system's side: big +2, +3, 0.
+        let big = report.scores.first { $0.criterion == "originality" && $0.system == "big" }!
+        #expect(big.mean == 5.0 / 3)
+        #expect(big.distribution == [0, 0, 0, 1, 0, 1, 1])
+        let small = report.scores.first { $0.criterion == "originality" && $0.system == "small" }!
+        #expect(small.mean == -5.0 / 3)
+        #expect(!StudyReportText.render(report).isEmpty)
+    }
+}
