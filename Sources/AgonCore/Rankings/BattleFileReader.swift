@@ -11,7 +11,17 @@ import Foundation
 public enum BattleFileReader {
     public static let maxReported = 20
 
-    public static func read(path: String, displayName: String? = nil) throws(DiagnosticsError) -> BattleCounts {
+    /// The battles of a file as counts, and per cluster (the values of a column such as
+    /// `question_id`) when one was named, for the clustered bootstrap.
+    public struct Battles: Sendable {
+        public var counts: BattleCounts
+        /// `clusters[c]`: the compared pairs within cluster c (empty when no cluster column).
+        public var clusters: [[PairTally]]
+    }
+
+    /// - Parameter cluster: a column (CSV) or field (JSON) whose values group battles for a
+    ///   clustered bootstrap, e.g. `question_id`.
+    public static func read(path: String, displayName: String? = nil, cluster: String? = nil) throws(DiagnosticsError) -> Battles {
         let name = displayName ?? path
         let data: Data
         do {
@@ -20,19 +30,19 @@ public enum BattleFileReader {
             throw DiagnosticsError([Diagnostic(file: name, line: nil, message: "cannot read the file (\((error as NSError).localizedDescription))")])
         }
         let lower = path.lowercased()
-        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return try parseJSONLines(data, file: name) }
-        if lower.hasSuffix(".json") { return try parseJSON(data, file: name) }
-        if lower.hasSuffix(".csv") { return try parseCSV(data, file: name) }
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return try parseJSONLines(data, file: name, cluster: cluster) }
+        if lower.hasSuffix(".json") { return try parseJSON(data, file: name, cluster: cluster) }
+        if lower.hasSuffix(".csv") { return try parseCSV(data, file: name, cluster: cluster) }
         switch data.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
-        case UInt8(ascii: "{"): return try parseJSONLines(data, file: name)
-        case UInt8(ascii: "["): return try parseJSON(data, file: name)
-        default: return try parseCSV(data, file: name)
+        case UInt8(ascii: "{"): return try parseJSONLines(data, file: name, cluster: cluster)
+        case UInt8(ascii: "["): return try parseJSON(data, file: name, cluster: cluster)
+        default: return try parseCSV(data, file: name, cluster: cluster)
         }
     }
 
     // MARK: CSV
 
-    public static func parseCSV(_ data: Data, file: String) throws(DiagnosticsError) -> BattleCounts {
+    public static func parseCSV(_ data: Data, file: String, cluster: String? = nil) throws(DiagnosticsError) -> Battles {
         var tally = Tally()
         var problems = Problems(file: file)
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
@@ -52,17 +62,19 @@ public enum BattleFileReader {
             scanner.readRow { _, start, count, escaped in
                 header.append(CSVScanner.text(base + start, count, escaped).trimmingCharacters(in: .whitespaces))
             }
-            let wanted = ["model_a", "model_b", "winner"]
+            let wanted = ["model_a", "model_b", "winner"] + (cluster.map { [$0] } ?? [])
             let columns = wanted.map { header.firstIndex(of: $0) }
             let missing = zip(wanted, columns).filter { $0.1 == nil }.map(\.0)
             guard missing.isEmpty else {
                 problems.add(headerLine, "the header row lacks " + missing.map { "`\($0)`" }.joined(separator: ", ")
                              + " (found: " + header.prefix(12).map { "`\($0)`" }.joined(separator: ", ")
-                             + "); expected Chatbot Arena columns model_a, model_b, winner")
+                             + "); expected Chatbot Arena columns model_a, model_b, winner"
+                             + (cluster.map { " and the cluster column \($0)" } ?? ""))
                 return
             }
             let columnA = columns[0]!, columnB = columns[1]!, columnWinner = columns[2]!
-            let lastNeeded = max(columnA, columnB, columnWinner)
+            let columnCluster = cluster == nil ? -1 : columns[3]!
+            let lastNeeded = max(columnA, columnB, columnWinner, columnCluster)
             var position = scanner.position
             var line = scanner.line
             let end = raw.count
@@ -77,6 +89,7 @@ public enum BattleFileReader {
                 var a = -1, b = -1
                 var outcome: BattleOutcome?
                 var winnerField = (0, 0, false)
+                var clusterID: Int?
                 var field = 0
                 while true {
                     var start = position
@@ -118,6 +131,8 @@ public enum BattleFileReader {
                     } else if field == columnWinner {
                         outcome = escaped ? nil : Self.outcome(base + start, count)
                         winnerField = (start, count, escaped)
+                    } else if field == columnCluster {
+                        clusterID = tally.cluster(CSVScanner.text(base + start, count, escaped))
                     }
                     field += 1
                     if position >= end { break }
@@ -141,7 +156,7 @@ public enum BattleFileReader {
                     problems.add(rowLine, "winner is `\(shown)`; expected model_a, model_b, tie or tie (bothbad)")
                     continue
                 }
-                if let problem = tally.add(a, b, outcome) { problems.add(rowLine, problem) }
+                if let problem = tally.add(a, b, outcome, cluster: clusterID) { problems.add(rowLine, problem) }
             }
         }
         return try problems.finish(tally)
@@ -164,7 +179,7 @@ public enum BattleFileReader {
 
     // MARK: JSON
 
-    public static func parseJSONLines(_ data: Data, file: String) throws(DiagnosticsError) -> BattleCounts {
+    public static func parseJSONLines(_ data: Data, file: String, cluster: String? = nil) throws(DiagnosticsError) -> Battles {
         var tally = Tally()
         var problems = Problems(file: file)
         JSONLines.forEachLine(in: data) { lineNumber, bytes in
@@ -172,13 +187,13 @@ public enum BattleFileReader {
                 problems.add(lineNumber, JSONLines.describeInvalid(bytes))
                 return
             }
-            add(object, at: lineNumber, to: &tally, &problems)
+            add(object, at: lineNumber, cluster: cluster, to: &tally, &problems)
         }
         if tally.systems.isEmpty, problems.isEmpty { problems.add(nil, "no battles found") }
         return try problems.finish(tally)
     }
 
-    public static func parseJSON(_ data: Data, file: String) throws(DiagnosticsError) -> BattleCounts {
+    public static func parseJSON(_ data: Data, file: String, cluster: String? = nil) throws(DiagnosticsError) -> Battles {
         guard let array = (try? JSONSerialization.jsonObject(with: data)) as? [Any] else {
             throw DiagnosticsError([Diagnostic(file: file, line: nil, message: "not a JSON array of battles (for one battle a line, name the file .jsonl)")])
         }
@@ -189,12 +204,12 @@ public enum BattleFileReader {
                 problems.add(nil, "battle #\(index + 1) is not a JSON object")
                 continue
             }
-            add(object, at: nil, entry: index + 1, to: &tally, &problems)
+            add(object, at: nil, entry: index + 1, cluster: cluster, to: &tally, &problems)
         }
         return try problems.finish(tally)
     }
 
-    private static func add(_ object: [String: Any], at line: Int?, entry: Int? = nil,
+    private static func add(_ object: [String: Any], at line: Int?, entry: Int? = nil, cluster: String?,
                             to tally: inout Tally, _ problems: inout Problems) {
         let prefix = entry.map { "battle #\($0): " } ?? ""
         var missing: [String] = []
@@ -213,7 +228,16 @@ public enum BattleFileReader {
             problems.add(line, prefix + "winner is `\(winner)`; expected model_a, model_b, tie or tie (bothbad)")
             return
         }
-        if let problem = tally.add(tally.intern(a), tally.intern(b), outcome) { problems.add(line, prefix + problem) }
+        var clusterID: Int?
+        if let cluster {
+            // Question ids are often numbers: any scalar value names a cluster.
+            guard let value = object[cluster], !(value is NSNull), !(value is [Any]), !(value is [String: Any]) else {
+                problems.add(line, prefix + "no `\(cluster)` (the cluster field)")
+                return
+            }
+            clusterID = tally.cluster("\(value)")
+        }
+        if let problem = tally.add(tally.intern(a), tally.intern(b), outcome, cluster: clusterID) { problems.add(line, prefix + problem) }
     }
 
     // MARK: Accumulation
@@ -227,6 +251,15 @@ public enum BattleFileReader {
         private var capacity = 16
         /// `cells[(a * capacity + b) * 4 + outcome]`.
         private var cells = [Int](repeating: 0, count: 16 * 16 * 4)
+        private var clusterIDs: [String: Int] = [:]
+        /// Counts per (cluster, a, b, outcome), packed into one key; only with a cluster column.
+        private var clusterCells: [UInt64: Int] = [:]
+
+        mutating func cluster(_ name: String) -> Int {
+            if let id = clusterIDs[name] { return id }
+            clusterIDs[name] = clusterIDs.count
+            return clusterIDs.count - 1
+        }
 
         mutating func intern(_ name: String) -> Int {
             let bytes = Array(name.utf8)
@@ -268,11 +301,33 @@ public enum BattleFileReader {
         }
 
         /// nil when added, else what is wrong with the battle.
-        mutating func add(_ a: Int, _ b: Int, _ outcome: BattleOutcome) -> String? {
+        mutating func add(_ a: Int, _ b: Int, _ outcome: BattleOutcome, cluster: Int? = nil) -> String? {
             if a == -2 || b == -2 { return "empty system name in model_a or model_b" }
             if a == b { return "`\(systems[a])` cannot battle itself (model_a equals model_b)" }
             cells[(a * capacity + b) * 4 + Int(outcome.rawValue)] += 1
+            if let cluster {
+                clusterCells[UInt64(cluster) << 32 | UInt64(a) << 18 | UInt64(b) << 4 | UInt64(outcome.rawValue), default: 0] += 1
+            }
             return nil
+        }
+
+        /// Per cluster, in order of first appearance, its battles as pair tallies.
+        var clusters: [[PairTally]] {
+            var perCluster = [[Int: PairTally]](repeating: [:], count: clusterIDs.count)
+            let k = systems.count
+            for (key, n) in clusterCells {
+                let cluster = Int(key >> 32), a = Int((key >> 18) & 0x3FFF), b = Int((key >> 4) & 0x3FFF)
+                let outcome = BattleOutcome(rawValue: UInt8(key & 0xF))!
+                let (i, j) = (min(a, b), max(a, b))
+                var tally = perCluster[cluster][i * k + j] ?? PairTally(i: i, j: j, winsI: 0, winsJ: 0, ties: 0)
+                switch outcome {
+                case .winA: if a == i { tally.winsI += Double(n) } else { tally.winsJ += Double(n) }
+                case .winB: if b == i { tally.winsI += Double(n) } else { tally.winsJ += Double(n) }
+                case .tie, .bothWeak: tally.ties += Double(n)
+                }
+                perCluster[cluster][i * k + j] = tally
+            }
+            return perCluster.map { tallies in tallies.keys.sorted().map { tallies[$0]! } }
         }
 
         private mutating func rehash() {
@@ -327,14 +382,14 @@ public enum BattleFileReader {
             }
         }
 
-        func finish(_ tally: Tally) throws(DiagnosticsError) -> BattleCounts {
+        func finish(_ tally: Tally) throws(DiagnosticsError) -> Battles {
             if total > diagnostics.count {
                 throw DiagnosticsError(diagnostics + [Diagnostic(file: file, line: nil,
                     message: "\(total - diagnostics.count) more malformed rows not shown (\(total) in all)")])
             }
             if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
             if tally.systems.isEmpty { throw DiagnosticsError([Diagnostic(file: file, line: nil, message: "no battles found")]) }
-            return tally.counts
+            return Battles(counts: tally.counts, clusters: tally.clusters)
         }
     }
 }

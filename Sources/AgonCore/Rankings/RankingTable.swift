@@ -31,12 +31,13 @@ public enum RankingTable {
     }
 
     /// One line saying how the numbers were made.
-    public static func method(_ ranking: Ranking) -> String {
+    /// - Parameter clusterName: what the clustered bootstrap resamples, if not tasks.
+    public static func method(_ ranking: Ranking, clusterName: String = "tasks") -> String {
         let anchor = ranking.anchor.map { "`\($0)` held at 1000" } ?? "mean 1000"
         let ties = ranking.tieModel == .half
             ? "ties as half a win"
             : "Davidson ties (ν = \(ranking.tieParameter.map { String(format: "%.3f", $0) } ?? "unbounded"))"
-        let resampled = ranking.bootstrap == .tasks ? "tasks resampled" : "battles resampled multinomially"
+        let resampled = ranking.bootstrap == .tasks ? "\(clusterName) resampled" : "battles resampled multinomially"
         let intervals = ranking.rounds > 0
             ? "95% intervals from \(ranking.rounds) bootstrap rounds (\(resampled), seed \(ranking.seed))"
             : "no bootstrap"

@@ -55,6 +55,9 @@ struct RankCommand: ParsableCommand {
 
     @OptionGroup var ranking: RankingArguments
 
+    @Option(help: "A column (e.g. question_id) whose values group battles: the bootstrap then resamples these groups instead of single battles.")
+    var cluster: String?
+
     @Option(help: "With more than two systems, also compare these two head to head (two ids, comma-separated).")
     var pair: String?
 
@@ -67,17 +70,19 @@ struct RankCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let counts: BattleCounts
+        let file: BattleFileReader.Battles
         do {
-            counts = try BattleFileReader.read(path: battles)
+            file = try BattleFileReader.read(path: battles, cluster: cluster)
         } catch {
             throw Failure(diagnostics: error.diagnostics)
         }
+        let counts = file.counts
         if let anchor = ranking.anchor, counts.index(of: anchor) == nil {
             throw Failure("--anchor `\(anchor)` is not a system in \(battles) (systems: \(counts.systems.sorted().joined(separator: ", ")))")
         }
         let read = clock.now
-        let result = Ranking.compute(counts, options: try ranking.options(bootstrap: .battles))
+        let result = Ranking.compute(counts, clusters: file.clusters,
+                                     options: try ranking.options(bootstrap: cluster == nil ? .battles : .tasks))
         if timings {
             let seconds = { (d: Duration) in String(format: "%.3f s", Double(d.components.attoseconds) / 1e18 + Double(d.components.seconds)) }
             FileHandle.standardError.write(Data("read \(seconds(read - started)), rank \(seconds(clock.now - read))\n".utf8))
@@ -104,7 +109,7 @@ struct RankCommand: ParsableCommand {
             return
         }
         print("\(battles): \(result.battles) battles among \(counts.count) systems")
-        print(RankingTable.method(result))
+        print(RankingTable.method(result, clusterName: cluster.map { "groups of equal `\($0)`" } ?? "tasks"))
         print("")
         print(RankingTable.render(result))
         if let duel {

@@ -4,7 +4,7 @@ import Testing
 
 struct BattleFileReaderTests {
     static func csv(_ text: String) throws(DiagnosticsError) -> BattleCounts {
-        try BattleFileReader.parseCSV(Data(text.utf8), file: "battles.csv")
+        try BattleFileReader.parseCSV(Data(text.utf8), file: "battles.csv").counts
     }
 
     static func problems(_ body: () throws -> Void) -> [String] {
@@ -78,7 +78,7 @@ struct BattleFileReaderTests {
 
         {"model_a": "small", "model_b": "big", "winner": "tie (bothbad)"}
         """
-        let counts = try BattleFileReader.parseJSONLines(Data(lines.utf8), file: "b.jsonl")
+        let counts = try BattleFileReader.parseJSONLines(Data(lines.utf8), file: "b.jsonl").counts
         #expect(counts.systems == ["big", "small"])
         #expect(counts.wins(0, over: 1) == 1 && counts.bothWeak(0, 1) == 1)
         let bad = "{\"model_a\": \"big\", \"winner\": \"model_a\"}\nnot json\n"
@@ -102,6 +102,19 @@ struct BattleFileReaderTests {
             #expect(counts.wins(index, over: counts.index(of: "ref")!) == 1)
             #expect(counts.wins(counts.index(of: "ref")!, over: index) == 1)
         }
+    }
+
+    @Test func clusterColumnGroupsBattles() throws {
+        let text = "question_id,model_a,model_b,winner\nq1,a,b,model_a\nq2,b,a,model_a\nq1,b,a,tie\nq1,c,a,model_b\n"
+        let battles = try BattleFileReader.parseCSV(Data(text.utf8), file: "f.csv", cluster: "question_id")
+        #expect(battles.clusters.count == 2)
+        #expect(battles.clusters[0] == [PairTally(i: 0, j: 1, winsI: 1, winsJ: 0, ties: 1), PairTally(i: 0, j: 2, winsI: 1, winsJ: 0, ties: 0)])
+        #expect(battles.clusters[1] == [PairTally(i: 0, j: 1, winsI: 0, winsJ: 1, ties: 0)])
+        #expect(Self.problems { _ = try BattleFileReader.parseCSV(Data(text.utf8), file: "f.csv", cluster: "turn") }.first?
+            .hasPrefix("f.csv:1: the header row lacks `turn`") == true)
+        let lines = "{\"model_a\": \"a\", \"model_b\": \"b\", \"winner\": \"tie\", \"question_id\": 7}\n{\"model_a\": \"a\", \"model_b\": \"b\", \"winner\": \"tie\"}\n"
+        #expect(Self.problems { _ = try BattleFileReader.parseJSONLines(Data(lines.utf8), file: "f.jsonl", cluster: "question_id") }
+            == ["f.jsonl:2: no `question_id` (the cluster field)"])
     }
 
     @Test func manySystemsGrowTheTables() throws {
