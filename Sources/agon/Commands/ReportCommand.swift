@@ -25,6 +25,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Print every number as JSON instead of tables.")
     var json = false
 
+    @Flag(name: .customLong("timings"), help: .hidden)
+    var timings = false
+
     func run() throws {
         let workspace = Workspace.fromEnvironment()
         let bundle: StudyBundle
@@ -46,10 +49,18 @@ struct ReportCommand: ParsableCommand {
             chosen = (parts[0], parts[1])
         }
         guard readingSpeed > 0, readingSpeed.isFinite else { throw Failure("--reading-speed must be a positive number") }
+        let clock = ContinuousClock()
+        let started = clock.now
         let judgements = StudyJudgements.load(bundle: bundle, workspace: workspace)
+        let loaded = clock.now
         let report = StudyReport.build(bundle: bundle, judgements: judgements,
                                        options: try ranking.options(bootstrap: bootstrap),
                                        pair: chosen, readingWordsPerMinute: readingSpeed)
+        let built = clock.now
         print(json ? try ReportJSON.encode(report) : StudyReportText.render(report))
+        if timings {
+            let seconds = { (d: Duration) in String(format: "%.3f s", Double(d.components.attoseconds) / 1e18 + Double(d.components.seconds)) }
+            FileHandle.standardError.write(Data("read journals \(seconds(loaded - started)), statistics \(seconds(built - loaded)), print \(seconds(clock.now - built))\n".utf8))
+        }
     }
 }
