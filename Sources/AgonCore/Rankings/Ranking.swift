@@ -136,6 +136,10 @@ public struct Ranking: Sendable, Equatable, Codable {
         if rounds.penalisedRounds > 0, !point.penalised.contains(true) {
             notes.append("\(rounds.penalisedRounds) of \(options.rounds) bootstrap rounds drew a sample where some system never lost; those rounds were fitted with virtual ties.")
         }
+        let clustersWithBattles = clusters.filter { $0.contains { $0.total > 0 } }.count
+        if options.bootstrap == .tasks, options.rounds > 0, counts.total > 0, clustersWithBattles < 5 {
+            notes.append("Only \(clustersWithBattles) task\(clustersWithBattles == 1 ? "" : "s") (resampling groups) have battles: a bootstrap over so few cannot see how much results vary between tasks, so the intervals are too narrow. Rate more tasks, or use the battle bootstrap.")
+        }
         if !point.converged { notes.append("The fit did not fully converge in \(point.iterations) iterations.") }
         if let anchor = options.anchor, anchorIndex == nil {
             notes.append("Anchor `\(anchor)` has no battles here; the mean is held at 1000 instead.")
