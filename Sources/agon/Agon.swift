@@ -21,6 +21,7 @@ struct Agon: ParsableCommand {
             ReportCommand.self,
             ExportCommand.self,
             BenchRankCommand.self,
+            ScriptedRaterCommand.self,
         ]
     )
 

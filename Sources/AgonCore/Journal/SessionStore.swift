@@ -84,9 +84,14 @@ public enum SessionStore {
             throw .cannotAppend(journal: name, reasons: contents.appendBlockers)
         }
 
-        let current = JournalHeader(bundle: bundle, rater: rater, created: now)
         let header: JournalHeader
-        if let existing = contents.header {
+        if let existing = contents.header, existing.studyHash == bundle.studyHash,
+           existing.rubricHash == SHA256.hex(bundle.rubricBytes), existing.study == bundle.study.id, existing.rater == rater,
+           existing.seed == bundle.study.design.seed, existing.repeatShare == bundle.study.design.repeatShare {
+            // The common resume: nothing changed, so the per-task fingerprint need not be computed.
+            header = existing
+        } else if let existing = contents.header {
+            let current = JournalHeader(bundle: bundle, rater: rater, created: now)
             if existing.study != bundle.study.id || existing.rater != rater {
                 throw .foreignJournal("\(name) belongs to study `\(existing.study)`, rater `\(existing.rater)`, not to `\(bundle.study.id)`, `\(rater)`")
             }
@@ -104,6 +109,7 @@ public enum SessionStore {
             if !changes.isEmpty { throw .inputsChanged(journal: name, changes: changes) }
             header = existing
         } else {
+            let current = JournalHeader(bundle: bundle, rater: rater, created: now)
             do {
                 try writer.appendHeader(current)
             } catch {
