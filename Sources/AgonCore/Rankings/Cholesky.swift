@@ -3,19 +3,35 @@
 /// definite (numerically), so the caller can add a ridge and try again.
 enum Cholesky {
     static func solve(_ matrix: [Double], _ rhs: [Double], size n: Int) -> [Double]? {
+        guard let factor = factor(matrix, size: n) else { return nil }
+        return solve(factor: factor, rhs, size: n)
+    }
+
+    /// L with A = L·Lᵀ (lower triangle, row-major), or nil when A is not positive definite.
+    static func factor(_ matrix: [Double], size n: Int) -> [Double]? {
         var l = matrix
-        for column in 0..<n {
-            var diagonal = l[column * n + column]
-            for k in 0..<column { diagonal -= l[column * n + k] * l[column * n + k] }
-            guard diagonal > 0, diagonal.isFinite else { return nil }
-            let root = diagonal.squareRoot()
-            l[column * n + column] = root
-            for row in (column + 1)..<max(column + 1, n) {
-                var value = l[row * n + column]
-                for k in 0..<column { value -= l[row * n + k] * l[column * n + k] }
-                l[row * n + column] = value / root
+        l.withUnsafeMutableBufferPointer { l in
+            for column in 0..<n {
+                var diagonal = l[column * n + column]
+                for k in 0..<column { diagonal -= l[column * n + k] * l[column * n + k] }
+                guard diagonal > 0, diagonal.isFinite else {
+                    l[0] = .nan
+                    return
+                }
+                let root = diagonal.squareRoot()
+                l[column * n + column] = root
+                for row in (column + 1)..<max(column + 1, n) {
+                    var value = l[row * n + column]
+                    for k in 0..<column { value -= l[row * n + k] * l[column * n + k] }
+                    l[row * n + column] = value / root
+                }
             }
         }
+        return n > 0 && l[0].isNaN ? nil : l
+    }
+
+    /// Solves L·Lᵀ·x = b by forward and back substitution.
+    static func solve(factor l: [Double], _ rhs: [Double], size n: Int) -> [Double] {
         var y = rhs
         for row in 0..<n {
             var value = y[row]

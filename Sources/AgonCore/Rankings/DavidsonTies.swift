@@ -24,7 +24,7 @@ enum DavidsonTies {
         let n = thetaCount + 1
         let gammaIndex = thetaCount
         var theta = start
-        for system in theta.indices where free[system] < 0 { theta[system] = 0 }
+        BradleyTerry.holdFirstAtZero(&theta, free: free, graph: graph)
         // Start ν from the share of ties: P(tie) at equal strength is ν / (2 + ν).
         let tieShare = tieTotal / (tieTotal + decisive)
         var gamma = log(2 * tieShare / (1 - tieShare))

@@ -65,6 +65,8 @@ public struct Ranking: Sendable, Equatable, Codable {
         let start = point.strengths
         let ties = options.ties
         let graph = point.graph
+        let curvature = options.ties == .half && !point.penalised.contains(true)
+            ? BradleyTerry.informationFactor(pairs, graph: graph, strengths: point.strengths) : nil
         let fit: RatingBootstrap.Fit = { sample in
             // A resample with the same pattern of wins as the data has the same comparison graph.
             let sameSupport = sample.count == pairs.count && zip(sample, pairs).allSatisfy { drawn, seen in
@@ -74,7 +76,8 @@ public struct Ranking: Sendable, Equatable, Codable {
             }
             // 1e-4 nats leaves an error of about 1e-8 nats: far below the bootstrap's own spread.
             let result = BradleyTerry.fit(sample, systemCount: k, ties: ties, anchor: anchorIndex, start: start,
-                                          tolerance: 1e-4, graph: sameSupport ? graph : nil)
+                                          tolerance: 1e-4, graph: sameSupport ? graph : nil,
+                                          curvature: sameSupport ? curvature : nil)
             return (result.ratings, result.penalised.contains(true))
         }
         let rounds: RatingBootstrap.Rounds
