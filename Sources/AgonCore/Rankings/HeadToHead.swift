@@ -1,4 +1,6 @@
 /// Two systems face to face: the direct reading of "does A beat B?", beside the fitted ratings.
+/// Degenerate cases: no battles → both win rates nil; no decisive battles → the ties-excluded rate
+/// and the sign test nil (nothing to test).
 public struct HeadToHead: Sendable, Equatable, Codable {
     public var system: String
     public var opponent: String
