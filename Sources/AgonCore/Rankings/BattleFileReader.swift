@@ -42,9 +42,12 @@ public enum BattleFileReader {
 
     // MARK: CSV
 
-    public static func parseCSV(_ data: Data, file: String, cluster: String? = nil) throws(DiagnosticsError) -> Battles {
+    /// - Parameter parallelAbove: files with more bytes of rows than this are read on all cores.
+    public static func parseCSV(_ data: Data, file: String, cluster: String? = nil,
+                                parallelAbove: Int = 4_000_000) throws(DiagnosticsError) -> Battles {
         var tally = Tally()
         var problems = Problems(file: file)
+        var parallel: Battles?
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
                 problems.add(nil, "the file is empty (expected a header row with model_a, model_b, winner)")
@@ -72,94 +75,172 @@ public enum BattleFileReader {
                              + (cluster.map { " and the cluster column \($0)" } ?? ""))
                 return
             }
-            let columnA = columns[0]!, columnB = columns[1]!, columnWinner = columns[2]!
-            let columnCluster = cluster == nil ? -1 : columns[3]!
-            let lastNeeded = max(columnA, columnB, columnWinner, columnCluster)
-            var position = scanner.position
-            var line = scanner.line
+            let layout = Columns(a: columns[0]!, b: columns[1]!, winner: columns[2]!,
+                                 cluster: cluster == nil ? -1 : columns[3]!, headerCount: header.count)
+            let rowsStart = scanner.position
             let end = raw.count
+            // Without quotes, a row never spans lines: big files are cut at line ends and read on
+            // all cores. Any problem sends the whole file through the sequential reader, whose
+            // line numbers are exact.
+            let workers = ProcessInfo.processInfo.activeProcessorCount
+            if cluster == nil, workers > 1, end - rowsStart > parallelAbove,
+               memchr(base + rowsStart, 0x22, end - rowsStart) == nil,
+               let merged = parseInParallel(base, from: rowsStart, end: end, layout: layout, workers: workers, file: file) {
+                parallel = merged
+                return
+            }
+            parseRows(base, from: rowsStart, end: end, line: scanner.line, layout: layout, tally: &tally, problems: &problems)
+        }
+        if let parallel { return parallel }
+        return try problems.finish(tally)
+    }
+
+    /// Where the needed columns are.
+    struct Columns {
+        var a: Int
+        var b: Int
+        var winner: Int
+        var cluster: Int
+        var headerCount: Int
+        var lastNeeded: Int { max(a, b, winner, cluster) }
+    }
+
+    /// Reads the rows in `from..<end` (starting on line `line`) into `tally`.
+    static func parseRows(_ base: UnsafePointer<UInt8>, from: Int, end: Int, line firstLine: Int, layout: Columns,
+                          tally: inout Tally, problems: inout Problems) {
+        let lastNeeded = layout.lastNeeded
+        var position = from
+        var line = firstLine
+        while true {
+            // Blank lines between rows are skipped.
+            while position < end, base[position] == 0x0A || base[position] == 0x0D {
+                if base[position] == 0x0A { line += 1 }
+                position += 1
+            }
+            if position >= end { break }
+            let rowLine = line
+            var a = -1, b = -1
+            var outcome: BattleOutcome?
+            var winnerField = (0, 0, false)
+            var clusterID: Int?
+            var field = 0
             while true {
-                // Blank lines between rows are skipped.
-                while position < end, base[position] == 0x0A || base[position] == 0x0D {
-                    if base[position] == 0x0A { line += 1 }
+                var start = position
+                var count: Int
+                var escaped = false
+                var hash: UInt64 = 0
+                if base[position] == 0x22 {
                     position += 1
-                }
-                if position >= end { break }
-                let rowLine = line
-                var a = -1, b = -1
-                var outcome: BattleOutcome?
-                var winnerField = (0, 0, false)
-                var clusterID: Int?
-                var field = 0
-                while true {
-                    var start = position
-                    var count: Int
-                    var escaped = false
-                    var hash: UInt64 = 0
-                    if base[position] == 0x22 {
-                        position += 1
-                        start = position
-                        while position < end {
-                            let byte = base[position]
-                            if byte == 0x22 {
-                                if position + 1 < end, base[position + 1] == 0x22 {
-                                    escaped = true
-                                    position += 2
-                                    continue
-                                }
-                                break
+                    start = position
+                    while position < end {
+                        let byte = base[position]
+                        if byte == 0x22 {
+                            if position + 1 < end, base[position + 1] == 0x22 {
+                                escaped = true
+                                position += 2
+                                continue
                             }
-                            if byte == 0x0A { line += 1 }
-                            position += 1
+                            break
                         }
-                        count = position - start
-                        if position < end { position += 1 }
-                        while position < end, base[position] != 0x2C, base[position] != 0x0A, base[position] != 0x0D {
-                            position += 1  // stray bytes after a closing quote are ignored
-                        }
-                        if !escaped { hash = NameHash.of(base + start, count) }
-                    } else {
-                        let scanned = NameHash.scanField(base, from: position, end: end)
-                        count = scanned.end - position
-                        position = scanned.end
-                        hash = scanned.hash
+                        if byte == 0x0A { line += 1 }
+                        position += 1
                     }
-                    if field == columnA {
-                        a = escaped ? tally.intern(base + start, count, true) : tally.intern(base + start, count, hash: hash)
-                    } else if field == columnB {
-                        b = escaped ? tally.intern(base + start, count, true) : tally.intern(base + start, count, hash: hash)
-                    } else if field == columnWinner {
-                        outcome = escaped ? nil : Self.outcome(base + start, count)
-                        winnerField = (start, count, escaped)
-                    } else if field == columnCluster {
-                        clusterID = tally.cluster(CSVScanner.text(base + start, count, escaped))
+                    count = position - start
+                    if position < end { position += 1 }
+                    while position < end, base[position] != 0x2C, base[position] != 0x0A, base[position] != 0x0D {
+                        position += 1  // stray bytes after a closing quote are ignored
                     }
-                    field += 1
-                    if position >= end { break }
-                    let byte = base[position]
-                    position += 1
-                    if byte == 0x2C {
-                        if position >= end { field += 1 }  // a trailing comma ends in an empty field
-                        if position < end { continue }
-                        break
-                    }
-                    if byte == 0x0D, position < end, base[position] == 0x0A { position += 1 }
-                    line += 1
+                    if !escaped { hash = NameHash.of(base + start, count) }
+                } else {
+                    let scanned = NameHash.scanField(base, from: position, end: end)
+                    count = scanned.end - position
+                    position = scanned.end
+                    hash = scanned.hash
+                }
+                if field == layout.a {
+                    a = escaped ? tally.intern(base + start, count, true) : tally.intern(base + start, count, hash: hash)
+                } else if field == layout.b {
+                    b = escaped ? tally.intern(base + start, count, true) : tally.intern(base + start, count, hash: hash)
+                } else if field == layout.winner {
+                    outcome = escaped ? nil : Self.outcome(base + start, count)
+                    winnerField = (start, count, escaped)
+                } else if field == layout.cluster {
+                    clusterID = tally.cluster(CSVScanner.text(base + start, count, escaped))
+                }
+                field += 1
+                if position >= end { break }
+                let byte = base[position]
+                position += 1
+                if byte == 0x2C {
+                    if position >= end { field += 1 }  // a trailing comma ends in an empty field
+                    if position < end { continue }
                     break
                 }
-                if field <= lastNeeded {
-                    problems.add(rowLine, "\(field) field\(field == 1 ? "" : "s"), but the header has \(header.count) (model_a, model_b and winner are columns \(columnA + 1), \(columnB + 1), \(columnWinner + 1))")
-                    continue
+                if byte == 0x0D, position < end, base[position] == 0x0A { position += 1 }
+                line += 1
+                break
+            }
+            if field <= lastNeeded {
+                problems.add(rowLine, "\(field) field\(field == 1 ? "" : "s"), but the header has \(layout.headerCount) (model_a, model_b and winner are columns \(layout.a + 1), \(layout.b + 1), \(layout.winner + 1))")
+                continue
+            }
+            guard let outcome else {
+                let shown = CSVScanner.text(base + winnerField.0, winnerField.1, winnerField.2)
+                problems.add(rowLine, "winner is `\(shown)`; expected model_a, model_b, tie or tie (bothbad)")
+                continue
+            }
+            if let problem = tally.add(a, b, outcome, cluster: clusterID) { problems.add(rowLine, problem) }
+        }
+    }
+
+    /// The rows cut into one slice per worker at line ends, each read into its own tally, then
+    /// merged by system name. nil when any slice has a problem (the caller then reads sequentially).
+    static func parseInParallel(_ base: UnsafePointer<UInt8>, from: Int, end: Int, layout: Columns,
+                                workers: Int, file: String) -> Battles? {
+        var cuts = [from]
+        for worker in 1..<workers {
+            var cut = max(cuts.last!, from + (end - from) * worker / workers)
+            while cut < end, base[cut - 1] != 0x0A { cut += 1 }
+            cuts.append(cut)
+        }
+        cuts.append(end)
+        let slices = cuts
+        let results = UnsafeMutableBufferPointer<(counts: BattleCounts, clean: Bool)?>.allocate(capacity: workers)
+        results.initialize(repeating: nil)
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let shared = results
+        nonisolated(unsafe) let bytes = base
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var tally = Tally()
+            var problems = Problems(file: file)
+            parseRows(bytes, from: slices[worker], end: slices[worker + 1], line: 1, layout: layout, tally: &tally, problems: &problems)
+            shared[worker] = (tally.counts, problems.isEmpty)
+        }
+        var systems: [String] = []
+        var seen: Set<String> = []
+        for result in results {
+            guard let result, result.clean else { return nil }
+            for system in result.counts.systems where seen.insert(system).inserted { systems.append(system) }
+        }
+        guard !systems.isEmpty else { return nil }
+        var merged = BattleCounts(systems: systems)
+        for result in results {
+            let counts = result!.counts
+            let index = counts.systems.map { merged.index(of: $0)! }
+            for i in 0..<counts.count {
+                for j in 0..<counts.count where i != j {
+                    merged.add(index[i], index[j], .winA, times: counts.wins(i, over: j))
+                    if i < j {
+                        merged.add(index[i], index[j], .tie, times: counts.ties(i, j))
+                        merged.add(index[i], index[j], .bothWeak, times: counts.bothWeak(i, j))
+                    }
                 }
-                guard let outcome else {
-                    let shown = CSVScanner.text(base + winnerField.0, winnerField.1, winnerField.2)
-                    problems.add(rowLine, "winner is `\(shown)`; expected model_a, model_b, tie or tie (bothbad)")
-                    continue
-                }
-                if let problem = tally.add(a, b, outcome, cluster: clusterID) { problems.add(rowLine, problem) }
             }
         }
-        return try problems.finish(tally)
+        return Battles(counts: merged, clusters: [])
     }
 
     @inline(__always)

@@ -117,6 +117,26 @@ struct BattleFileReaderTests {
             == ["f.jsonl:2: no `question_id` (the cluster field)"])
     }
 
+    @Test func parallelReadingAgreesWithSequential() throws {
+        var random = SeededRandom(seed: 3)
+        let winners = ["model_a", "model_b", "tie", "tie (bothbad)"]
+        var text = "id,model_a,model_b,winner\r\n"
+        for row in 0..<5000 {
+            let a = random.below(6)
+            let b = (a + 1 + random.below(5)) % 6
+            text += "\(row),sys-\(a),sys-\(b),\(winners[random.below(4)])\(row % 7 == 0 ? "\r\n\n" : "\n")"
+        }
+        let data = Data(text.utf8)
+        let sequential = try BattleFileReader.parseCSV(data, file: "f.csv", parallelAbove: .max).counts
+        let parallel = try BattleFileReader.parseCSV(data, file: "f.csv", parallelAbove: 0).counts
+        #expect(parallel == sequential)
+        #expect(sequential.total == 5000)
+        // A bad row late in the file: the parallel attempt gives way to the sequential reader.
+        let broken = Data((text + "9999,sys-1,sys-2,nobody\n").utf8)
+        let problems = Self.problems { _ = try BattleFileReader.parseCSV(broken, file: "f.csv", parallelAbove: 0) }
+        #expect(problems == ["f.csv:\(text.filter { $0 == "\n" || $0 == "\r\n" }.count + 1): winner is `nobody`; expected model_a, model_b, tie or tie (bothbad)"])
+    }
+
     @Test func manySystemsGrowTheTables() throws {
         // More names than the initial hash table and count matrix hold.
         var text = "model_a,model_b,winner\n"
