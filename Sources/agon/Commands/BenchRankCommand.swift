@@ -43,7 +43,7 @@ struct BenchRankCommand: ParsableCommand {
             return
         }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
-        print("Generated data in \(base.path)")
+        print("Generated data in \(base.path); load average \(loadAverage())")
         for count in systems.split(separator: ",").compactMap({ Int($0) }) {
             let file = base.appendingPathComponent("battles-\(count).csv")
             let started = Date()
@@ -52,12 +52,14 @@ struct BenchRankCommand: ParsableCommand {
             print("")
             print("\(battles) battles among \(count) systems: \(file.lastPathComponent), \(size / 1_000_000) MB (generated in \(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
             let read = median((0..<runs).map { _ in timeRead(file) })
-            let noBootstrap = try median((0..<runs).map { _ in try timeProcess(executable, ["rank", "--battles", file.path, "--rounds", "0", "--elo-orders", "1"]) })
-            let full = try median((0..<runs).map { _ in try timeProcess(executable, ["rank", "--battles", file.path]) })
-            var rows = [["measurement", "median seconds"]]
-            rows.append(["read the file (map + scan every byte, in-process)", format(read)])
-            rows.append(["agon rank --battles, no bootstrap, 1 Elo order", format(noBootstrap)])
-            rows.append(["agon rank --battles (1000 bootstrap rounds, defaults)", format(full)])
+            let wc = try medians((0..<runs).map { _ in try timeProcess("/usr/bin/wc", ["-l", file.path]) })
+            let noBootstrap = try medians((0..<runs).map { _ in try timeProcess(executable, ["rank", "--battles", file.path, "--rounds", "0", "--elo-orders", "1"]) })
+            let full = try medians((0..<runs).map { _ in try timeProcess(executable, ["rank", "--battles", file.path]) })
+            var rows = [["measurement", "elapsed s", "CPU s"]]
+            rows.append(["read the file (map + scan every byte, in-process)", format(read), ""])
+            rows.append(["wc -l (whole process)", format(wc.elapsed), format(wc.cpu)])
+            rows.append(["agon rank --battles, no bootstrap, 1 Elo order", format(noBootstrap.elapsed), format(noBootstrap.cpu)])
+            rows.append(["agon rank --battles (1000 bootstrap rounds, defaults)", format(full.elapsed), format(full.cpu)])
             print(PlainTable.render(rows))
         }
 
@@ -67,18 +69,27 @@ struct BenchRankCommand: ParsableCommand {
         try makeStudy(at: workspaceFolder)
         print("")
         print("Study of 8 systems × 40 tasks, \(raters) raters × \(judgements) judgements (written in \(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
-        let report = try median((0..<runs).map { _ in
+        let report = try medians((0..<runs).map { _ in
             try timeProcess(executable, ["report", "bench"], home: workspaceFolder.path)
         })
-        let json = try median((0..<runs).map { _ in
+        let json = try medians((0..<runs).map { _ in
             try timeProcess(executable, ["report", "bench", "--json"], home: workspaceFolder.path)
         })
-        print(PlainTable.render([["measurement", "median seconds"],
-                                 ["agon report (tables, 1000 task-bootstrap rounds × 5 sections)", format(report)],
-                                 ["agon report --json", format(json)]]))
+        print(PlainTable.render([["measurement", "elapsed s", "CPU s"],
+                                 ["agon report (tables, 1000 task-bootstrap rounds × 5 sections)", format(report.elapsed), format(report.cpu)],
+                                 ["agon report --json", format(json.elapsed), format(json.cpu)]]))
+        print("Load average while measuring: \(loadAverage()) (other processes share the cores; CPU s is less affected).")
     }
 
     func format(_ seconds: Double) -> String { String(format: "%.3f", seconds) }
+
+    func medians(_ values: [(elapsed: Double, cpu: Double)]) -> (elapsed: Double, cpu: Double) {
+        (median(values.map(\.elapsed)), median(values.map(\.cpu)))
+    }
+
+    func loadAverage() -> String {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "unknown"
+    }
 
     func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
@@ -121,7 +132,8 @@ struct BenchRankCommand: ParsableCommand {
         return Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
     }
 
-    func timeProcess(_ executable: String, _ arguments: [String], home: String? = nil) throws -> Double {
+    /// Elapsed seconds and CPU seconds (user + system) of one run of a child process.
+    func timeProcess(_ executable: String, _ arguments: [String], home: String? = nil) throws -> (elapsed: Double, cpu: Double) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -131,12 +143,24 @@ struct BenchRankCommand: ParsableCommand {
             process.environment = environment
         }
         process.standardOutput = FileHandle.nullDevice
+        let before = childrenCPU()
         let started = DispatchTime.now()
         try process.run()
         process.waitUntilExit()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        guard process.terminationStatus == 0 else { throw Failure("`agon \(arguments.joined(separator: " "))` failed (exit \(process.terminationStatus))") }
-        return seconds
+        guard process.terminationStatus == 0 else { throw Failure("`\(executable) \(arguments.joined(separator: " "))` failed (exit \(process.terminationStatus))") }
+        return (seconds, childrenCPU() - before)
+    }
+
+    func childrenCPU() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_CHILDREN, &usage)
+        #endif
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
     func makeStudy(at root: URL) throws {
