@@ -10,6 +10,9 @@ import Foundation
 /// row fails the whole read with `file:line: message` lines (the first 20, then a count).
 public enum BattleFileReader {
     public static let maxReported = 20
+    /// More distinct names than this is almost always the wrong column or a damaged file; the
+    /// count matrix (K²) and the fit (K³) would also outgrow a laptop.
+    public static let maxSystems = 1000
 
     /// The battles of a file as counts, and per cluster (the values of a column such as
     /// `question_id`) when one was named, for the clustered bootstrap.
@@ -370,6 +373,7 @@ public enum BattleFileReader {
                 }
                 slot = (slot + 1) & mask
             }
+            if systems.count >= BattleFileReader.maxSystems { return -3 }
             let id = systems.count
             let bytes = Array(UnsafeBufferPointer(start: start, count: count))
             names.append(bytes)
@@ -384,10 +388,12 @@ public enum BattleFileReader {
         /// nil when added, else what is wrong with the battle.
         mutating func add(_ a: Int, _ b: Int, _ outcome: BattleOutcome, cluster: Int? = nil) -> String? {
             if a == -2 || b == -2 { return "empty system name in model_a or model_b" }
+            if a == -3 || b == -3 { return "more than \(BattleFileReader.maxSystems) different systems; is model_a/model_b the right column?" }
             if a == b { return "`\(systems[a])` cannot battle itself (model_a equals model_b)" }
             cells[(a * capacity + b) * 4 + Int(outcome.rawValue)] += 1
             if let cluster {
-                clusterCells[UInt64(cluster) << 32 | UInt64(a) << 18 | UInt64(b) << 4 | UInt64(outcome.rawValue), default: 0] += 1
+                // Systems fit in 10 bits (at most 1000), clusters in the 40 bits above them.
+                clusterCells[UInt64(cluster) << 24 | UInt64(a) << 14 | UInt64(b) << 4 | UInt64(outcome.rawValue), default: 0] += 1
             }
             return nil
         }
@@ -397,7 +403,7 @@ public enum BattleFileReader {
             var perCluster = [[Int: PairTally]](repeating: [:], count: clusterIDs.count)
             let k = systems.count
             for (key, n) in clusterCells {
-                let cluster = Int(key >> 32), a = Int((key >> 18) & 0x3FFF), b = Int((key >> 4) & 0x3FFF)
+                let cluster = Int(key >> 24), a = Int((key >> 14) & 0x3FF), b = Int((key >> 4) & 0x3FF)
                 let outcome = BattleOutcome(rawValue: UInt8(key & 0xF))!
                 let (i, j) = (min(a, b), max(a, b))
                 var tally = perCluster[cluster][i * k + j] ?? PairTally(i: i, j: j, winsI: 0, winsJ: 0, ties: 0)

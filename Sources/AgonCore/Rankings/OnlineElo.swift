@@ -10,14 +10,14 @@ import Foundation
 public enum OnlineElo {
     public static func ratings(_ pairs: [PairTally], systemCount: Int, k: Double = 4, shuffles: Int = 10,
                                seed: UInt64) -> [Double] {
-        // One code per battle: i in bits 0–13, j in bits 14–27, result (0 i wins, 1 j wins, 2 tie) above.
-        var battles: [UInt32] = []
+        // One code per battle: i in bits 0–23, j in bits 24–47, result (0 i wins, 1 j wins, 2 tie) above.
+        var battles: [UInt64] = []
         battles.reserveCapacity(Int(pairs.reduce(0) { $0 + $1.total }))
         for pair in pairs {
-            let code = UInt32(pair.i) | UInt32(pair.j) << 14
+            let code = UInt64(pair.i) | UInt64(pair.j) << 24
             battles += repeatElement(code, count: Int(pair.winsI.rounded()))
-            battles += repeatElement(code | 1 << 28, count: Int(pair.winsJ.rounded()))
-            battles += repeatElement(code | 2 << 28, count: Int(pair.ties.rounded()))
+            battles += repeatElement(code | 1 << 48, count: Int(pair.winsJ.rounded()))
+            battles += repeatElement(code | 2 << 48, count: Int(pair.ties.rounded()))
         }
         let orders = max(1, shuffles)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, orders))
@@ -38,8 +38,8 @@ public enum OnlineElo {
                 for system in 0..<systemCount { rating[system] = 0 }
                 rating.withUnsafeMutableBufferPointer { r in
                     for code in order {
-                        let i = Int(code & 0x3FFF), j = Int((code >> 14) & 0x3FFF)
-                        let outcome = code >> 28
+                        let i = Int(code & 0xFF_FFFF), j = Int((code >> 24) & 0xFF_FFFF)
+                        let outcome = code >> 48
                         let result: Double = outcome == 0 ? 1 : outcome == 1 ? 0 : 0.5
                         let change = step * (result - 1 / (1 + exp(r[j] - r[i])))
                         r[i] += change

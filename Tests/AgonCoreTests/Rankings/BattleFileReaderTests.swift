@@ -137,6 +137,13 @@ struct BattleFileReaderTests {
         #expect(problems == ["f.csv:\(text.filter { $0 == "\n" || $0 == "\r\n" }.count + 1): winner is `nobody`; expected model_a, model_b, tie or tie (bothbad)"])
     }
 
+    @Test func tooManySystemsIsAnError() {
+        var text = "model_a,model_b,winner\n"
+        for i in 0..<(BattleFileReader.maxSystems / 2 + 1) { text += "m\(2 * i),m\(2 * i + 1),tie\n" }
+        let problems = Self.problems { _ = try Self.csv(text) }
+        #expect(problems.first == "battles.csv:\(BattleFileReader.maxSystems / 2 + 2): more than 1000 different systems; is model_a/model_b the right column?")
+    }
+
     @Test func manySystemsGrowTheTables() throws {
         // More names than the initial hash table and count matrix hold.
         var text = "model_a,model_b,winner\n"
