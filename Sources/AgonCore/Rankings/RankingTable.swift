@@ -54,7 +54,9 @@ public enum RankingTable {
         return "\(duel.system) against \(duel.opponent)\n" + PlainTable.render(rows)
     }
 
-    static func whole(_ value: Double) -> String { String(Int(value.rounded())) }
+    static func whole(_ value: Double) -> String {
+        value.isFinite && abs(value) < 1e15 ? String(Int(value.rounded())) : "—"
+    }
 
     static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
