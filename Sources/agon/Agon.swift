@@ -17,7 +17,11 @@ struct Agon: ParsableCommand {
             ValidateCommand.self,
             ImportCommand.self,
             SessionsCommand.self,
+            ReportCommand.self,
+            RankCommand.self,
+            ExportCommand.self,
             BenchScreenCommand.self,
+            BenchRankCommand.self,
             ScriptedRaterCommand.self,
             BenchScaleCommand.self,
         ]

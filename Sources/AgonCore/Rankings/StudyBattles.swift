@@ -1,0 +1,69 @@
+/// A study's judgements reduced to battles: per criterion, the higher score wins (equal scores, or
+/// a comparative score of 0, tie); overall, the preference decides ("both weak" is a tie for the
+/// fit, counted apart). Repeated showings (`repeatOf` set) are left out so that an item counts once;
+/// they feed the consistency diagnostic instead. Battles are also kept per task, for the clustered
+/// bootstrap.
+public struct StudyBattles: Sendable {
+    public static let overall = "overall"
+
+    public var systems: [String]
+    public var tasks: [String]
+    /// Criterion ids in rubric order, then `overall`.
+    public var sections: [String]
+    public var counts: [String: BattleCounts]
+    /// `byTask[section][task]`: the compared pairs of one task.
+    public var byTask: [String: [[PairTally]]]
+    public var repeatsLeftOut: Int
+
+    public init(_ judgements: [RatedJudgement], study: Study, rubric: Rubric) {
+        systems = study.systems.map(\.id)
+        tasks = study.tasks.map(\.id)
+        sections = rubric.criteria.map(\.id) + [Self.overall]
+        let systemIndex = Dictionary(uniqueKeysWithValues: systems.enumerated().map { ($1, $0) })
+        var taskIndex = Dictionary(uniqueKeysWithValues: tasks.enumerated().map { ($1, $0) })
+        let empty = BattleCounts(systems: systems)
+        var taskCounts: [String: [BattleCounts]] = [:]
+        for section in sections { taskCounts[section] = [BattleCounts](repeating: empty, count: tasks.count) }
+        repeatsLeftOut = 0
+        for rated in judgements {
+            let judgement = rated.judgement
+            guard let a = systemIndex[judgement.left], let b = systemIndex[judgement.right], a != b else { continue }
+            if judgement.repeatOf != nil {
+                repeatsLeftOut += 1
+                continue
+            }
+            let task: Int
+            if let known = taskIndex[judgement.task] {
+                task = known
+            } else {
+                // A task no longer in the study still counts, as its own cluster.
+                task = tasks.count
+                taskIndex[judgement.task] = task
+                tasks.append(judgement.task)
+                for section in sections { taskCounts[section]!.append(empty) }
+            }
+            for criterion in rubric.criteria {
+                guard let winner = judgement.scores[criterion.id]?.winner else { continue }
+                let outcome: BattleOutcome = winner == .a ? .winA : winner == .b ? .winB : .tie
+                taskCounts[criterion.id]![task].add(a, b, outcome)
+            }
+            if let preference = judgement.preference {
+                let outcome: BattleOutcome
+                switch preference {
+                case .a: outcome = .winA
+                case .b: outcome = .winB
+                case .tie: outcome = .tie
+                case .bothWeak: outcome = .bothWeak
+                }
+                taskCounts[Self.overall]![task].add(a, b, outcome)
+            }
+        }
+        counts = [:]
+        byTask = [:]
+        for section in sections {
+            let perTask = taskCounts[section]!
+            counts[section] = perTask.reduce(empty, +)
+            byTask[section] = perTask.map(\.pairTallies)
+        }
+    }
+}

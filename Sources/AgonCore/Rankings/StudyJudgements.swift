@@ -1,0 +1,75 @@
+import Foundation
+
+/// One judgement with the rater who gave it.
+public struct RatedJudgement: Sendable, Equatable {
+    public var rater: String
+    public var judgement: Judgement
+
+    public init(rater: String, judgement: Judgement) {
+        self.rater = rater
+        self.judgement = judgement
+    }
+}
+
+/// Every judgement in effect (undo applied) in a study's journals, ordered by rater and item.
+public struct StudyJudgements: Sendable {
+    public var raters: [String]
+    public var judgements: [RatedJudgement]
+    /// Journals that could not be fully read, and judgements that do not fit the study.
+    public var warnings: [String]
+
+    public init(raters: [String], judgements: [RatedJudgement], warnings: [String] = []) {
+        self.raters = raters
+        self.judgements = judgements
+        self.warnings = warnings
+    }
+
+    public static func load(bundle: StudyBundle, workspace: Workspace) -> StudyJudgements {
+        var raters: [String] = []
+        var judgements: [RatedJudgement] = []
+        var warnings: [String] = []
+        let studyHash = bundle.studyHash  // computed: hash once, not once per journal
+        for journal in readJournals(studyID: bundle.study.id, in: workspace) {
+            let name = workspace.display(journal.file)
+            if let header = journal.contents.header, header.studyHash != studyHash {
+                warnings.append("\(name): the study changed since this session began; its judgements are included as recorded")
+            }
+            let damaged = journal.contents.problems.count
+            if damaged > 0 { warnings.append("\(name): \(damaged) line\(damaged == 1 ? "" : "s") could not be used (see `agon sessions`)") }
+            let state = SessionState(replaying: journal.contents.events.map(\.event))
+            guard !state.judgements.isEmpty else { continue }
+            raters.append(journal.rater)
+            for item in state.judgements.keys.sorted() {
+                judgements.append(RatedJudgement(rater: journal.rater, judgement: state.judgements[item]!))
+            }
+        }
+        let systems = Set(bundle.study.systems.map(\.id))
+        let unknown = judgements.filter { !systems.contains($0.judgement.left) || !systems.contains($0.judgement.right) }
+        if !unknown.isEmpty {
+            warnings.append("\(unknown.count) judgement\(unknown.count == 1 ? "" : "s") name systems not in the study and are left out")
+            judgements.removeAll { !systems.contains($0.judgement.left) || !systems.contains($0.judgement.right) }
+        }
+        return StudyJudgements(raters: raters, judgements: judgements, warnings: warnings)
+    }
+
+    /// The same journals as `SessionStore.journals`, read on all cores: decoding JSON lines is
+    /// most of the cost of a report on a large study.
+    static func readJournals(studyID: String, in workspace: Workspace) -> [(rater: String, file: URL, contents: JournalContents)] {
+        let folder = workspace.sessionFolder(studyID)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted()
+        let results = UnsafeMutableBufferPointer<JournalContents?>.allocate(capacity: names.count)
+        results.initialize(repeating: nil)
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let shared = results
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            shared[index] = try? JournalReader.read(file: folder.appendingPathComponent(names[index]))
+        }
+        return names.indices.compactMap { index in
+            results[index].map { (String(names[index].dropLast(".jsonl".count)), folder.appendingPathComponent(names[index]), $0) }
+        }
+    }
+}
