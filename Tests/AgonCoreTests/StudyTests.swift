@@ -23,6 +23,8 @@ struct StudyTests {
         #expect(profile.summary == "70B · 16-bit · 256k ctx · 16/128 experts · unlimited thinking")
         #expect(SystemProfile(parametersBillions: 7, quantisationBits: 4, contextTokens: 4096, expertsTotal: 1,
                               thinkingBudgetTokens: 0).summary == "7B · 4-bit · 4k ctx · dense · no thinking")
+        #expect(SystemProfile(contextTokens: 200_000).summary == "200k ctx")
+        #expect(SystemProfile(contextTokens: 1500).summary == "1500 ctx")
     }
 
     /// A copy of the mini study with one planted defect of every kind: each is reported with its

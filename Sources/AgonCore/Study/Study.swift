@@ -69,7 +69,8 @@ public struct SystemProfile: Equatable, Sendable, Codable {
         }
         if let bits = quantisationBits { parts.append("\(bits)-bit") }
         if let context = contextTokens {
-            parts.append(context >= 1024 && context % 1024 == 0 ? "\(context / 1024)k ctx" : "\(context) ctx")
+            let thousands = context % 1024 == 0 ? context / 1024 : context % 1000 == 0 ? context / 1000 : nil
+            parts.append(thousands.map { "\($0)k ctx" } ?? "\(context) ctx")
         }
         if let total = expertsTotal {
             parts.append(total <= 1 ? "dense" : "\(expertsActive.map(String.init) ?? "?")/\(total) experts")
