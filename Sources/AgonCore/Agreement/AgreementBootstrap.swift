@@ -1,0 +1,69 @@
+/// Percentile bootstrap over units (Efron & Tibshirani 1993, ch. 13): units are drawn with
+/// replacement, the statistic is recomputed on each resample, and the 2.5th and 97.5th percentiles
+/// of the defined replicates form the 95% interval. Units, not single ratings, are resampled
+/// because ratings of one unit are not independent.
+///
+/// Seeded with `SeededRandom`, so an interval is the same on every machine. Replicates where the
+/// statistic is undefined (a resample with no variation, say) are counted and left out; when more
+/// than half are undefined, so is the interval.
+public struct AgreementBootstrap: Sendable {
+    public var rounds: Int
+    public var seed: UInt64
+    public var level: Double
+
+    public init(rounds: Int = 1000, seed: UInt64 = 1, level: Double = 0.95) {
+        self.rounds = rounds
+        self.seed = seed
+        self.level = level
+    }
+
+    public struct Interval: Equatable, Sendable, Codable {
+        public var low: Double
+        public var high: Double
+        /// Replicates in which the statistic was defined.
+        public var definedRounds: Int
+        public var rounds: Int
+    }
+
+    /// Intervals for several statistics from the same resamples (one draw of units per round, shared
+    /// by every statistic, so they are comparable and the table is resampled only once per round).
+    public func intervals(_ table: RatingsTable,
+                          _ statistics: [(RatingsTable, CategoryCounts) -> AgreementValue]) -> [Interval?] {
+        guard rounds > 0, table.unitCount > 0, !statistics.isEmpty else { return statistics.map { _ in nil } }
+        var random = SeededRandom(seed: seed)
+        var replicates = [[Double]](repeating: [], count: statistics.count)
+        for index in replicates.indices { replicates[index].reserveCapacity(rounds) }
+        var selection = [Int](repeating: 0, count: table.unitCount)
+        for _ in 0..<rounds {
+            for index in selection.indices { selection[index] = random.below(table.unitCount) }
+            let resample = table.selecting(units: selection)
+            let counts = resample.categoryCounts
+            for (index, statistic) in statistics.enumerated() {
+                if let value = statistic(resample, counts).value { replicates[index].append(value) }
+            }
+        }
+        return replicates.map { values in
+            guard values.count * 2 > rounds else { return nil }
+            let sorted = values.sorted()
+            let tail = (1 - level) / 2
+            return Interval(low: Self.percentile(sorted, tail), high: Self.percentile(sorted, 1 - tail),
+                            definedRounds: values.count, rounds: rounds)
+        }
+    }
+
+    public func interval(_ table: RatingsTable,
+                         _ statistic: @escaping (RatingsTable, CategoryCounts) -> AgreementValue) -> Interval? {
+        intervals(table, [statistic])[0]
+    }
+
+    /// The p-quantile of sorted values with linear interpolation between order statistics (the
+    /// "type 7" definition of Hyndman & Fan 1996, the default of R and numpy).
+    public static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        precondition(!sorted.isEmpty)
+        let position = p * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, sorted.count - 1)
+        let fraction = position - Double(lower)
+        return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction
+    }
+}

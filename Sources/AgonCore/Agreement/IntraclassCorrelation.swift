@@ -1,0 +1,92 @@
+/// Intraclass correlations of Shrout, P. E. & Fleiss, J. L. (1979) "Intraclass correlations: uses in
+/// assessing rater reliability", Psychological Bulletin 86(2), Table 2, from the two-way ANOVA of a
+/// complete targets × judges table (n targets, k judges):
+///
+///     ICC(1,1) = (BMS − WMS) / (BMS + (k − 1) WMS)
+///     ICC(2,1) = (BMS − EMS) / (BMS + (k − 1) EMS + k (JMS − EMS) / n)
+///     ICC(3,1) = (BMS − EMS) / (BMS + (k − 1) EMS)
+///     ICC(1,k) = (BMS − WMS) / BMS
+///     ICC(2,k) = (BMS − EMS) / (BMS + (JMS − EMS) / n)
+///     ICC(3,k) = (BMS − EMS) / BMS
+///
+/// Case 1: each target rated by different judges; case 2: judges a random sample, absolute
+/// agreement; case 3: these judges only, consistency. "1" is one judge's reliability, "k" the mean
+/// of k judges'.
+///
+/// The ANOVA needs a complete table: only units rated by every rater are used, and the result says
+/// how many (and which) units that was, instead of dropping units silently. Undefined (with the
+/// reason): non-numeric values; fewer than two raters; fewer than two complete units; a zero
+/// denominator (no variance at all).
+public enum IntraclassCorrelation {
+    public enum Form: String, CaseIterable, Sendable, Codable {
+        case single1 = "ICC(1,1)", single2 = "ICC(2,1)", single3 = "ICC(3,1)"
+        case average1 = "ICC(1,k)", average2 = "ICC(2,k)", average3 = "ICC(3,k)"
+    }
+
+    public struct Result: Equatable, Sendable {
+        public var values: [Form: AgreementValue]
+        /// Indices of the units used (those rated by every rater).
+        public var unitsUsed: [Int]
+        public var unitsTotal: Int
+        public var raters: Int
+        public var meanSquares: (between: Double, within: Double, judges: Double, error: Double)?
+
+        public static func == (lhs: Result, rhs: Result) -> Bool {
+            lhs.values == rhs.values && lhs.unitsUsed == rhs.unitsUsed && lhs.unitsTotal == rhs.unitsTotal && lhs.raters == rhs.raters
+        }
+
+        public subscript(form: Form) -> AgreementValue { values[form] ?? .undefined(reason: "not computed") }
+    }
+
+    public static func compute(_ table: RatingsTable) -> Result {
+        let k = table.raterCount
+        let complete = (0..<table.unitCount).filter { u in (0..<k).allSatisfy { table.code(unit: u, rater: $0) >= 0 } }
+        func undefined(_ reason: String) -> Result {
+            Result(values: Dictionary(uniqueKeysWithValues: Form.allCases.map { ($0, .undefined(reason: reason)) }),
+                   unitsUsed: complete, unitsTotal: table.unitCount, raters: k, meanSquares: nil)
+        }
+        guard let values = table.numericValues else { return undefined("ICC needs numeric values") }
+        guard k >= 2 else { return undefined("a single rater: ICC needs at least two") }
+        let n = complete.count
+        guard n >= 2 else {
+            return undefined("fewer than two units rated by every rater (\(n) of \(table.unitCount)); ICC needs a complete table")
+        }
+        var rowMeans = [Double](repeating: 0, count: n)
+        var columnSums = [Double](repeating: 0, count: k)
+        var grand = 0.0
+        var squares = 0.0
+        for (row, u) in complete.enumerated() {
+            var sum = 0.0
+            for r in 0..<k {
+                let x = values[Int(table.code(unit: u, rater: r))]
+                sum += x
+                columnSums[r] += x
+                squares += x * x
+            }
+            rowMeans[row] = sum / Double(k)
+            grand += sum
+        }
+        let nk = Double(n * k)
+        let mean = grand / nk
+        let total = squares - grand * grand / nk
+        let between = Double(k) * rowMeans.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let judges = columnSums.reduce(0) { $0 + (($1 / Double(n)) - mean) * (($1 / Double(n)) - mean) } * Double(n)
+        let within = total - between
+        let error = within - judges
+        let bms = between / Double(n - 1)
+        let wms = within / Double(n * (k - 1))
+        let jms = judges / Double(k - 1)
+        let ems = error / Double((n - 1) * (k - 1))
+        let kd = Double(k), nd = Double(n)
+        let reason = "no variance in the ratings: ICC is 0/0"
+        var result: [Form: AgreementValue] = [:]
+        result[.single1] = .ratio(bms - wms, over: bms + (kd - 1) * wms, else: reason)
+        result[.single2] = .ratio(bms - ems, over: bms + (kd - 1) * ems + kd * (jms - ems) / nd, else: reason)
+        result[.single3] = .ratio(bms - ems, over: bms + (kd - 1) * ems, else: reason)
+        result[.average1] = .ratio(bms - wms, over: bms, else: reason)
+        result[.average2] = .ratio(bms - ems, over: bms + (jms - ems) / nd, else: reason)
+        result[.average3] = .ratio(bms - ems, over: bms, else: reason)
+        return Result(values: result, unitsUsed: complete, unitsTotal: table.unitCount, raters: k,
+                      meanSquares: (bms, wms, jms, ems))
+    }
+}

@@ -1,0 +1,288 @@
+import Foundation
+
+/// Reads ratings in long format, one rating a row — the format most tools export:
+///
+///     unit,rater,value
+///     essay-1,ann,4
+///     essay-1,bob,        ← empty value: a missing rating (NA and NaN too, as R and pandas write them)
+///
+/// The header names the columns (any order, other columns ignored). Fields may be quoted with `"`
+/// (a doubled `""` inside quotes is one quote). Values are numbers (categories sorted by value) or
+/// labels (unordered, sorted by name); `scale` fixes the categories and their order, including ones
+/// nobody used, which weighted statistics need.
+///
+/// Every problem is reported as `file:line: message` (up to `maxDiagnostics`), never a crash.
+/// Parsing works on bytes and interns unit and rater names, so a million rows cost tens of
+/// milliseconds.
+public enum RatingsFileReader {
+    public static let maxDiagnostics = 20
+
+    public static func read(file: URL, displayName: String, scale: [String]? = nil) throws(DiagnosticsError) -> RatingsTable {
+        let data: Data
+        do {
+            data = try Data(contentsOf: file, options: .mappedIfSafe)
+        } catch {
+            throw DiagnosticsError([Diagnostic(file: displayName, line: nil, message: "cannot read the file (\((error as NSError).localizedDescription))")])
+        }
+        return try parse(data, name: displayName, scale: scale)
+    }
+
+    public static func parse(_ data: Data, name: String, scale: [String]? = nil) throws(DiagnosticsError) -> RatingsTable {
+        var parser = Parser(name: name)
+        data.withUnsafeBytes { parser.run($0) }
+        if parser.diagnostics.isEmpty { parser.checkHeaderSeen() }
+        if !parser.diagnostics.isEmpty { throw DiagnosticsError(parser.diagnostics) }
+        return try parser.table(scale: scale)
+    }
+
+    private struct Parser {
+        let name: String
+        var diagnostics: [Diagnostic] = []
+        var columns: (unit: Int, rater: Int, value: Int, count: Int)?
+        var units = ByteInterner(capacity: 1024)
+        var raters = ByteInterner()
+        var values = ByteInterner()
+        var rowUnit: [Int32] = []
+        var rowRater: [Int32] = []
+        var rowValue: [Int32] = []
+        var rowLine: [Int32] = []
+        /// Fields of the current line as byte ranges into the file, or into `unquoted` when the line
+        /// had quotes.
+        var fields: [(start: Int, end: Int)] = []
+        var unquoted: [UInt8] = []
+        var lastUnit: (start: Int, end: Int, id: Int32)?
+
+        init(name: String) {
+            self.name = name
+        }
+
+        mutating func problem(_ line: Int?, _ message: String) {
+            if diagnostics.count < RatingsFileReader.maxDiagnostics {
+                diagnostics.append(Diagnostic(file: name, line: line, message: message))
+            } else if diagnostics.count == RatingsFileReader.maxDiagnostics {
+                diagnostics.append(Diagnostic(file: name, line: line, message: "more problems follow; fix these first"))
+            }
+        }
+
+        mutating func checkHeaderSeen() {
+            if columns == nil { problem(nil, "the file is empty: expected a header `unit,rater,value` and one rating a row") }
+        }
+
+        mutating func run(_ bytes: UnsafeRawBufferPointer) {
+            let count = bytes.count
+            var lineStart = 0
+            var lineNumber = 0
+            // Skip a UTF-8 byte order mark.
+            if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lineStart = 3 }
+            rowUnit.reserveCapacity(count / 16)
+            rowRater.reserveCapacity(count / 16)
+            rowValue.reserveCapacity(count / 16)
+            rowLine.reserveCapacity(count / 16)
+            while lineStart < count {
+                lineNumber += 1
+                var lineEnd = lineStart
+                var quoted = false
+                while lineEnd < count {
+                    let byte = bytes[lineEnd]
+                    if byte == 0x0A { break }
+                    if byte == 0x22 { quoted = true }
+                    lineEnd += 1
+                }
+                let next = lineEnd + 1
+                if lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                if lineEnd > lineStart {
+                    line(bytes, lineStart, lineEnd, number: lineNumber, quoted: quoted)
+                    if diagnostics.count > RatingsFileReader.maxDiagnostics { return }
+                }
+                lineStart = next
+            }
+        }
+
+        mutating func line(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int, number: Int, quoted: Bool) {
+            fields.removeAll(keepingCapacity: true)
+            if quoted {
+                guard splitQuoted(bytes, start, end, number: number) else { return }
+                let copy = unquoted
+                copy.withUnsafeBytes { record(from: $0, number: number, quoted: true) }
+            } else {
+                var fieldStart = start
+                for index in start..<end where bytes[index] == 0x2C {
+                    fields.append(trimmed(bytes, fieldStart, index))
+                    fieldStart = index + 1
+                }
+                fields.append(trimmed(bytes, fieldStart, end))
+                record(from: bytes, number: number, quoted: false)
+            }
+        }
+
+        mutating func record(from source: UnsafeRawBufferPointer, number: Int, quoted: Bool) {
+            guard let columns else {
+                header(source, number: number)
+                return
+            }
+            guard fields.count == columns.count else {
+                problem(number, "expected \(columns.count) fields (\(columns.count == 3 ? "unit,rater,value" : "as in the header")), found \(fields.count)")
+                return
+            }
+            let unitField = fields[columns.unit], raterField = fields[columns.rater], valueField = fields[columns.value]
+            guard unitField.end > unitField.start else { problem(number, "the unit is empty"); return }
+            guard raterField.end > raterField.start else { problem(number, "the rater is empty"); return }
+            let unitID: Int32
+            // Long files are usually grouped by unit: compare with the previous row's unit first.
+            if !quoted, let last = lastUnit, last.end - last.start == unitField.end - unitField.start,
+               sameBytes(source, last.start, unitField.start, unitField.end - unitField.start) {
+                unitID = last.id
+            } else {
+                unitID = units.intern(UnsafeRawBufferPointer(rebasing: source[unitField.start..<unitField.end]))
+                lastUnit = quoted ? nil : (unitField.start, unitField.end, unitID)
+            }
+            let raterID = raters.intern(UnsafeRawBufferPointer(rebasing: source[raterField.start..<raterField.end]))
+            var valueID: Int32 = -1
+            let valueBytes = UnsafeRawBufferPointer(rebasing: source[valueField.start..<valueField.end])
+            if !valueBytes.isEmpty, !isMissingMarker(valueBytes) { valueID = values.intern(valueBytes) }
+            rowUnit.append(unitID)
+            rowRater.append(raterID)
+            rowValue.append(valueID)
+            rowLine.append(Int32(truncatingIfNeeded: number))
+        }
+
+        func sameBytes(_ source: UnsafeRawBufferPointer, _ a: Int, _ b: Int, _ length: Int) -> Bool {
+            for offset in 0..<length where source[a + offset] != source[b + offset] { return false }
+            return true
+        }
+
+        func isMissingMarker(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            (bytes.count == 2 && bytes[0] == 0x4E && bytes[1] == 0x41)
+                || (bytes.count == 3 && bytes[0] == 0x4E && bytes[1] == 0x61 && bytes[2] == 0x4E)
+        }
+
+        mutating func header(_ source: UnsafeRawBufferPointer, number: Int) {
+            let names = fields.map {
+                String(decoding: UnsafeRawBufferPointer(rebasing: source[$0.start..<$0.end]), as: UTF8.self).lowercased()
+            }
+            guard let unit = names.firstIndex(of: "unit"), let rater = names.firstIndex(of: "rater"),
+                  let value = names.firstIndex(of: "value") else {
+                problem(number, "the header must name the columns unit, rater and value (found: \(names.joined(separator: ",")))")
+                columns = (0, 1, 2, 3)
+                diagnostics.append(Diagnostic(file: name, line: nil, message: "stopped: the columns are unknown"))
+                return
+            }
+            columns = (unit, rater, value, names.count)
+        }
+
+        func trimmed(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> (start: Int, end: Int) {
+            var start = start, end = end
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return (start, end)
+        }
+
+        /// Splits a line with quotes into `unquoted`, with field ranges into it.
+        mutating func splitQuoted(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int, number: Int) -> Bool {
+            unquoted.removeAll(keepingCapacity: true)
+            var index = start
+            while true {
+                while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+                let fieldStart = unquoted.count
+                if index < end, bytes[index] == 0x22 {
+                    index += 1
+                    var closed = false
+                    while index < end {
+                        if bytes[index] == 0x22 {
+                            if index + 1 < end, bytes[index + 1] == 0x22 {
+                                unquoted.append(0x22)
+                                index += 2
+                                continue
+                            }
+                            closed = true
+                            index += 1
+                            break
+                        }
+                        unquoted.append(bytes[index])
+                        index += 1
+                    }
+                    guard closed else { problem(number, "a quoted field is not closed (fields cannot span lines)"); return false }
+                    while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+                    if index < end, bytes[index] != 0x2C {
+                        problem(number, "unexpected text after a closing quote")
+                        return false
+                    }
+                    fields.append((fieldStart, unquoted.count))
+                } else {
+                    while index < end, bytes[index] != 0x2C { unquoted.append(bytes[index]); index += 1 }
+                    var fieldEnd = unquoted.count
+                    while fieldEnd > fieldStart, unquoted[fieldEnd - 1] == 0x20 || unquoted[fieldEnd - 1] == 0x09 { fieldEnd -= 1 }
+                    unquoted.removeLast(unquoted.count - fieldEnd)
+                    fields.append((fieldStart, fieldEnd))
+                }
+                if index >= end { break }
+                index += 1 // the comma
+                if index == end { fields.append((unquoted.count, unquoted.count)); break }
+            }
+            return true
+        }
+
+        mutating func table(scale: [String]?) throws(DiagnosticsError) -> RatingsTable {
+            let valueNames = values.strings
+            // Map each distinct value spelling to a category code.
+            var categories: [String]
+            var numeric: [Double]?
+            var codeOf = [Int32](repeating: -1, count: valueNames.count)
+            var ordered: Bool
+            if let scale {
+                categories = scale
+                let scaleNumbers = scale.map { Double($0) }
+                numeric = scaleNumbers.allSatisfy { $0 != nil && $0!.isFinite } ? scaleNumbers.map { $0! } : nil
+                ordered = true
+                for (id, spelling) in valueNames.enumerated() {
+                    if let position = scale.firstIndex(of: spelling) {
+                        codeOf[id] = Int32(position)
+                    } else if let number = Double(spelling), let position = scaleNumbers.firstIndex(of: number) {
+                        codeOf[id] = Int32(position)
+                    }
+                }
+            } else {
+                let numbers = valueNames.map { Double($0) }
+                if numbers.allSatisfy({ $0 != nil && $0!.isFinite }) {
+                    let distinct = Array(Set(numbers.map { $0! })).sorted()
+                    var position: [Double: Int32] = [:]
+                    for (index, value) in distinct.enumerated() { position[value] = Int32(index) }
+                    for (id, number) in numbers.enumerated() { codeOf[id] = position[number!]! }
+                    categories = distinct.map(RatingsTable.label)
+                    numeric = distinct
+                    ordered = true
+                } else {
+                    categories = valueNames.sorted()
+                    var position: [String: Int32] = [:]
+                    for (index, label) in categories.enumerated() { position[label] = Int32(index) }
+                    for (id, label) in valueNames.enumerated() { codeOf[id] = position[label]! }
+                    numeric = nil
+                    ordered = false
+                }
+            }
+            let raterCount = raters.count
+            var cells = [Int32](repeating: -1, count: units.count * raterCount)
+            // Row index of the rating in each cell, to name both lines of a duplicate.
+            var owner = [Int32](repeating: -1, count: units.count * raterCount)
+            for row in rowUnit.indices {
+                let valueID = rowValue[row]
+                guard valueID >= 0 else { continue }
+                let code = codeOf[Int(valueID)]
+                if code < 0 {
+                    problem(Int(rowLine[row]), "value `\(valueNames[Int(valueID)])` is not on the scale (\(scale?.joined(separator: ", ") ?? ""))")
+                    continue
+                }
+                let cell = Int(rowUnit[row]) * raterCount + Int(rowRater[row])
+                if owner[cell] >= 0 {
+                    problem(Int(rowLine[row]), "unit `\(units.string(rowUnit[row]))` already has a rating by `\(raters.string(rowRater[row]))` (line \(rowLine[Int(owner[cell])]))")
+                    continue
+                }
+                owner[cell] = Int32(row)
+                cells[cell] = code
+            }
+            if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+            return RatingsTable(unitIDs: units.strings, raterIDs: raters.strings, categories: categories,
+                                numericValues: numeric, isOrdered: ordered, cells: cells)
+        }
+    }
+}
