@@ -1,0 +1,74 @@
+import Testing
+@testable import AgonCore
+
+/// Where a statistic is not defined it says so, with the reason — never 0, never a crash.
+struct DegenerateCasesTests {
+    func allUndefined(_ table: RatingsTable, mentioning word: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        var results: [(String, AgreementValue)] = MeasurementLevel.allCases.map { ("alpha \($0)", KrippendorffAlpha.alpha(table, level: $0)) }
+        results.append(("fleiss", FleissKappa.kappa(table).kappa))
+        results.append(("raw", PercentAgreement.raw(table)))
+        results.append(("loo", PercentAgreement.leaveOneOut(table)))
+        for (name, value) in results {
+            #expect(value.value == nil, "\(name) should be undefined", sourceLocation: sourceLocation)
+            #expect(value.reason?.contains(word) == true, "\(name): \(value.reason ?? "-")", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func noVariationIsUndefinedNotZero() {
+        let table = RatingsTable(units: ["1", "2", "3"], raters: ["a", "b"], values: [[4, 4], [4, 4], [4, nil]],
+                                 scale: [1, 2, 3, 4, 5, 6, 7])
+        for level in MeasurementLevel.allCases {
+            let alpha = KrippendorffAlpha.alpha(table, level: level)
+            #expect(alpha.value == nil)
+            #expect(alpha.reason?.contains("no variation") == true)
+        }
+        #expect(FleissKappa.kappa(table).kappa.value == nil)
+        #expect(CohenKappa.kappa(table, raters: 0, 1).kappa.reason?.contains("chance agreement is 1") == true)
+        // Agreement itself is perfect and defined; only the chance-corrected statistics are 0/0.
+        #expect(PercentAgreement.raw(table) == .defined(1))
+        // AC1's chance agreement stays below 1 on a 7-point scale, so it is defined (and 1).
+        #expect(rounded(GwetAC.coefficient(table), 12) == 1)
+        let icc = IntraclassCorrelation.compute(table)
+        #expect(icc[.single2].reason?.contains("no variance") == true)
+    }
+
+    @Test func everyUnitRatedOnceIsUndefined() {
+        let table = RatingsTable(units: ["1", "2", "3"], raters: ["a", "b"], values: [[1, nil], [nil, 2], [3, nil]])
+        allUndefined(table, mentioning: "two or more ratings")
+        #expect(GwetAC.coefficient(table).value == nil)
+        #expect(CohenKappa.kappa(table, raters: 0, 1).kappa.reason?.contains("share no unit") == true)
+        #expect(IntraclassCorrelation.compute(table)[.single1].reason?.contains("fewer than two units") == true)
+    }
+
+    @Test func aSingleRaterIsUndefined() {
+        let table = RatingsTable(units: ["1", "2", "3"], raters: ["a"], values: [[1], [2], [3]])
+        allUndefined(table, mentioning: "single rater")
+        #expect(GwetAC.coefficient(table).reason?.contains("single rater") == true)
+        #expect(IntraclassCorrelation.compute(table)[.single3].reason?.contains("single rater") == true)
+        #expect(CohenKappa.matrix(table).allSatisfy { $0 == nil })
+    }
+
+    @Test func anEmptyTableIsUndefined() {
+        let table = RatingsTable(units: [], raters: ["a", "b"], values: [])
+        allUndefined(table, mentioning: "two or more ratings")
+        #expect(AgreementBootstrap(rounds: 10).interval(table) { t, _ in PercentAgreement.raw(t) } == nil)
+    }
+
+    @Test func levelsThatDoNotApplyAreUndefined() {
+        let table = RatingsTable(units: ["1", "2"], raters: ["a", "b"], labels: [["x", "y"], ["y", "y"]], scale: ["x", "y"])
+        #expect(KrippendorffAlpha.alpha(table, level: .ordinal).reason?.contains("ordered") == true)
+        #expect(KrippendorffAlpha.alpha(table, level: .interval).reason?.contains("numeric") == true)
+        #expect(KrippendorffAlpha.alpha(table, level: .nominal).value != nil)
+        #expect(GwetAC.coefficient(table, weights: .quadratic).reason?.contains("ordered") == true)
+        #expect(IntraclassCorrelation.compute(table)[.single1].reason?.contains("numeric") == true)
+    }
+
+    @Test func iccSaysWhichUnitsItUsed() {
+        let table = RatingsTable(units: ["1", "2", "3", "4"], raters: ["a", "b"],
+                                 values: [[1, 2], [3, nil], [5, 5], [2, 3]])
+        let icc = IntraclassCorrelation.compute(table)
+        #expect(icc.unitsUsed == [0, 2, 3])
+        #expect(icc.unitsTotal == 4)
+        #expect(icc[.single1].value != nil)
+    }
+}
