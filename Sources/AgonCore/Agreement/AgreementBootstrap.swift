@@ -6,6 +6,10 @@
 /// Seeded with `SeededRandom`, so an interval is the same on every machine. Replicates where the
 /// statistic is undefined (a resample with no variation, say) are counted and left out; when more
 /// than half are undefined, so is the interval.
+///
+/// Statistics of the category counts (alpha, Fleiss, AC, percent agreement) are resampled through
+/// multiplicities of the distinct count rows — the draw is the same as copying units, but a round
+/// costs the number of units drawn plus the distinct rows, not a copy of the whole table.
 public struct AgreementBootstrap: Sendable {
     public var rounds: Int
     public var seed: UInt64
@@ -25,35 +29,60 @@ public struct AgreementBootstrap: Sendable {
         public var rounds: Int
     }
 
-    /// Intervals for several statistics from the same resamples (one draw of units per round, shared
-    /// by every statistic, so they are comparable and the table is resampled only once per round).
-    public func intervals(_ table: RatingsTable,
-                          _ statistics: [(RatingsTable, CategoryCounts) -> AgreementValue]) -> [Interval?] {
+    /// Intervals for statistics of category counts; each row of `counts` is one unit. All statistics
+    /// see the same resamples.
+    public func intervals(_ counts: CategoryCounts, _ statistics: [(CategoryCounts) -> AgreementValue]) -> [Interval?] {
+        let units = counts.rowCount
+        guard rounds > 0, units > 0, !statistics.isEmpty else { return statistics.map { _ in nil } }
+        let (compressed, rowOf) = counts.compressed()
+        var sample = compressed
+        var random = SeededRandom(seed: seed)
+        var replicates = [[Double]](repeating: [], count: statistics.count)
+        for _ in 0..<rounds {
+            for index in sample.multiplicity.indices { sample.multiplicity[index] = 0 }
+            sample.multiplicity.withUnsafeMutableBufferPointer { multiplicity in
+                rowOf.withUnsafeBufferPointer { rowOf in
+                    for _ in 0..<units { multiplicity[Int(rowOf[random.below(units)])] += 1 }
+                }
+            }
+            for (index, statistic) in statistics.enumerated() {
+                if let value = statistic(sample).value { replicates[index].append(value) }
+            }
+        }
+        return replicates.map(interval)
+    }
+
+    /// Intervals for statistics that need the whole table (ICC, a rater pair's kappa): each round
+    /// copies the drawn units.
+    public func intervals(_ table: RatingsTable, _ statistics: [(RatingsTable) -> AgreementValue]) -> [Interval?] {
         guard rounds > 0, table.unitCount > 0, !statistics.isEmpty else { return statistics.map { _ in nil } }
         var random = SeededRandom(seed: seed)
         var replicates = [[Double]](repeating: [], count: statistics.count)
-        for index in replicates.indices { replicates[index].reserveCapacity(rounds) }
         var selection = [Int](repeating: 0, count: table.unitCount)
         for _ in 0..<rounds {
             for index in selection.indices { selection[index] = random.below(table.unitCount) }
             let resample = table.selecting(units: selection)
-            let counts = resample.categoryCounts
             for (index, statistic) in statistics.enumerated() {
-                if let value = statistic(resample, counts).value { replicates[index].append(value) }
+                if let value = statistic(resample).value { replicates[index].append(value) }
             }
         }
-        return replicates.map { values in
-            guard values.count * 2 > rounds else { return nil }
-            let sorted = values.sorted()
-            let tail = (1 - level) / 2
-            return Interval(low: Self.percentile(sorted, tail), high: Self.percentile(sorted, 1 - tail),
-                            definedRounds: values.count, rounds: rounds)
-        }
+        return replicates.map(interval)
     }
 
-    public func interval(_ table: RatingsTable,
-                         _ statistic: @escaping (RatingsTable, CategoryCounts) -> AgreementValue) -> Interval? {
+    public func interval(_ counts: CategoryCounts, _ statistic: @escaping (CategoryCounts) -> AgreementValue) -> Interval? {
+        intervals(counts, [statistic])[0]
+    }
+
+    public func interval(_ table: RatingsTable, _ statistic: @escaping (RatingsTable) -> AgreementValue) -> Interval? {
         intervals(table, [statistic])[0]
+    }
+
+    private func interval(_ values: [Double]) -> Interval? {
+        guard values.count * 2 > rounds else { return nil }
+        let sorted = values.sorted()
+        let tail = (1 - level) / 2
+        return Interval(low: Self.percentile(sorted, tail), high: Self.percentile(sorted, 1 - tail),
+                        definedRounds: values.count, rounds: rounds)
     }
 
     /// The p-quantile of sorted values with linear interpolation between order statistics (the

@@ -2,22 +2,29 @@
 /// Krippendorff and the n_ij of Fleiss). Statistics that do not care who gave a rating — alpha,
 /// Fleiss' kappa, Gwet's AC, percent agreement — read only this, which is why relabelling raters
 /// cannot change them.
+///
+/// Each row carries a multiplicity (how many units it stands for): `compressed()` merges units with
+/// identical counts, and the bootstrap resamples by changing multiplicities, so a resample of
+/// 100,000 units costs the few thousand distinct rows rather than a copy of the table.
 public struct CategoryCounts: Sendable, Equatable {
-    public let unitCount: Int
+    public private(set) var rowCount: Int
     public let categoryCount: Int
-    /// unitCount × categoryCount, unit-major.
+    /// rowCount × categoryCount, row-major.
     public private(set) var counts: [Int32]
-    /// Ratings per unit.
+    /// Ratings per row.
     public private(set) var totals: [Int32]
+    /// How many units each row stands for (1 for an uncompressed table; 0 drops the row).
+    public var multiplicity: [Double]
     /// Positions of the categories on the scale, for weights and metrics.
     public let positions: [Double]
     public let numericValues: [Double]?
 
     public init(_ table: RatingsTable) {
-        unitCount = table.unitCount
+        rowCount = table.unitCount
         categoryCount = table.categoryCount
         positions = table.categoryPositions
         numericValues = table.numericValues
+        multiplicity = [Double](repeating: 1, count: table.unitCount)
         var counts = [Int32](repeating: 0, count: table.unitCount * table.categoryCount)
         var totals = [Int32](repeating: 0, count: table.unitCount)
         let raters = table.raterCount
@@ -45,5 +52,40 @@ public struct CategoryCounts: Sendable, Equatable {
     }
 
     /// Units with at least two ratings: the only ones that say anything about agreement.
-    public var pairableUnitCount: Int { totals.reduce(0) { $0 + ($1 >= 2 ? 1 : 0) } }
+    public var pairableUnitCount: Double {
+        var sum = 0.0
+        for row in 0..<rowCount where totals[row] >= 2 { sum += multiplicity[row] }
+        return sum
+    }
+
+    /// Identical rows merged (multiplicities added), and for each original row the merged row it
+    /// went to.
+    public func compressed() -> (counts: CategoryCounts, rowOf: [Int32]) {
+        var result = self
+        var index: [ArraySlice<Int32>: Int32] = [:]
+        var rowOf = [Int32](repeating: 0, count: rowCount)
+        var newCounts: [Int32] = []
+        var newTotals: [Int32] = []
+        var newMultiplicity: [Double] = []
+        let q = categoryCount
+        for row in 0..<rowCount {
+            let key = counts[(row * q)..<(row * q + q)]
+            if let existing = index[key] {
+                rowOf[row] = existing
+                newMultiplicity[Int(existing)] += multiplicity[row]
+            } else {
+                let id = Int32(newTotals.count)
+                index[key] = id
+                rowOf[row] = id
+                newCounts.append(contentsOf: key)
+                newTotals.append(totals[row])
+                newMultiplicity.append(multiplicity[row])
+            }
+        }
+        result.counts = newCounts
+        result.totals = newTotals
+        result.multiplicity = newMultiplicity
+        result.rowCount = newTotals.count
+        return (result, rowOf)
+    }
 }

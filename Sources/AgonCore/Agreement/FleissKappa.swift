@@ -30,30 +30,31 @@ public enum FleissKappa {
     public static func kappa(_ counts: CategoryCounts) -> Result {
         let q = counts.categoryCount
         var sumP = 0.0
-        var used = 0
+        var used = 0.0
         var pooled = [Double](repeating: 0, count: q)
         var ratings = 0.0
-        for u in 0..<counts.unitCount {
+        for u in 0..<counts.rowCount {
             let n = Double(counts.totals[u])
-            guard n >= 2 else { continue }
+            let weight = counts.multiplicity[u]
+            guard n >= 2, weight > 0 else { continue }
             var agreeing = 0.0
             for j in 0..<q {
                 let nij = Double(counts.counts[u * q + j])
                 agreeing += nij * (nij - 1)
-                pooled[j] += nij
+                pooled[j] += weight * nij
             }
-            sumP += agreeing / (n * (n - 1))
-            ratings += n
-            used += 1
+            sumP += weight * agreeing / (n * (n - 1))
+            ratings += weight * n
+            used += weight
         }
         guard used > 0 else {
             return Result(kappa: .undefined(reason: "no unit has two or more ratings"), meanAgreement: nil,
                           chanceAgreement: nil, unitsUsed: 0)
         }
-        let meanP = sumP / Double(used)
+        let meanP = sumP / used
         let chance = pooled.reduce(0) { $0 + ($1 / ratings) * ($1 / ratings) }
         let kappa = AgreementValue.ratio(meanP - chance, over: 1 - chance,
             else: "every rating is in one category: chance agreement is 1 and kappa is 0/0")
-        return Result(kappa: kappa, meanAgreement: meanP, chanceAgreement: chance, unitsUsed: used)
+        return Result(kappa: kappa, meanAgreement: meanP, chanceAgreement: chance, unitsUsed: Int(used))
     }
 }

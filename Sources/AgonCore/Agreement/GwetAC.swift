@@ -27,18 +27,19 @@ public enum GwetAC {
         let w = weights.matrix(positions: counts.positions)
         let totalWeight = w.reduce(0, +)
         var sumAgreement = 0.0
-        var pairable = 0
-        var rated = 0
+        var pairable = 0.0
+        var rated = 0.0
         var pi = [Double](repeating: 0, count: q)
         var weighted = [Double](repeating: 0, count: q)
-        for u in 0..<counts.unitCount {
+        for u in 0..<counts.rowCount {
             let r = Double(counts.totals[u])
-            guard r >= 1 else { continue }
-            rated += 1
+            let multiplicity = counts.multiplicity[u]
+            guard r >= 1, multiplicity > 0 else { continue }
+            rated += multiplicity
             let base = u * q
-            for k in 0..<q { pi[k] += Double(counts.counts[base + k]) / r }
+            for k in 0..<q { pi[k] += multiplicity * Double(counts.counts[base + k]) / r }
             guard r >= 2 else { continue }
-            pairable += 1
+            pairable += multiplicity
             for k in 0..<q {
                 var sum = 0.0
                 for l in 0..<q { sum += w[k * q + l] * Double(counts.counts[base + l]) }
@@ -46,13 +47,13 @@ public enum GwetAC {
             }
             var agreement = 0.0
             for k in 0..<q { agreement += Double(counts.counts[base + k]) * (weighted[k] - 1) }
-            sumAgreement += agreement / (r * (r - 1))
+            sumAgreement += multiplicity * agreement / (r * (r - 1))
         }
         guard pairable > 0 else { return .undefined(reason: "no unit has two or more ratings") }
-        let observed = sumAgreement / Double(pairable)
+        let observed = sumAgreement / pairable
         var spread = 0.0
         for k in 0..<q {
-            let p = pi[k] / Double(rated)
+            let p = pi[k] / rated
             spread += p * (1 - p)
         }
         let chance = totalWeight * spread / Double(q * (q - 1))

@@ -58,16 +58,17 @@ public enum KrippendorffAlpha {
         counts.counts.withUnsafeBufferPointer { n in
             counts.totals.withUnsafeBufferPointer { totals in
                 o.withUnsafeMutableBufferPointer { o in
-                    for u in 0..<counts.unitCount {
+                    for u in 0..<counts.rowCount {
                         let m = Int(totals[u])
-                        guard m >= 2 else { continue }
+                        let weight = counts.multiplicity[u]
+                        guard m >= 2, weight > 0 else { continue }
                         let base = u * q
                         var used = 0
                         for c in 0..<q where n[base + c] > 0 {
                             present[used] = c
                             used += 1
                         }
-                        let scale = 1.0 / Double(m - 1)
+                        let scale = weight / Double(m - 1)
                         for i in 0..<used {
                             let c = present[i]
                             let nc = Double(n[base + c])

@@ -22,20 +22,21 @@ public enum PercentAgreement {
     public static func raw(_ counts: CategoryCounts) -> AgreementValue {
         let q = counts.categoryCount
         var sum = 0.0
-        var used = 0
-        for u in 0..<counts.unitCount {
+        var used = 0.0
+        for u in 0..<counts.rowCount {
             let m = Double(counts.totals[u])
-            guard m >= 2 else { continue }
+            let weight = counts.multiplicity[u]
+            guard m >= 2, weight > 0 else { continue }
             var agreeing = 0.0
             for k in 0..<q {
                 let n = Double(counts.counts[u * q + k])
                 agreeing += n * (n - 1)
             }
-            sum += agreeing / (m * (m - 1))
-            used += 1
+            sum += weight * agreeing / (m * (m - 1))
+            used += weight
         }
         guard used > 0 else { return .undefined(reason: "no unit has two or more ratings") }
-        return .defined(sum / Double(used))
+        return .defined(sum / used)
     }
 
     public static func leaveOneOut(_ table: RatingsTable) -> AgreementValue {
@@ -46,10 +47,11 @@ public enum PercentAgreement {
     public static func leaveOneOut(_ counts: CategoryCounts) -> AgreementValue {
         let q = counts.categoryCount
         var sum = 0.0
-        var heldOut = 0
-        for u in 0..<counts.unitCount {
+        var heldOut = 0.0
+        for u in 0..<counts.rowCount {
             let m = Int(counts.totals[u])
-            guard m >= 2 else { continue }
+            let weight = counts.multiplicity[u]
+            guard m >= 2, weight > 0 else { continue }
             let base = u * q
             for c in 0..<q {
                 let n = Int(counts.counts[base + c])
@@ -69,11 +71,11 @@ public enum PercentAgreement {
                         if k == c { heldOutIsMode = true }
                     }
                 }
-                if heldOutIsMode { sum += Double(n) / Double(modes) }
-                heldOut += n
+                if heldOutIsMode { sum += weight * Double(n) / Double(modes) }
+                heldOut += weight * Double(n)
             }
         }
         guard heldOut > 0 else { return .undefined(reason: "no unit has two or more ratings") }
-        return .defined(sum / Double(heldOut))
+        return .defined(sum / heldOut)
     }
 }

@@ -13,32 +13,59 @@ struct AgreementBootstrapTests {
     @Test func intervalIsSeededAndContainsTheEstimate() throws {
         let table = AgreementInvariantTests.randomTable(seed: 21, units: 60, raters: 4)
         let bootstrap = AgreementBootstrap(rounds: 300, seed: 7)
-        let statistic: (RatingsTable, CategoryCounts) -> AgreementValue = { _, counts in
-            KrippendorffAlpha.alpha(counts, level: .interval)
-        }
-        let first = bootstrap.interval(table, statistic)
-        let second = bootstrap.interval(table, statistic)
+        let statistic: (CategoryCounts) -> AgreementValue = { KrippendorffAlpha.alpha($0, level: .interval) }
+        let first = bootstrap.interval(table.categoryCounts, statistic)
+        let second = bootstrap.interval(table.categoryCounts, statistic)
         #expect(first == second)
         let estimate = KrippendorffAlpha.alpha(table, level: .interval).value!
         let interval = try #require(first)
         #expect(interval.low < estimate && estimate < interval.high)
         #expect(interval.high - interval.low > 0.01)
         #expect(interval.definedRounds == 300)
-        let other = AgreementBootstrap(rounds: 300, seed: 8).interval(table, statistic)
+        let other = AgreementBootstrap(rounds: 300, seed: 8).interval(table.categoryCounts, statistic)
         #expect(other != first)
+    }
+
+    /// Resampling count rows through multiplicities draws the same units as copying them.
+    @Test func multiplicityResamplingEqualsCopyingUnits() {
+        let table = AgreementInvariantTests.randomTable(seed: 22, units: 50, raters: 4)
+        let bootstrap = AgreementBootstrap(rounds: 200, seed: 3)
+        for level in MeasurementLevel.allCases {
+            let viaCounts = bootstrap.interval(table.categoryCounts) { KrippendorffAlpha.alpha($0, level: level) }
+            let viaTable = bootstrap.interval(table) { KrippendorffAlpha.alpha($0, level: level) }
+            #expect(viaCounts != nil)
+            #expect(abs((viaCounts?.low ?? 0) - (viaTable?.low ?? 9)) < 1e-9)
+            #expect(abs((viaCounts?.high ?? 0) - (viaTable?.high ?? 9)) < 1e-9)
+        }
+        let fleissCounts = bootstrap.interval(table.categoryCounts) { FleissKappa.kappa($0).kappa }
+        let fleissTable = bootstrap.interval(table) { FleissKappa.kappa($0).kappa }
+        #expect(abs((fleissCounts?.low ?? 0) - (fleissTable?.low ?? 9)) < 1e-9)
+    }
+
+    @Test func compressionKeepsEveryStatistic() {
+        let table = AgreementInvariantTests.randomTable(seed: 23, units: 200, raters: 3, q: 3)
+        let counts = table.categoryCounts
+        let (compressed, _) = counts.compressed()
+        #expect(compressed.rowCount < counts.rowCount)
+        for level in MeasurementLevel.allCases {
+            #expect(abs(KrippendorffAlpha.alpha(counts, level: level).value! - KrippendorffAlpha.alpha(compressed, level: level).value!) < 1e-12)
+        }
+        #expect(abs(GwetAC.coefficient(counts, weights: .quadratic).value! - GwetAC.coefficient(compressed, weights: .quadratic).value!) < 1e-12)
+        #expect(abs(PercentAgreement.leaveOneOut(counts).value! - PercentAgreement.leaveOneOut(compressed).value!) < 1e-12)
+        #expect(abs(FleissKappa.kappa(counts).kappa.value! - FleissKappa.kappa(compressed).kappa.value!) < 1e-12)
     }
 
     @Test func intervalIsUndefinedWhenMostResamplesAre() throws {
         let table = AgreementInvariantTests.randomTable(seed: 3, units: 40, raters: 3)
         // Defined only when both u0 and u1 are drawn: about 0.63² = 40% of resamples.
-        let rare: (RatingsTable, CategoryCounts) -> AgreementValue = { resample, counts in
+        let rare: (RatingsTable) -> AgreementValue = { resample in
             resample.unitIDs.contains("u0") && resample.unitIDs.contains("u1")
-                ? PercentAgreement.raw(counts) : .undefined(reason: "test")
+                ? PercentAgreement.raw(resample) : .undefined(reason: "test")
         }
         // Undefined only when both are drawn: about 60% defined.
-        let common: (RatingsTable, CategoryCounts) -> AgreementValue = { resample, counts in
+        let common: (RatingsTable) -> AgreementValue = { resample in
             resample.unitIDs.contains("u0") && resample.unitIDs.contains("u1")
-                ? .undefined(reason: "test") : PercentAgreement.raw(counts)
+                ? .undefined(reason: "test") : PercentAgreement.raw(resample)
         }
         let intervals = AgreementBootstrap(rounds: 400, seed: 5).intervals(table, [rare, common])
         #expect(intervals[0] == nil)

@@ -51,7 +51,7 @@ struct DegenerateCasesTests {
     @Test func anEmptyTableIsUndefined() {
         let table = RatingsTable(units: [], raters: ["a", "b"], values: [])
         allUndefined(table, mentioning: "two or more ratings")
-        #expect(AgreementBootstrap(rounds: 10).interval(table) { t, _ in PercentAgreement.raw(t) } == nil)
+        #expect(AgreementBootstrap(rounds: 10).interval(table.categoryCounts) { PercentAgreement.raw($0) } == nil)
     }
 
     @Test func levelsThatDoNotApplyAreUndefined() {
