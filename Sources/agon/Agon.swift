@@ -17,6 +17,7 @@ struct Agon: ParsableCommand {
             ValidateCommand.self,
             ImportCommand.self,
             SessionsCommand.self,
+            AgreementCommand.self,
         ]
     )
 
