@@ -55,7 +55,7 @@ public enum RubricLoader {
             let definition = document.localized(table, "definition", at: path) ?? LocalizedText(en: "")
             let question = document.localized(table, "question", at: path) ?? LocalizedText(en: "")
             var anchors: [Anchor] = []
-            for (anchorTable, anchorPath) in document.tables(table, "anchors", at: path) {
+            for (anchorTable, anchorPath) in document.tables(table, "anchors", at: path, required: false) {
                 document.rejectUnknownKeys(anchorTable, allowed: ["score", "en", "ru"], at: anchorPath)
                 guard let score = document.int(anchorTable, "score", at: anchorPath) else { continue }
                 if !criterionScale.contains(score) {

@@ -42,39 +42,7 @@ public enum StudyLoader {
             }
         }
 
-        var systems: [StudySystem] = []
-        for (table, path) in document.tables(root, "systems", at: "") {
-            document.rejectUnknownKeys(table, allowed: ["id", "label", "parameters_b", "quantisation_bits", "context_tokens",
-                                                        "experts_total", "experts_active", "thinking_budget_tokens", "extras"], at: path)
-            guard let systemID = document.string(table, "id", at: path) else { continue }
-            if !Identifier.isValid(systemID) {
-                document.problem(at: "\(path).id", "system id `\(systemID)` may hold only letters, digits, `-`, `_` and `.`")
-            }
-            if systems.contains(where: { $0.id == systemID }) {
-                document.problem(at: "\(path).id", "duplicate system id `\(systemID)`")
-                continue
-            }
-            var profile = SystemProfile()
-            profile.parametersBillions = document.double(table, "parameters_b", at: path, required: false)
-            profile.quantisationBits = document.int(table, "quantisation_bits", at: path, required: false)
-            profile.contextTokens = document.int(table, "context_tokens", at: path, required: false)
-            profile.expertsTotal = document.int(table, "experts_total", at: path, required: false)
-            profile.expertsActive = document.int(table, "experts_active", at: path, required: false)
-            profile.thinkingBudgetTokens = document.int(table, "thinking_budget_tokens", at: path, required: false)
-            if let total = profile.expertsTotal, let active = profile.expertsActive, active > total {
-                document.problem(at: "\(path).experts_active", "experts_active (\(active)) exceeds experts_total (\(total))")
-            }
-            if let extras = document.table(table, "extras", at: path, required: false) {
-                for key in extras.keys {
-                    if let value = extras[key] {
-                        profile.extras[key] = value.string ?? value.int.map(String.init) ?? value.double.map { "\($0)" }
-                            ?? value.bool.map { "\($0)" } ?? "\(value)"
-                    }
-                }
-            }
-            let label = document.string(table, "label", at: path, required: false) ?? systemID
-            systems.append(StudySystem(id: systemID, label: label, profile: profile))
-        }
+        let systems = readSystems(document, root).map(\.system)
         if root["systems"] != nil, systems.count == 1 {
             document.problem(at: "systems", "a study compares at least two systems; only one is defined")
         }
@@ -100,5 +68,45 @@ public enum StudyLoader {
         }
         return Study(id: id, title: title, description: description, rubricID: rubricID,
                      systems: systems, tasks: tasks, design: design)
+    }
+
+    /// The `[[systems]]` entries with their profiles; `extraKeys` are allowed besides the study's own
+    /// (the import command's systems file adds `source`).
+    public static func readSystems(_ document: TOMLDocument, _ root: TOMLTable, extraKeys: Set<String> = [])
+        -> [(system: StudySystem, table: TOMLTable, path: String)] {
+        var systems: [(system: StudySystem, table: TOMLTable, path: String)] = []
+        for (table, path) in document.tables(root, "systems", at: "") {
+            document.rejectUnknownKeys(table, allowed: Set(["id", "label", "parameters_b", "quantisation_bits", "context_tokens",
+                                                        "experts_total", "experts_active", "thinking_budget_tokens", "extras"]).union(extraKeys), at: path)
+            guard let systemID = document.string(table, "id", at: path) else { continue }
+            if !Identifier.isValid(systemID) {
+                document.problem(at: "\(path).id", "system id `\(systemID)` may hold only letters, digits, `-`, `_` and `.`")
+            }
+            if systems.contains(where: { $0.system.id == systemID }) {
+                document.problem(at: "\(path).id", "duplicate system id `\(systemID)`")
+                continue
+            }
+            var profile = SystemProfile()
+            profile.parametersBillions = document.double(table, "parameters_b", at: path, required: false)
+            profile.quantisationBits = document.int(table, "quantisation_bits", at: path, required: false)
+            profile.contextTokens = document.int(table, "context_tokens", at: path, required: false)
+            profile.expertsTotal = document.int(table, "experts_total", at: path, required: false)
+            profile.expertsActive = document.int(table, "experts_active", at: path, required: false)
+            profile.thinkingBudgetTokens = document.int(table, "thinking_budget_tokens", at: path, required: false)
+            if let total = profile.expertsTotal, let active = profile.expertsActive, active > total {
+                document.problem(at: "\(path).experts_active", "experts_active (\(active)) exceeds experts_total (\(total))")
+            }
+            if let extras = document.table(table, "extras", at: path, required: false) {
+                for key in extras.keys {
+                    if let value = extras[key] {
+                        profile.extras[key] = value.string ?? value.int.map(String.init) ?? value.double.map { "\($0)" }
+                            ?? value.bool.map { "\($0)" } ?? "\(value)"
+                    }
+                }
+            }
+            let label = document.string(table, "label", at: path, required: false) ?? systemID
+            systems.append((StudySystem(id: systemID, label: label, profile: profile), table, path))
+        }
+        return systems
     }
 }

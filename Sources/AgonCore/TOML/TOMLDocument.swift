@@ -94,7 +94,10 @@ public final class TOMLDocument {
     /// An array of tables (`[[key]]`), with the path of each element for locating its problems.
     public func tables(_ table: TOMLTable, _ key: String, at path: String, required: Bool = true) -> [(TOMLTable, String)] {
         guard let value = table[key] else {
-            if required { problem(at: path, "missing `[[\(path.isEmpty ? key : path + "." + key)]]` entries") }
+            if required {
+                let header = (path.isEmpty ? key : path + "." + key).replacingOccurrences(of: #"\[\d+\]"#, with: "", options: .regularExpression)
+                problem(at: path, "missing `[[\(header)]]` entries")
+            }
             return []
         }
         guard let array = value.array else {

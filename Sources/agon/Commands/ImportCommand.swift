@@ -5,12 +5,152 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Build a study from a JSONL file of answers from any source.")
+        abstract: "Build a study from a JSONL file of answers from any source.",
+        discussion: """
+        The answers file has one JSON object a line. Name the fields that hold the task, the system \
+        and the text with the options below; for files with several answers a line, give one \
+        --wide SYSTEM_FIELD:TEXT_FIELD per answer. The systems file (TOML) lists the systems to keep:
+
+          [[systems]]
+          id = "large"                   # the id used in the study
+          source = "llama-2-70b-chat-hf" # the name in the answers file
+          label = "Llama-2-70B-chat"
+          parameters_b = 70
+
+        Tasks are numbered t01, t02, … in the order they first appear; only tasks answered by every \
+        system are kept. Example (the shipped llama2-70b-vs-7b study): see Studies/build.sh.
+        """)
 
     @Argument(help: "The id of the study to write (Studies/<id>/).")
     var study: String
 
+    @Option(help: "The JSONL file of answers.")
+    var answers: String
+
+    @Option(help: "The TOML file naming the systems to keep, with labels and profiles.")
+    var systems: String
+
+    @Option(help: "Field whose value identifies a task (e.g. a prompt id or the instruction itself).")
+    var taskField = "task"
+
+    @Option(help: "Field holding the prompt text (default: the task field).")
+    var promptField: String?
+
+    @Option(help: "Field holding the task's category; repeat to fall back to further fields.")
+    var categoryField: [String] = []
+
+    @Option(help: "Category for tasks without one.")
+    var category = "uncategorised"
+
+    @Option(help: "Field naming the system that wrote the answer (one answer a line).")
+    var systemField = "system"
+
+    @Option(help: "Field holding the answer text (one answer a line).")
+    var textField = "text"
+
+    @Option(help: "SYSTEM_FIELD:TEXT_FIELD for files with several answers a line; repeat for each.")
+    var wide: [String] = []
+
+    @Option(name: .customLong("where"), help: "FIELD=VALUE: keep only lines where the field has this value; repeatable.")
+    var filters: [String] = []
+
+    @Option(help: "Study title shown to raters.")
+    var title: String?
+
+    @Option(help: "A description for the researcher (not shown to raters).")
+    var description = ""
+
+    @Option(help: "Rubric id (a file in Rubrics/).")
+    var rubric = "creative-thinking"
+
+    @Option(help: "Seed of the blind schedules.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Share of items shown again later with sides swapped.")
+    var repeatShare = 0.1
+
+    @Option(help: "A line for the header comment of study.toml (e.g. where the data came from); repeatable.")
+    var provenance: [String] = []
+
+    @Flag(help: "Replace an existing study of the same id.")
+    var force = false
+
     func run() throws {
-        throw Failure("not yet")
+        let workspace = Workspace.fromEnvironment()
+        guard Identifier.isValid(study) else { throw Failure("`\(study)` is not a valid study id (letters, digits, -, _, .)") }
+        var importer = AnswerImport()
+        importer.taskField = taskField
+        importer.promptField = promptField
+        importer.categoryFields = categoryField
+        importer.defaultCategory = category
+        importer.systemField = systemField
+        importer.textField = textField
+        for column in wide {
+            let parts = column.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw Failure("--wide takes SYSTEM_FIELD:TEXT_FIELD, not `\(column)`") }
+            importer.wide.append(.init(systemField: parts[0], textField: parts[1]))
+        }
+        for filter in filters {
+            let parts = filter.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw Failure("--where takes FIELD=VALUE, not `\(filter)`") }
+            importer.filters.append((parts[0], parts[1]))
+        }
+
+        let systemEntries: [(system: StudySystem, source: String)]
+        do {
+            systemEntries = try Self.readSystems(file: systems)
+        } catch {
+            throw Failure(diagnostics: error.diagnostics)
+        }
+        guard let data = FileManager.default.contents(atPath: answers) else { throw Failure("\(answers): file not found") }
+        let result: AnswerImport.Result
+        do {
+            result = try importer.run(data: data, file: answers, systems: systemEntries.map { ($0.system.id, $0.source) })
+        } catch {
+            throw Failure(diagnostics: error.diagnostics)
+        }
+        guard !result.tasks.isEmpty else {
+            throw Failure("\(answers): no task was answered by all of \(systemEntries.map(\.source).joined(separator: ", ")) (\(result.linesRead) lines read, \(result.linesKept) kept)")
+        }
+
+        let folder = workspace.studyFolder(study)
+        if FileManager.default.fileExists(atPath: workspace.studyFile(study).path), !force {
+            throw Failure("\(workspace.display(folder)) already holds a study; add --force to replace it")
+        }
+        let built = Study(id: study, title: title ?? study, description: description, rubricID: rubric,
+                          systems: systemEntries.map(\.system), tasks: result.tasks,
+                          design: StudyDesign(seed: seed, repeatShare: repeatShare))
+        var comment = ["Generated by `agon import`; edit the inputs and run the import again rather than editing this file."]
+        comment += provenance
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(StudyWriter.toml(built, comment: comment.joined(separator: "\n")).utf8)
+                .write(to: workspace.studyFile(study), options: .atomic)
+            try StudyWriter.jsonl(result.answers) { ["source_task": result.sourceKeys[$0.task] ?? ""] }
+                .write(to: workspace.answersFile(study), options: .atomic)
+        } catch {
+            throw Failure("cannot write \(workspace.display(folder)): \(error.localizedDescription)")
+        }
+        print("\(workspace.display(folder)): \(result.tasks.count) tasks × \(systemEntries.count) systems = \(result.answers.count) answers "
+            + "(\(result.linesRead) lines read, \(result.linesKept) used)")
+        if !result.incompleteTasks.isEmpty {
+            print("left out \(result.incompleteTasks.count) tasks not answered by every system")
+        }
+    }
+
+    static func readSystems(file: String) throws(DiagnosticsError) -> [(system: StudySystem, source: String)] {
+        let text = try TextFile.read(file)
+        let document = try TOMLDocument(file: file, text: text)
+        document.rejectUnknownKeys(document.root, allowed: ["systems"], at: "")
+        var entries: [(system: StudySystem, source: String)] = []
+        for entry in StudyLoader.readSystems(document, document.root, extraKeys: ["source"]) {
+            let source = document.string(entry.table, "source", at: entry.path) ?? entry.system.id
+            entries.append((entry.system, source))
+        }
+        if entries.count < 2, document.diagnostics.isEmpty {
+            document.problem(at: "systems", "name at least two systems to compare")
+        }
+        if !document.diagnostics.isEmpty { throw DiagnosticsError(document.diagnostics) }
+        return entries
     }
 }
