@@ -18,6 +18,7 @@ struct Agon: ParsableCommand {
             ImportCommand.self,
             SessionsCommand.self,
             AgreementCommand.self,
+            BenchAgreementCommand.self,
         ]
     )
 

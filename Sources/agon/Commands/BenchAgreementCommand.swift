@@ -1,0 +1,108 @@
+import AgonCore
+import ArgumentParser
+import Dispatch
+import Foundation
+
+/// Timings of the agreement statistics on a generated table (run with `swift run -c release`).
+/// Hidden: a measuring tool for developers, not part of a researcher's workflow.
+struct BenchAgreementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-agreement",
+        abstract: "Time Krippendorff's alpha and `agon agreement --ratings` on generated ratings.",
+        shouldDisplay: false)
+
+    @Option(help: "Units (rows of the table).") var units = 100_000
+    @Option(help: "Raters.") var raters = 10
+    @Option(help: "Share of missing ratings.") var missing = 0.1
+    @Option(help: "Points on the scale (1…N).") var points = 7
+    @Option(help: "Repetitions of each in-process timing (the median is printed).") var repeats = 15
+    @Option(help: "Where to write the generated CSV (default: a temporary file, removed afterwards).") var csv: String?
+
+    func run() throws {
+        let table = Self.generate(units: units, raters: raters, missing: missing, points: points)
+        print("generated: \(units) units × \(raters) raters, \(Int(missing * 100))% missing, \(points)-point scale, \(table.ratingCount) ratings")
+
+        var rows = [["measure", "median", "min", "result"]]
+        func time(_ name: String, repeats: Int? = nil, _ body: () -> String) {
+            var times: [Double] = []
+            var result = ""
+            for _ in 0..<(repeats ?? self.repeats) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                result = body()
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            times.sort()
+            rows.append([name, String(format: "%.2f ms", times[times.count / 2]), String(format: "%.2f ms", times[0]), result])
+        }
+        time("category counts (one pass over the table)") { "\(table.categoryCounts.rowCount) rows" }
+        time("alpha ordinal (counts + coincidences)") { AgreementText.number(KrippendorffAlpha.alpha(table, level: .ordinal).value) }
+        time("alpha interval (counts + coincidences)") { AgreementText.number(KrippendorffAlpha.alpha(table, level: .interval).value) }
+        let counts = table.categoryCounts
+        time("alpha interval from counts") { AgreementText.number(KrippendorffAlpha.alpha(counts, level: .interval).value) }
+        time("bootstrap of alpha interval, 1000 rounds", repeats: 3) {
+            AgreementText.interval(AgreementBootstrap(rounds: 1000, seed: 1).interval(counts) { KrippendorffAlpha.alpha($0, level: .interval) })
+        }
+        time("all statistics, no intervals", repeats: 3) {
+            "\(RatingsAgreement.analyse(table, bootstrap: AgreementBootstrap(rounds: 0)).estimates.count) estimates"
+        }
+
+        let file = csv.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("agon-bench-\(ProcessInfo.processInfo.processIdentifier).csv")
+        let text = Self.csv(table)
+        try Data(text.utf8).write(to: file)
+        defer { if csv == nil { try? FileManager.default.removeItem(at: file) } }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        time("read the CSV file (bytes only)", repeats: 5) {
+            "\(((try? Data(contentsOf: file))?.count ?? 0) / 1000) kB of \(size / 1000) kB"
+        }
+        time("read + parse the CSV into a table", repeats: 5) {
+            ((try? RatingsFileReader.read(file: file, displayName: "bench.csv")).map { "\($0.ratingCount) ratings" }) ?? "failed"
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        for (label, arguments) in [("whole process: agon agreement --ratings, --bootstrap 0", ["--bootstrap", "0"]),
+                                   ("whole process: agon agreement --ratings (1000 resamples)", [])] {
+            time(label, repeats: 3) {
+                let process = Process()
+                process.executableURL = executable
+                process.arguments = ["agreement", "--ratings", file.path] + arguments
+                process.standardOutput = FileHandle.nullDevice
+                do {
+                    try process.run()
+                    process.waitUntilExit()
+                } catch {
+                    return "cannot run \(executable.path)"
+                }
+                return "exit \(process.terminationStatus)"
+            }
+        }
+        print(PlainTable.render(rows))
+    }
+
+    /// Each unit has a true value; each rater reports it with noise (±1 half the time) or misses it.
+    static func generate(units: Int, raters: Int, missing: Double, points: Int) -> RatingsTable {
+        var random = SeededRandom(seed: 2026)
+        var cells = [Int32](repeating: -1, count: units * raters)
+        for u in 0..<units {
+            let truth = random.below(points)
+            for r in 0..<raters where random.unit() >= missing {
+                let noise = random.unit() < 0.5 ? 0 : (random.below(2) == 0 ? -1 : 1)
+                cells[u * raters + r] = Int32(min(points - 1, max(0, truth + noise)))
+            }
+        }
+        return RatingsTable(unitIDs: (0..<units).map { "u\($0)" }, raterIDs: (0..<raters).map { "r\($0)" },
+                            categories: (1...points).map(String.init), numericValues: (1...points).map(Double.init),
+                            isOrdered: true, cells: cells)
+    }
+
+    static func csv(_ table: RatingsTable) -> String {
+        var text = "unit,rater,value\n"
+        text.reserveCapacity(table.unitCount * table.raterCount * 14)
+        for u in 0..<table.unitCount {
+            for r in 0..<table.raterCount {
+                let code = table.code(unit: u, rater: r)
+                text += "\(table.unitIDs[u]),\(table.raterIDs[r]),\(code >= 0 ? table.categories[Int(code)] : "")\n"
+            }
+        }
+        return text
+    }
+}
