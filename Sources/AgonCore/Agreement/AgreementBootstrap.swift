@@ -52,6 +52,23 @@ public struct AgreementBootstrap: Sendable {
         return replicates.map(interval)
     }
 
+    /// Intervals for statistics that can weight units: each round passes how many times each of the
+    /// `units` units was drawn, and `replicate` returns one value per statistic.
+    public func intervals(units: Int, statistics count: Int, _ replicate: ([Double]) -> [AgreementValue]) -> [Interval?] {
+        guard rounds > 0, units > 0, count > 0 else { return [Interval?](repeating: nil, count: count) }
+        var random = SeededRandom(seed: seed)
+        var replicates = [[Double]](repeating: [], count: count)
+        var multiplicity = [Double](repeating: 0, count: units)
+        for _ in 0..<rounds {
+            for index in multiplicity.indices { multiplicity[index] = 0 }
+            for _ in 0..<units { multiplicity[random.below(units)] += 1 }
+            for (index, value) in replicate(multiplicity).enumerated() where index < count {
+                if let value = value.value { replicates[index].append(value) }
+            }
+        }
+        return replicates.map(interval)
+    }
+
     /// Intervals for statistics that need the whole table (ICC, a rater pair's kappa): each round
     /// copies the drawn units.
     public func intervals(_ table: RatingsTable, _ statistics: [(RatingsTable) -> AgreementValue]) -> [Interval?] {

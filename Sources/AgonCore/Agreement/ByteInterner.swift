@@ -43,6 +43,12 @@ struct ByteInterner {
         return id
     }
 
+    /// Whether `id` names exactly these bytes.
+    func matches(_ id: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let index = Int(id)
+        return lengths[index] == bytes.count && equal(index, bytes)
+    }
+
     func string(_ id: Int32) -> String {
         let index = Int(id)
         return String(decoding: arena[starts[index]..<(starts[index] + lengths[index])], as: UTF8.self)

@@ -30,7 +30,7 @@ public enum GwetAC {
         var pairable = 0.0
         var rated = 0.0
         var pi = [Double](repeating: 0, count: q)
-        var weighted = [Double](repeating: 0, count: q)
+        var present = [Int](repeating: 0, count: q)
         for u in 0..<counts.rowCount {
             let r = Double(counts.totals[u])
             let multiplicity = counts.multiplicity[u]
@@ -40,13 +40,22 @@ public enum GwetAC {
             for k in 0..<q { pi[k] += multiplicity * Double(counts.counts[base + k]) / r }
             guard r >= 2 else { continue }
             pairable += multiplicity
-            for k in 0..<q {
-                var sum = 0.0
-                for l in 0..<q { sum += w[k * q + l] * Double(counts.counts[base + l]) }
-                weighted[k] = sum
+            // Only categories this unit used contribute: r_ik (r*_ik − 1) is 0 elsewhere.
+            var used = 0
+            for k in 0..<q where counts.counts[base + k] > 0 {
+                present[used] = k
+                used += 1
             }
             var agreement = 0.0
-            for k in 0..<q { agreement += Double(counts.counts[base + k]) * (weighted[k] - 1) }
+            for i in 0..<used {
+                let k = present[i]
+                var weightedCount = 0.0
+                for j in 0..<used {
+                    let l = present[j]
+                    weightedCount += w[k * q + l] * Double(counts.counts[base + l])
+                }
+                agreement += Double(counts.counts[base + k]) * (weightedCount - 1)
+            }
             sumAgreement += multiplicity * agreement / (r * (r - 1))
         }
         guard pairable > 0 else { return .undefined(reason: "no unit has two or more ratings") }

@@ -51,42 +51,88 @@ public enum IntraclassCorrelation {
         guard n >= 2 else {
             return undefined("fewer than two units rated by every rater (\(n) of \(table.unitCount)); ICC needs a complete table")
         }
-        var rowMeans = [Double](repeating: 0, count: n)
-        var columnSums = [Double](repeating: 0, count: k)
+        var matrix = [Double](repeating: 0, count: n * k)
+        for (row, u) in complete.enumerated() {
+            for r in 0..<k { matrix[row * k + r] = values[Int(table.code(unit: u, rater: r))] }
+        }
+        let (result, meanSquares) = anova(matrix, raters: k, multiplicity: nil)
+        return Result(values: result, unitsUsed: complete, unitsTotal: table.unitCount, raters: k,
+                      meanSquares: meanSquares)
+    }
+
+    /// The complete rows (n × k, row-major) of the units used, for resampling.
+    public static func completeRows(_ table: RatingsTable) -> (values: [Double], raters: Int)? {
+        guard let values = table.numericValues else { return nil }
+        let k = table.raterCount
+        var matrix: [Double] = []
+        for u in 0..<table.unitCount where (0..<k).allSatisfy({ table.code(unit: u, rater: $0) >= 0 }) {
+            for r in 0..<k { matrix.append(values[Int(table.code(unit: u, rater: r))]) }
+        }
+        return (matrix, k)
+    }
+
+    /// The six ICCs from the two-way ANOVA of complete rows, each row counted `multiplicity` times
+    /// (nil: once) — the same as expanding the rows, without copying them.
+    public static func anova(_ matrix: [Double], raters k: Int, multiplicity: [Double]?)
+        -> (values: [Form: AgreementValue], meanSquares: (between: Double, within: Double, judges: Double, error: Double)?) {
+        let rows = k > 0 ? matrix.count / k : 0
+        var n = 0.0
         var grand = 0.0
         var squares = 0.0
-        for (row, u) in complete.enumerated() {
-            var sum = 0.0
-            for r in 0..<k {
-                let x = values[Int(table.code(unit: u, rater: r))]
-                sum += x
-                columnSums[r] += x
-                squares += x * x
+        var rowSums = [Double](repeating: 0, count: rows)
+        var columnSums = [Double](repeating: 0, count: k)
+        matrix.withUnsafeBufferPointer { x in
+            for row in 0..<rows {
+                let w = multiplicity?[row] ?? 1
+                guard w > 0 else { continue }
+                var sum = 0.0, sumSquares = 0.0
+                for r in 0..<k {
+                    let value = x[row * k + r]
+                    sum += value
+                    sumSquares += value * value
+                    columnSums[r] += w * value
+                }
+                rowSums[row] = sum
+                n += w
+                grand += w * sum
+                squares += w * sumSquares
             }
-            rowMeans[row] = sum / Double(k)
-            grand += sum
         }
-        let nk = Double(n * k)
-        let mean = grand / nk
-        let total = squares - grand * grand / nk
-        let between = Double(k) * rowMeans.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        let judges = columnSums.reduce(0) { $0 + (($1 / Double(n)) - mean) * (($1 / Double(n)) - mean) } * Double(n)
+        let reason = "no variance in the ratings: ICC is 0/0"
+        guard n >= 2, k >= 2 else {
+            let undefined = AgreementValue.undefined(reason: "fewer than two units rated by every rater")
+            return (Dictionary(uniqueKeysWithValues: Form.allCases.map { ($0, undefined) }), nil)
+        }
+        let kd = Double(k)
+        let mean = grand / (n * kd)
+        var between = 0.0
+        for row in 0..<rows {
+            let w = multiplicity?[row] ?? 1
+            guard w > 0 else { continue }
+            let deviation = rowSums[row] / kd - mean
+            between += w * deviation * deviation
+        }
+        between *= kd
+        var judges = 0.0
+        for r in 0..<k {
+            let deviation = columnSums[r] / n - mean
+            judges += deviation * deviation
+        }
+        judges *= n
+        let total = squares - grand * grand / (n * kd)
         let within = total - between
         let error = within - judges
-        let bms = between / Double(n - 1)
-        let wms = within / Double(n * (k - 1))
-        let jms = judges / Double(k - 1)
-        let ems = error / Double((n - 1) * (k - 1))
-        let kd = Double(k), nd = Double(n)
-        let reason = "no variance in the ratings: ICC is 0/0"
+        let bms = between / (n - 1)
+        let wms = within / (n * (kd - 1))
+        let jms = judges / (kd - 1)
+        let ems = error / ((n - 1) * (kd - 1))
         var result: [Form: AgreementValue] = [:]
         result[.single1] = .ratio(bms - wms, over: bms + (kd - 1) * wms, else: reason)
-        result[.single2] = .ratio(bms - ems, over: bms + (kd - 1) * ems + kd * (jms - ems) / nd, else: reason)
+        result[.single2] = .ratio(bms - ems, over: bms + (kd - 1) * ems + kd * (jms - ems) / n, else: reason)
         result[.single3] = .ratio(bms - ems, over: bms + (kd - 1) * ems, else: reason)
         result[.average1] = .ratio(bms - wms, over: bms, else: reason)
-        result[.average2] = .ratio(bms - ems, over: bms + (jms - ems) / nd, else: reason)
+        result[.average2] = .ratio(bms - ems, over: bms + (jms - ems) / n, else: reason)
         result[.average3] = .ratio(bms - ems, over: bms, else: reason)
-        return Result(values: result, unitsUsed: complete, unitsTotal: table.unitCount, raters: k,
-                      meanSquares: (bms, wms, jms, ems))
+        return (result, (bms, wms, jms, ems))
     }
 }

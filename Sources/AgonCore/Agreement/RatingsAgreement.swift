@@ -88,16 +88,12 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
         let note = icc.unitsUsed.count == table.unitCount ? nil
             : "\(icc.unitsUsed.count) of \(table.unitCount) units (those rated by all \(table.raterCount) raters)"
         var intervals: [AgreementBootstrap.Interval?] = IntraclassCorrelation.Form.allCases.map { _ in nil }
-        if icc.values.values.contains(where: { $0.value != nil }) {
-            let complete = table.selecting(units: icc.unitsUsed)
-            var cache: (table: RatingsTable, result: IntraclassCorrelation.Result)?
-            // One ANOVA per resample, shared by the six forms.
-            intervals = bootstrap.intervals(complete, IntraclassCorrelation.Form.allCases.map { form in
-                { (resample: RatingsTable) -> AgreementValue in
-                    if cache?.table.cells != resample.cells { cache = (resample, IntraclassCorrelation.compute(resample)) }
-                    return cache!.result[form]
-                }
-            })
+        if icc.values.values.contains(where: { $0.value != nil }), let rows = IntraclassCorrelation.completeRows(table) {
+            // Resample the complete units by weighting their rows: one ANOVA per round for all six forms.
+            intervals = bootstrap.intervals(units: icc.unitsUsed.count, statistics: IntraclassCorrelation.Form.allCases.count) { multiplicity in
+                let values = IntraclassCorrelation.anova(rows.values, raters: rows.raters, multiplicity: multiplicity).values
+                return IntraclassCorrelation.Form.allCases.map { values[$0]! }
+            }
         }
         return zip(IntraclassCorrelation.Form.allCases, intervals).map { form, interval in
             AgreementEstimate(key: "icc.\(form.key)", statistic: form.rawValue, level: .interval,

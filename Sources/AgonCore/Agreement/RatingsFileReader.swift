@@ -51,6 +51,8 @@ public enum RatingsFileReader {
         var fields: [(start: Int, end: Int)] = []
         var unquoted: [UInt8] = []
         var lastUnit: (start: Int, end: Int, id: Int32)?
+        var lastRater: Int32 = -1
+        var valueByByte = [Int32](repeating: -1, count: 256)
 
         init(name: String) {
             self.name = name
@@ -74,36 +76,64 @@ public enum RatingsFileReader {
             var lineNumber = 0
             // Skip a UTF-8 byte order mark.
             if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lineStart = 3 }
-            rowUnit.reserveCapacity(count / 16)
-            rowRater.reserveCapacity(count / 16)
-            rowValue.reserveCapacity(count / 16)
-            rowLine.reserveCapacity(count / 16)
+            rowUnit.reserveCapacity(count / 12)
+            rowRater.reserveCapacity(count / 12)
+            rowValue.reserveCapacity(count / 12)
+            rowLine.reserveCapacity(count / 12)
+            let maxCommas = 64
+            let commas = UnsafeMutablePointer<Int>.allocate(capacity: maxCommas)
+            defer { commas.deallocate() }
             while lineStart < count {
                 lineNumber += 1
+                // One pass over the line: its end, its commas, whether it has quotes.
                 var lineEnd = lineStart
                 var quoted = false
+                var commaCount = 0
                 while lineEnd < count {
                     let byte = bytes[lineEnd]
                     if byte == 0x0A { break }
-                    if byte == 0x22 { quoted = true }
+                    if byte == 0x2C {
+                        if commaCount < maxCommas { commas[commaCount] = lineEnd }
+                        commaCount += 1
+                    } else if byte == 0x22 {
+                        quoted = true
+                    }
                     lineEnd += 1
                 }
                 let next = lineEnd + 1
                 if lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                if lineEnd > lineStart {
+                defer { lineStart = next }
+                guard lineEnd > lineStart else { continue }
+                guard let columns, !quoted, commaCount < maxCommas else {
                     line(bytes, lineStart, lineEnd, number: lineNumber, quoted: quoted)
                     if diagnostics.count > RatingsFileReader.maxDiagnostics { return }
+                    continue
                 }
-                lineStart = next
+                guard commaCount + 1 == columns.count else {
+                    problem(lineNumber, fieldCountMessage(expected: columns.count, found: commaCount + 1))
+                    if diagnostics.count > RatingsFileReader.maxDiagnostics { return }
+                    continue
+                }
+                func field(_ index: Int) -> (start: Int, end: Int) {
+                    trimmed(bytes, index == 0 ? lineStart : commas[index - 1] + 1, index == commaCount ? lineEnd : commas[index])
+                }
+                store(bytes, unit: field(columns.unit), rater: field(columns.rater), value: field(columns.value),
+                      number: lineNumber, cacheable: true)
+                if diagnostics.count > RatingsFileReader.maxDiagnostics { return }
             }
         }
 
+        func fieldCountMessage(expected: Int, found: Int) -> String {
+            "expected \(expected) fields (\(expected == 3 ? "unit,rater,value" : "as in the header")), found \(found)"
+        }
+
+        /// A line with quotes, or the header.
         mutating func line(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int, number: Int, quoted: Bool) {
             fields.removeAll(keepingCapacity: true)
             if quoted {
                 guard splitQuoted(bytes, start, end, number: number) else { return }
                 let copy = unquoted
-                copy.withUnsafeBytes { record(from: $0, number: number, quoted: true) }
+                copy.withUnsafeBytes { record(from: $0, number: number) }
             } else {
                 var fieldStart = start
                 for index in start..<end where bytes[index] == 0x2C {
@@ -111,35 +141,60 @@ public enum RatingsFileReader {
                     fieldStart = index + 1
                 }
                 fields.append(trimmed(bytes, fieldStart, end))
-                record(from: bytes, number: number, quoted: false)
+                record(from: bytes, number: number)
             }
         }
 
-        mutating func record(from source: UnsafeRawBufferPointer, number: Int, quoted: Bool) {
+        mutating func record(from source: UnsafeRawBufferPointer, number: Int) {
             guard let columns else {
                 header(source, number: number)
                 return
             }
             guard fields.count == columns.count else {
-                problem(number, "expected \(columns.count) fields (\(columns.count == 3 ? "unit,rater,value" : "as in the header")), found \(fields.count)")
+                problem(number, fieldCountMessage(expected: columns.count, found: fields.count))
                 return
             }
-            let unitField = fields[columns.unit], raterField = fields[columns.rater], valueField = fields[columns.value]
+            store(source, unit: fields[columns.unit], rater: fields[columns.rater], value: fields[columns.value],
+                  number: number, cacheable: false)
+        }
+
+        /// Interns one row's names. Caches make the usual layouts cheap: rows grouped by unit (same
+        /// unit as the previous row), raters in a repeating order (the next rater after the
+        /// previous one), one-byte values (a 256-entry table).
+        mutating func store(_ source: UnsafeRawBufferPointer, unit unitField: (start: Int, end: Int),
+                            rater raterField: (start: Int, end: Int), value valueField: (start: Int, end: Int),
+                            number: Int, cacheable: Bool) {
             guard unitField.end > unitField.start else { problem(number, "the unit is empty"); return }
             guard raterField.end > raterField.start else { problem(number, "the rater is empty"); return }
             let unitID: Int32
-            // Long files are usually grouped by unit: compare with the previous row's unit first.
-            if !quoted, let last = lastUnit, last.end - last.start == unitField.end - unitField.start,
+            if cacheable, let last = lastUnit, last.end - last.start == unitField.end - unitField.start,
                sameBytes(source, last.start, unitField.start, unitField.end - unitField.start) {
                 unitID = last.id
             } else {
                 unitID = units.intern(UnsafeRawBufferPointer(rebasing: source[unitField.start..<unitField.end]))
-                lastUnit = quoted ? nil : (unitField.start, unitField.end, unitID)
+                lastUnit = cacheable ? (unitField.start, unitField.end, unitID) : nil
             }
-            let raterID = raters.intern(UnsafeRawBufferPointer(rebasing: source[raterField.start..<raterField.end]))
+            let raterBytes = UnsafeRawBufferPointer(rebasing: source[raterField.start..<raterField.end])
+            let predicted = lastRater + 1 < Int32(raters.count) ? lastRater + 1 : 0
+            let raterID: Int32
+            if predicted < Int32(raters.count), raters.matches(predicted, raterBytes) {
+                raterID = predicted
+            } else {
+                raterID = raters.intern(raterBytes)
+            }
+            lastRater = raterID
             var valueID: Int32 = -1
             let valueBytes = UnsafeRawBufferPointer(rebasing: source[valueField.start..<valueField.end])
-            if !valueBytes.isEmpty, !isMissingMarker(valueBytes) { valueID = values.intern(valueBytes) }
+            if valueBytes.count == 1 {
+                let byte = Int(valueBytes[0])
+                valueID = valueByByte[byte]
+                if valueID < 0 {
+                    valueID = values.intern(valueBytes)
+                    valueByByte[byte] = valueID
+                }
+            } else if !valueBytes.isEmpty, !isMissingMarker(valueBytes) {
+                valueID = values.intern(valueBytes)
+            }
             rowUnit.append(unitID)
             rowRater.append(raterID)
             rowValue.append(valueID)

@@ -42,6 +42,25 @@ struct AgreementBootstrapTests {
         #expect(abs((fleissCounts?.low ?? 0) - (fleissTable?.low ?? 9)) < 1e-9)
     }
 
+    /// Weighting complete rows equals repeating them in the table.
+    @Test func weightedICCEqualsRepeatedUnits() throws {
+        let table = AgreementInvariantTests.randomTable(seed: 24, units: 30, raters: 3, missing: 0)
+        let rows = try #require(IntraclassCorrelation.completeRows(table))
+        var multiplicity = [Double](repeating: 0, count: 30)
+        var selection: [Int] = []
+        var random = SeededRandom(seed: 9)
+        for _ in 0..<30 {
+            let unit = random.below(30)
+            multiplicity[unit] += 1
+            selection.append(unit)
+        }
+        let weighted = IntraclassCorrelation.anova(rows.values, raters: rows.raters, multiplicity: multiplicity).values
+        let expanded = IntraclassCorrelation.compute(table.selecting(units: selection))
+        for form in IntraclassCorrelation.Form.allCases {
+            #expect(abs(weighted[form]!.value! - expanded[form].value!) < 1e-9, "\(form)")
+        }
+    }
+
     @Test func compressionKeepsEveryStatistic() {
         let table = AgreementInvariantTests.randomTable(seed: 23, units: 200, raters: 3, q: 3)
         let counts = table.categoryCounts
