@@ -6,13 +6,15 @@ struct ByteInterner {
     private var starts: [Int] = []
     private var lengths: [Int] = []
     private var hashes: [UInt64] = []
-    private var slots: [Int32]
+    /// Open-addressing table: the high 32 bits of a key's hash and its id + 1 (0 = empty), so a
+    /// probe touches one word.
+    private var slots: [UInt64]
     private var mask: Int
 
     init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -26,11 +28,14 @@ struct ByteInterner {
             hash = hash &* 0x100_0000_01b3
         }
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            let index = Int(id)
-            if hashes[index] == hash, lengths[index] == bytes.count, equal(index, bytes) { return id }
+            let entry = slots[slot]
+            if entry == 0 { break }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let index = Int(entry & 0xFFFF_FFFF) - 1
+                if lengths[index] == bytes.count, equal(index, bytes) { return Int32(index) }
+            }
             slot = (slot + 1) & mask
         }
         let id = Int32(starts.count)
@@ -38,7 +43,7 @@ struct ByteInterner {
         lengths.append(bytes.count)
         hashes.append(hash)
         arena.append(contentsOf: bytes)
-        slots[slot] = id
+        slots[slot] = tag | UInt64(id + 1)
         if starts.count * 2 > slots.count { grow() }
         return id
     }
@@ -66,12 +71,12 @@ struct ByteInterner {
 
     private mutating func grow() {
         let size = slots.count * 2
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         for index in 0..<hashes.count {
             var slot = Int(truncatingIfNeeded: hashes[index] ^ (hashes[index] >> 29)) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = (hashes[index] & 0xFFFF_FFFF_0000_0000) | UInt64(index + 1)
         }
     }
 }

@@ -68,13 +68,45 @@ public enum CohenKappa {
         return PairResult(kappa: kappa, sharedUnits: Int(total), observedAgreement: observed)
     }
 
-    /// κ for every pair of raters, row-major raterCount × raterCount; the diagonal is nil.
+    /// κ for every pair of raters, row-major raterCount × raterCount; the diagonal is nil. One pass
+    /// over the units fills every pair's joint table.
     public static func matrix(_ table: RatingsTable, weights: AgreementWeights = .identity) -> [PairResult?] {
         let r = table.raterCount
+        let q = table.categoryCount
         var result = [PairResult?](repeating: nil, count: r * r)
+        guard r >= 2 else { return result }
+        if weights != .identity, !table.isOrdered {
+            let undefined = PairResult(kappa: .undefined(reason: "weighted kappa needs ordered categories"), sharedUnits: 0, observedAgreement: nil)
+            for i in 0..<r { for j in 0..<r where i != j { result[i * r + j] = undefined } }
+            return result
+        }
+        var joint = [Double](repeating: 0, count: r * r * q * q)
+        var present = [Int](repeating: 0, count: r)
+        table.cells.withUnsafeBufferPointer { cells in
+            joint.withUnsafeMutableBufferPointer { joint in
+                for u in 0..<table.unitCount {
+                    var used = 0
+                    for rater in 0..<r where cells[u * r + rater] >= 0 {
+                        present[used] = rater
+                        used += 1
+                    }
+                    guard used >= 2 else { continue }
+                    for x in 0..<(used - 1) {
+                        let i = present[x]
+                        let a = Int(cells[u * r + i])
+                        for y in (x + 1)..<used {
+                            let j = present[y]
+                            joint[(i * r + j) * q * q + a * q + Int(cells[u * r + j])] += 1
+                        }
+                    }
+                }
+            }
+        }
+        let positions = table.categoryPositions
         for i in 0..<r {
-            for j in (i + 1)..<max(r, i + 1) {
-                let pair = kappa(table, raters: i, j, weights: weights)
+            for j in (i + 1)..<r {
+                let base = (i * r + j) * q * q
+                let pair = fromJointCounts(Array(joint[base..<(base + q * q)]), categories: q, positions: positions, weights: weights)
                 result[i * r + j] = pair
                 result[j * r + i] = pair
             }

@@ -20,7 +20,7 @@ public enum RatingsFileReader {
     public static func read(file: URL, displayName: String, scale: [String]? = nil) throws(DiagnosticsError) -> RatingsTable {
         let data: Data
         do {
-            data = try Data(contentsOf: file, options: .mappedIfSafe)
+            data = try Data(contentsOf: file, options: .alwaysMapped)
         } catch {
             throw DiagnosticsError([Diagnostic(file: displayName, line: nil, message: "cannot read the file (\((error as NSError).localizedDescription))")])
         }
@@ -76,6 +76,8 @@ public enum RatingsFileReader {
             var lineNumber = 0
             // Skip a UTF-8 byte order mark.
             if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lineStart = 3 }
+            // Room for a unit every few dozen bytes, so the unit table rarely needs to grow.
+            units = ByteInterner(capacity: max(1024, count / 48))
             rowUnit.reserveCapacity(count / 12)
             rowRater.reserveCapacity(count / 12)
             rowValue.reserveCapacity(count / 12)
@@ -83,26 +85,28 @@ public enum RatingsFileReader {
             let maxCommas = 64
             let commas = UnsafeMutablePointer<Int>.allocate(capacity: maxCommas)
             defer { commas.deallocate() }
+            guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+            // Most files have no quotes at all: then lines need not be checked for them.
+            let fileHasQuotes = memchr(base, 0x22, count) != nil
             while lineStart < count {
                 lineNumber += 1
                 // One pass over the line: its end, its commas, whether it has quotes.
-                var lineEnd = lineStart
+                let newline = memchr(base + lineStart, 0x0A, count - lineStart)
+                let next = newline.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+                var lineEnd = next
                 var quoted = false
                 var commaCount = 0
-                while lineEnd < count {
-                    let byte = bytes[lineEnd]
-                    if byte == 0x0A { break }
-                    if byte == 0x2C {
-                        if commaCount < maxCommas { commas[commaCount] = lineEnd }
+                var index = lineStart
+                while index < lineEnd {
+                    if base[index] == 0x2C {
+                        if commaCount < maxCommas { commas[commaCount] = index }
                         commaCount += 1
-                    } else if byte == 0x22 {
-                        quoted = true
                     }
-                    lineEnd += 1
+                    index += 1
                 }
-                let next = lineEnd + 1
-                if lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                defer { lineStart = next }
+                if fileHasQuotes, memchr(base + lineStart, 0x22, lineEnd - lineStart) != nil { quoted = true }
+                if lineEnd > lineStart, base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                defer { lineStart = next + 1 }
                 guard lineEnd > lineStart else { continue }
                 guard let columns, !quoted, commaCount < maxCommas else {
                     line(bytes, lineStart, lineEnd, number: lineNumber, quoted: quoted)

@@ -188,3 +188,21 @@ struct AgreementInvariantTests {
         }
     }
 }
+
+struct CohenMatrixTests {
+    /// The one-pass matrix equals pair-by-pair kappa.
+    @Test func matrixEqualsPairByPair() {
+        let table = AgreementInvariantTests.randomTable(seed: 31, units: 50, raters: 4, missing: 0.3)
+        for weights in AgreementWeights.allCases {
+            let matrix = CohenKappa.matrix(table, weights: weights)
+            for i in 0..<4 {
+                #expect(matrix[i * 4 + i] == nil)
+                for j in 0..<4 where i != j {
+                    let pair = CohenKappa.kappa(table, raters: min(i, j), max(i, j), weights: weights)
+                    #expect(matrix[i * 4 + j]?.sharedUnits == pair.sharedUnits)
+                    #expect(abs((matrix[i * 4 + j]?.kappa.value ?? 9) - (pair.kappa.value ?? 0)) < 1e-12)
+                }
+            }
+        }
+    }
+}
