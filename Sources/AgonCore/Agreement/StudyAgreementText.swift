@@ -9,22 +9,22 @@ public enum StudyAgreementText {
         lines.append("")
         let scoreUnit = result.criteria.first?.scoreUnit == "pair"
             ? "unit: task × system pair, the comparison read from the first system in id order"
-            : "unit: one answer (task × system); a rater's first showing of the answer"
-        lines.append("Scores given to the same \(result.criteria.first?.scoreUnit ?? "answer") by different raters (\(scoreUnit))")
+            : "unit: one answer, task × system, at a rater's first showing of it"
+        lines.append("Scores given to the same \(result.criteria.first?.scoreUnit ?? "answer") by different raters — \(scoreUnit)")
         var rows = [["criterion", "statistic", "level", "value", "95% interval", "note"]]
         for criterion in result.criteria {
             rows += prefixed(AgreementText.estimateRows(criterion.scores), with: "\(criterion.name) (\(criterion.scoreUnits))")
         }
         lines.append(PlainTable.render(rows))
         lines.append("")
-        lines.append("Winner of each pair per criterion (unit: task × system pair; first / tie / second system in id order)")
+        lines.append("Winner of each pair per criterion — unit: task × system pair; value: first / tie / second system in id order")
         rows = [["criterion", "statistic", "level", "value", "95% interval", "note"]]
         for criterion in result.criteria {
             rows += prefixed(AgreementText.estimateRows(criterion.winners), with: "\(criterion.name) (\(criterion.winnerUnits))")
         }
         lines.append(PlainTable.render(rows))
         lines.append("")
-        lines.append("Overall preference (\(result.preference.units) pairs rated by two or more raters; both weak counts as a tie)")
+        lines.append("Overall preference — \(result.preference.units) pairs rated by two or more raters; both weak counts as a tie")
         rows = [["statistic", "level", "value", "95% interval", "note"]]
         rows += AgreementText.estimateRows(result.preference.estimates)
         lines.append(PlainTable.render(rows))

@@ -17,8 +17,16 @@ struct BenchAgreementCommand: ParsableCommand {
     @Option(help: "Points on the scale (1…N).") var points = 7
     @Option(help: "Repetitions of each in-process timing (the median is printed).") var repeats = 15
     @Option(help: "Where to write the generated CSV (default: a temporary file, removed afterwards).") var csv: String?
+    @Option(help: ArgumentHelp("Instead of timing: copy this study (and the rubrics) into --into and write simulated sessions there, for trying `agon agreement STUDY`.", valueName: "study"))
+    var simulateStudy: String?
+    @Option(help: ArgumentHelp("A new, empty folder for --simulate-study.", valueName: "folder")) var into: String?
 
     func run() throws {
+        if let simulateStudy {
+            guard let into else { throw Failure("--simulate-study needs --into FOLDER (a new folder; the workspace itself is never written)") }
+            try Self.simulate(study: simulateStudy, into: URL(fileURLWithPath: into), raters: raters)
+            return
+        }
         let table = Self.generate(units: units, raters: raters, missing: missing, points: points)
         print("generated: \(units) units × \(raters) raters, \(Int(missing * 100))% missing, \(points)-point scale, \(table.ratingCount) ratings")
 
@@ -76,6 +84,58 @@ struct BenchAgreementCommand: ParsableCommand {
             }
         }
         print(PlainTable.render(rows))
+    }
+
+    /// Simulated raters for a copy of a study: each answer has a hidden quality per criterion; raters
+    /// see it through their own noise (the last rater is careless: much noisier and leaning left).
+    static func simulate(study studyID: String, into folder: URL, raters: Int) throws {
+        let source = Workspace.fromEnvironment()
+        if FileManager.default.fileExists(atPath: folder.path) { throw Failure("\(folder.path) exists; give a new folder") }
+        let target = Workspace(root: folder)
+        do {
+            try FileManager.default.createDirectory(at: target.studiesFolder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: source.studyFolder(studyID), to: target.studyFolder(studyID))
+            try FileManager.default.copyItem(at: source.rubricsFolder, to: target.rubricsFolder)
+        } catch {
+            throw Failure("cannot copy \(studyID) into \(folder.path): \(error.localizedDescription)")
+        }
+        let bundle: StudyBundle
+        do { bundle = try StudyBundle.load(studyID: studyID, in: target) } catch { throw Failure(diagnostics: error.diagnostics) }
+        let scale = bundle.rubric.scale
+        func quality(_ task: String, _ system: String, _ criterion: String) -> Double {
+            var random = SeededRandom(seed: 5, mixing: [task, system, criterion])
+            let systemEffect = bundle.study.systems.first?.id == system ? 1.0 : 0.0
+            return Double(scale.midpoint) + systemEffect + (random.unit() - 0.5) * Double(scale.count - 1) * 0.8
+        }
+        let names = ["ana", "boris", "chen", "dana", "emil", "fatima", "gleb", "hana", "ivo", "jun"]
+        for index in 0..<max(1, raters) {
+            let rater = index < names.count ? names[index] : "rater\(index + 1)"
+            let careless = raters > 2 && index == raters - 1
+            var random = SeededRandom(seed: 11, mixing: [rater])
+            let session: SessionStore.OpenSession
+            do { session = try SessionStore.open(bundle: bundle, rater: rater, workspace: target) } catch { throw Failure(error.description) }
+            var clock = Date(timeIntervalSince1970: 1_790_000_000)
+            for item in session.schedule.items {
+                var scores: [String: CriterionScore] = [:]
+                var total = 0
+                for criterion in bundle.rubric.criteria {
+                    func score(_ system: String, left: Bool) -> Int {
+                        let noise = (random.unit() - 0.5) * (careless ? 6 : 1.6) + (careless && left ? 1 : 0)
+                        return min(criterion.scale.max, max(criterion.scale.min, Int((quality(item.task, system, criterion.id) + noise).rounded())))
+                    }
+                    let a = score(item.left, left: true), b = score(item.right, left: false)
+                    scores[criterion.id] = CriterionScore(a: a, b: b)
+                    total += a - b
+                }
+                let preference: Preference = total > 1 ? .a : total < -1 ? .b : (random.below(4) == 0 ? .bothWeak : .tie)
+                clock += 40 + random.unit() * 80
+                let judgement = Judgement(item: item.number, task: item.task, left: item.left, right: item.right,
+                                          repeatOf: item.repeatOf, scores: scores, preference: preference,
+                                          seconds: 40 + random.unit() * 80, at: clock)
+                do { try session.writer.append(.judgement(judgement)) } catch { throw Failure(error.message) }
+            }
+        }
+        print("wrote \(max(1, raters)) simulated sessions of \(studyID) under \(folder.path); try: AGON_HOME=\(folder.path) agon agreement \(studyID)")
     }
 
     /// Each unit has a true value; each rater reports it with noise (±1 half the time) or misses it.

@@ -72,3 +72,27 @@ struct DegenerateCasesTests {
         #expect(icc[.single1].value != nil)
     }
 }
+
+struct AgreementTextTests {
+    @Test func undefinedIsPrintedWithItsReason() {
+        let table = RatingsTable(units: ["1", "2"], raters: ["a", "b"], values: [[4, 4], [4, 4]], scale: [1, 2, 3, 4, 5])
+        let text = AgreementText.render(RatingsAgreement.analyse(table, bootstrap: AgreementBootstrap(rounds: 50)), source: "x.csv")
+        let alphaLine = text.split(separator: "\n").first { $0.hasPrefix("Krippendorff's alpha") && $0.contains("nominal") }
+        #expect(alphaLine?.contains("undefined") == true)
+        #expect(alphaLine?.contains("no variation") == true)
+        #expect(!text.contains("nan"))
+        #expect(text.contains(AgreementText.readingGuide))
+    }
+
+    @Test func applicableLevelsFollowTheValues() {
+        let numbers = RatingsTable(units: ["1"], raters: ["a", "b"], values: [[1, 2]])
+        #expect(RatingsAgreement.applicableLevels(numbers) == [.nominal, .ordinal, .interval, .ratio])
+        let signed = RatingsTable(units: ["1"], raters: ["a", "b"], values: [[-1, 2]])
+        #expect(RatingsAgreement.applicableLevels(signed) == [.nominal, .ordinal, .interval])
+        let labels = RatingsTable(units: ["1"], raters: ["a", "b"], labels: [["x", "y"]], scale: ["x", "y"])
+        #expect(RatingsAgreement.applicableLevels(labels) == [.nominal])
+        let agreement = RatingsAgreement.analyse(labels, bootstrap: AgreementBootstrap(rounds: 0))
+        #expect(agreement.estimates.allSatisfy { $0.level == .nominal })
+        #expect(agreement.pairwise?.weights == .identity)
+    }
+}
