@@ -30,8 +30,10 @@ public enum RatingsFileReader {
     public static func parse(_ data: Data, name: String, scale: [String]? = nil) throws(DiagnosticsError) -> RatingsTable {
         var parser = Parser(name: name)
         data.withUnsafeBytes { parser.run($0) }
-        if parser.diagnostics.isEmpty { parser.checkHeaderSeen() }
-        if !parser.diagnostics.isEmpty { throw DiagnosticsError(parser.diagnostics) }
+        if parser.diagnostics.isEmpty, !parser.stopped { parser.checkHeaderSeen() }
+        // Rows that parsed are still checked (duplicates, values off the scale), so one run reports
+        // every problem it can.
+        if parser.columns == nil || parser.stopped || parser.diagnostics.count > maxDiagnostics { throw DiagnosticsError(parser.diagnostics) }
         return try parser.table(scale: scale)
     }
 
@@ -52,6 +54,8 @@ public enum RatingsFileReader {
         var unquoted: [UInt8] = []
         var lastUnit: (start: Int, end: Int, id: Int32)?
         var lastRater: Int32 = -1
+        /// Set when the header is unusable: no row can be read.
+        var stopped = false
         var valueByByte = [Int32](repeating: -1, count: 256)
 
         init(name: String) {
@@ -110,7 +114,7 @@ public enum RatingsFileReader {
                 guard lineEnd > lineStart else { continue }
                 guard let columns, !quoted, commaCount < maxCommas else {
                     line(bytes, lineStart, lineEnd, number: lineNumber, quoted: quoted)
-                    if diagnostics.count > RatingsFileReader.maxDiagnostics { return }
+                    if stopped || diagnostics.count > RatingsFileReader.maxDiagnostics { return }
                     continue
                 }
                 guard commaCount + 1 == columns.count else {
@@ -222,8 +226,7 @@ public enum RatingsFileReader {
             guard let unit = names.firstIndex(of: "unit"), let rater = names.firstIndex(of: "rater"),
                   let value = names.firstIndex(of: "value") else {
                 problem(number, "the header must name the columns unit, rater and value (found: \(names.joined(separator: ",")))")
-                columns = (0, 1, 2, 3)
-                diagnostics.append(Diagnostic(file: name, line: nil, message: "stopped: the columns are unknown"))
+                stopped = true
                 return
             }
             columns = (unit, rater, value, names.count)
