@@ -13,6 +13,8 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
     public var estimates: [AgreementEstimate]
     /// Cohen's kappa for every pair of raters, to spot an outlying rater.
     public var pairwise: PairwiseKappa?
+    /// Units left out of the ICC because some rater did not rate them (nil when none were).
+    public var iccUnitsLeftOut: [String]?
     public var bootstrapRounds: Int
     public var seed: UInt64
 
@@ -77,16 +79,27 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
                 : levels.contains(.ordinal) ? .linear : .identity
             pairwise = PairwiseKappa(table, weights: weights)
         }
+        var leftOut: [String]?
+        if levels.contains(.interval), table.numericValues != nil {
+            let incomplete = (0..<table.unitCount).filter { u in (0..<table.raterCount).contains { table.code(unit: u, rater: $0) < 0 } }
+            if !incomplete.isEmpty { leftOut = incomplete.map { table.unitIDs[$0] } }
+        }
         return RatingsAgreement(units: table.unitCount, raters: table.raterIDs, ratings: table.ratingCount,
                                 pairableUnits: Int(counts.pairableUnitCount), categories: table.categories, levels: levels,
-                                estimates: estimates, pairwise: pairwise, bootstrapRounds: bootstrap.rounds, seed: bootstrap.seed)
+                                estimates: estimates, pairwise: pairwise, iccUnitsLeftOut: leftOut,
+                                bootstrapRounds: bootstrap.rounds, seed: bootstrap.seed)
     }
 
     /// ICC from the units every rater rated; the intervals resample those units.
     static func iccEstimates(_ table: RatingsTable, bootstrap: AgreementBootstrap) -> [AgreementEstimate] {
         let icc = IntraclassCorrelation.compute(table)
-        let note = icc.unitsUsed.count == table.unitCount ? nil
-            : "\(icc.unitsUsed.count) of \(table.unitCount) units (those rated by all \(table.raterCount) raters)"
+        var note: String?
+        if icc.unitsUsed.count < table.unitCount {
+            let used = Set(icc.unitsUsed)
+            let left = (0..<table.unitCount).filter { !used.contains($0) }.map { table.unitIDs[$0] }
+            note = "\(icc.unitsUsed.count) of \(table.unitCount) units, those rated by all \(table.raterCount) raters; left out: "
+                + (left.count <= 8 ? left.joined(separator: ", ") : "\(left.count) units (listed in --json)")
+        }
         var intervals: [AgreementBootstrap.Interval?] = IntraclassCorrelation.Form.allCases.map { _ in nil }
         if icc.values.values.contains(where: { $0.value != nil }), let rows = IntraclassCorrelation.completeRows(table) {
             // Resample the complete units by weighting their rows: one ANOVA per round for all six forms.

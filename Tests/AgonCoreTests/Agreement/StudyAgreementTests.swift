@@ -151,3 +151,27 @@ struct StudyAgreementTests {
         #expect(verdicts.categories[Int(verdicts.code(unit: pair, rater: 0))] == "second") // small won; big sorts first
     }
 }
+
+struct ComparativeScoresTests {
+    /// In a comparative rubric the unit is the pair, and a score is read from the pair's first system.
+    @Test func comparisonsAreTurnedToTheFirstSystem() {
+        let at = Date(timeIntervalSince1970: 0)
+        let criterion = Criterion(id: "c", name: LocalizedText(en: "C"), definition: LocalizedText(en: ""), question: LocalizedText(en: ""),
+                                  anchors: [], scale: ScoreScale(min: -3, max: 3))
+        // ann saw big on the left and favoured it (−2); bob saw big on the right and favoured it (+2).
+        let ann = Judgement(item: 1, task: "t1", left: "big", right: "small", scores: ["c": CriterionScore(comparison: -2)],
+                            preference: .a, seconds: 1, at: at)
+        let bob = Judgement(item: 1, task: "t1", left: "small", right: "big", scores: ["c": CriterionScore(comparison: 2)],
+                            preference: .b, seconds: 1, at: at)
+        let table = StudyAgreement.pairScores(criterion: criterion, raters: ["ann", "bob"], firsts: [[ann], [bob]])
+        #expect(table.unitIDs == ["t1 · big vs small"])
+        #expect(table.value(unit: 0, rater: 0) == -2)
+        #expect(table.value(unit: 0, rater: 1) == -2)
+        #expect(table.categoryCount == 7)
+        let verdicts = StudyAgreement.pairVerdicts(raters: ["ann", "bob"], firsts: [[ann], [bob]]) { judgement in
+            judgement.scores["c"]?.winner.map { side in side.map { $0 == .a ? judgement.left : judgement.right } }
+        }
+        #expect(verdicts.code(unit: 0, rater: 0) == verdicts.code(unit: 0, rater: 1))
+        #expect(verdicts.categories[Int(verdicts.code(unit: 0, rater: 0))] == "first")
+    }
+}
