@@ -42,7 +42,7 @@ public struct AgreementBootstrap: Sendable {
             for index in sample.multiplicity.indices { sample.multiplicity[index] = 0 }
             sample.multiplicity.withUnsafeMutableBufferPointer { multiplicity in
                 rowOf.withUnsafeBufferPointer { rowOf in
-                    for _ in 0..<units { multiplicity[Int(rowOf[random.below(units)])] += 1 }
+                    Self.draw(units, from: units, with: &random) { multiplicity[Int(rowOf[$0])] += 1 }
                 }
             }
             for (index, statistic) in statistics.enumerated() {
@@ -61,7 +61,7 @@ public struct AgreementBootstrap: Sendable {
         var multiplicity = [Double](repeating: 0, count: units)
         for _ in 0..<rounds {
             for index in multiplicity.indices { multiplicity[index] = 0 }
-            for _ in 0..<units { multiplicity[random.below(units)] += 1 }
+            Self.draw(units, from: units, with: &random) { multiplicity[$0] += 1 }
             for (index, value) in replicate(multiplicity).enumerated() where index < count {
                 if let value = value.value { replicates[index].append(value) }
             }
@@ -77,7 +77,11 @@ public struct AgreementBootstrap: Sendable {
         var replicates = [[Double]](repeating: [], count: statistics.count)
         var selection = [Int](repeating: 0, count: table.unitCount)
         for _ in 0..<rounds {
-            for index in selection.indices { selection[index] = random.below(table.unitCount) }
+            var next = 0
+            Self.draw(table.unitCount, from: table.unitCount, with: &random) {
+                selection[next] = $0
+                next += 1
+            }
             let resample = table.selecting(units: selection)
             for (index, statistic) in statistics.enumerated() {
                 if let value = statistic(resample).value { replicates[index].append(value) }
@@ -92,6 +96,32 @@ public struct AgreementBootstrap: Sendable {
 
     public func interval(_ table: RatingsTable, _ statistic: @escaping (RatingsTable) -> AgreementValue) -> Interval? {
         intervals(table, [statistic])[0]
+    }
+
+    /// `count` uniform draws from 0..<bound: two per 64-bit random number (Lemire's multiply-shift
+    /// on each 32-bit half, with rejection, so without bias), half the generator calls of `below`.
+    @inline(__always)
+    static func draw(_ count: Int, from bound: Int, with random: inout SeededRandom, _ use: (Int) -> Void) {
+        guard bound <= Int(UInt32.max) else {
+            for _ in 0..<count { use(random.below(bound)) }
+            return
+        }
+        let range = UInt64(bound)
+        let threshold = (UInt64(1) << 32) % range
+        var drawn = 0
+        while drawn < count {
+            let bits = random.next()
+            let low = (bits & 0xFFFF_FFFF) &* range
+            if low & 0xFFFF_FFFF >= threshold {
+                use(Int(low >> 32))
+                drawn += 1
+            }
+            let high = (bits >> 32) &* range
+            if drawn < count, high & 0xFFFF_FFFF >= threshold {
+                use(Int(high >> 32))
+                drawn += 1
+            }
+        }
     }
 
     private func interval(_ values: [Double]) -> Interval? {

@@ -51,75 +51,87 @@ public enum IntraclassCorrelation {
         guard n >= 2 else {
             return undefined("fewer than two units rated by every rater (\(n) of \(table.unitCount)); ICC needs a complete table")
         }
-        var matrix = [Double](repeating: 0, count: n * k)
-        for (row, u) in complete.enumerated() {
-            for r in 0..<k { matrix[row * k + r] = values[Int(table.code(unit: u, rater: r))] }
-        }
-        let (result, meanSquares) = anova(matrix, raters: k, multiplicity: nil)
+        let rows = CompleteRows(values: complete.flatMap { u in (0..<k).map { values[Int(table.code(unit: u, rater: $0))] } }, raters: k)
+        let (result, meanSquares) = anova(rows, multiplicity: nil)
         return Result(values: result, unitsUsed: complete, unitsTotal: table.unitCount, raters: k,
                       meanSquares: meanSquares)
     }
 
-    /// The complete rows (n × k, row-major) of the units used, for resampling.
-    public static func completeRows(_ table: RatingsTable) -> (values: [Double], raters: Int)? {
+    /// The complete rows of a table (units rated by every rater) with each row's sum and sum of
+    /// squares, so that a resample only has to weight them.
+    public struct CompleteRows: Sendable {
+        public let values: [Double]
+        public let raters: Int
+        public let rowSums: [Double]
+        public let rowSquares: [Double]
+        public var count: Int { rowSums.count }
+
+        public init(values: [Double], raters: Int) {
+            self.values = values
+            self.raters = raters
+            let rows = raters > 0 ? values.count / raters : 0
+            var sums = [Double](repeating: 0, count: rows)
+            var squares = [Double](repeating: 0, count: rows)
+            for row in 0..<rows {
+                for r in 0..<raters {
+                    let x = values[row * raters + r]
+                    sums[row] += x
+                    squares[row] += x * x
+                }
+            }
+            rowSums = sums
+            rowSquares = squares
+        }
+    }
+
+    public static func completeRows(_ table: RatingsTable) -> CompleteRows? {
         guard let values = table.numericValues else { return nil }
         let k = table.raterCount
         var matrix: [Double] = []
         for u in 0..<table.unitCount where (0..<k).allSatisfy({ table.code(unit: u, rater: $0) >= 0 }) {
             for r in 0..<k { matrix.append(values[Int(table.code(unit: u, rater: r))]) }
         }
-        return (matrix, k)
+        return CompleteRows(values: matrix, raters: k)
     }
 
     /// The six ICCs from the two-way ANOVA of complete rows, each row counted `multiplicity` times
     /// (nil: once) — the same as expanding the rows, without copying them.
-    public static func anova(_ matrix: [Double], raters k: Int, multiplicity: [Double]?)
+    public static func anova(_ rows: CompleteRows, multiplicity: [Double]?)
         -> (values: [Form: AgreementValue], meanSquares: (between: Double, within: Double, judges: Double, error: Double)?) {
-        let rows = k > 0 ? matrix.count / k : 0
+        let k = rows.raters
         var n = 0.0
         var grand = 0.0
         var squares = 0.0
-        var rowSums = [Double](repeating: 0, count: rows)
+        var rowMeanSquares = 0.0
         var columnSums = [Double](repeating: 0, count: k)
-        matrix.withUnsafeBufferPointer { x in
-            for row in 0..<rows {
-                let w = multiplicity?[row] ?? 1
-                guard w > 0 else { continue }
-                var sum = 0.0, sumSquares = 0.0
-                for r in 0..<k {
-                    let value = x[row * k + r]
-                    sum += value
-                    sumSquares += value * value
-                    columnSums[r] += w * value
+        rows.values.withUnsafeBufferPointer { x in
+            columnSums.withUnsafeMutableBufferPointer { columns in
+                for row in 0..<rows.count {
+                    let w = multiplicity?[row] ?? 1
+                    guard w > 0 else { continue }
+                    let sum = rows.rowSums[row]
+                    n += w
+                    grand += w * sum
+                    squares += w * rows.rowSquares[row]
+                    rowMeanSquares += w * sum * sum
+                    let base = row * k
+                    for r in 0..<k { columns[r] += w * x[base + r] }
                 }
-                rowSums[row] = sum
-                n += w
-                grand += w * sum
-                squares += w * sumSquares
             }
         }
-        let reason = "no variance in the ratings: ICC is 0/0"
         guard n >= 2, k >= 2 else {
             let undefined = AgreementValue.undefined(reason: "fewer than two units rated by every rater")
             return (Dictionary(uniqueKeysWithValues: Form.allCases.map { ($0, undefined) }), nil)
         }
         let kd = Double(k)
-        let mean = grand / (n * kd)
-        var between = 0.0
-        for row in 0..<rows {
-            let w = multiplicity?[row] ?? 1
-            guard w > 0 else { continue }
-            let deviation = rowSums[row] / kd - mean
-            between += w * deviation * deviation
-        }
-        between *= kd
+        let correction = grand * grand / (n * kd)
+        // Σ_u k (mean_u − mean)² = Σ_u S_u² / k − grand² / (n k)
+        let between = rowMeanSquares / kd - correction
         var judges = 0.0
-        for r in 0..<k {
-            let deviation = columnSums[r] / n - mean
-            judges += deviation * deviation
-        }
-        judges *= n
-        let total = squares - grand * grand / (n * kd)
+        for r in 0..<k { judges += columnSums[r] * columnSums[r] }
+        judges = judges / n - correction
+        let total = squares - correction
+        let reason = "no variance in the ratings: ICC is 0/0"
         let within = total - between
         let error = within - judges
         let bms = between / (n - 1)

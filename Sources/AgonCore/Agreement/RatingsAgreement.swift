@@ -103,8 +103,8 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
         var intervals: [AgreementBootstrap.Interval?] = IntraclassCorrelation.Form.allCases.map { _ in nil }
         if icc.values.values.contains(where: { $0.value != nil }), let rows = IntraclassCorrelation.completeRows(table) {
             // Resample the complete units by weighting their rows: one ANOVA per round for all six forms.
-            intervals = bootstrap.intervals(units: icc.unitsUsed.count, statistics: IntraclassCorrelation.Form.allCases.count) { multiplicity in
-                let values = IntraclassCorrelation.anova(rows.values, raters: rows.raters, multiplicity: multiplicity).values
+            intervals = bootstrap.intervals(units: rows.count, statistics: IntraclassCorrelation.Form.allCases.count) { multiplicity in
+                let values = IntraclassCorrelation.anova(rows, multiplicity: multiplicity).values
                 return IntraclassCorrelation.Form.allCases.map { values[$0]! }
             }
         }

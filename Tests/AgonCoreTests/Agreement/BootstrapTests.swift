@@ -54,7 +54,7 @@ struct AgreementBootstrapTests {
             multiplicity[unit] += 1
             selection.append(unit)
         }
-        let weighted = IntraclassCorrelation.anova(rows.values, raters: rows.raters, multiplicity: multiplicity).values
+        let weighted = IntraclassCorrelation.anova(rows, multiplicity: multiplicity).values
         let expanded = IntraclassCorrelation.compute(table.selecting(units: selection))
         for form in IntraclassCorrelation.Form.allCases {
             #expect(abs(weighted[form]!.value! - expanded[form].value!) < 1e-9, "\(form)")
