@@ -31,10 +31,12 @@ public struct AgreementBootstrap: Sendable {
 
     /// Intervals for statistics of category counts; each row of `counts` is one unit. All statistics
     /// see the same resamples.
-    public func intervals(_ counts: CategoryCounts, _ statistics: [(CategoryCounts) -> AgreementValue]) -> [Interval?] {
+    /// `merged` may pass `counts.compressed()` when the caller has it already.
+    public func intervals(_ counts: CategoryCounts, merged: (counts: CategoryCounts, rowOf: [Int32])? = nil,
+                          _ statistics: [(CategoryCounts) -> AgreementValue]) -> [Interval?] {
         let units = counts.rowCount
         guard rounds > 0, units > 0, !statistics.isEmpty else { return statistics.map { _ in nil } }
-        let (compressed, rowOf) = counts.compressed()
+        let (compressed, rowOf) = merged ?? counts.compressed()
         var sample = compressed
         var random = SeededRandom(seed: seed)
         var replicates = [[Double]](repeating: [], count: statistics.count)

@@ -59,25 +59,38 @@ public struct CategoryCounts: Sendable, Equatable {
     }
 
     /// Identical rows merged (multiplicities added), and for each original row the merged row it
-    /// went to.
+    /// went to. Every statistic read from counts gives the same value on the merged rows.
     public func compressed() -> (counts: CategoryCounts, rowOf: [Int32]) {
+        let q = categoryCount
+        // Small scales and panels (the usual case) pack a row into one integer key.
+        if q <= 8, totals.allSatisfy({ $0 < 256 }) {
+            return merge { row in
+                var key: UInt64 = 0
+                for c in 0..<q { key = key << 8 | UInt64(counts[row * q + c]) }
+                return key
+            }
+        }
+        return merge { row in counts[(row * q)..<(row * q + q)] }
+    }
+
+    private func merge<Key: Hashable>(by key: (Int) -> Key) -> (counts: CategoryCounts, rowOf: [Int32]) {
         var result = self
-        var index: [ArraySlice<Int32>: Int32] = [:]
+        var index: [Key: Int32] = [:]
         var rowOf = [Int32](repeating: 0, count: rowCount)
         var newCounts: [Int32] = []
         var newTotals: [Int32] = []
         var newMultiplicity: [Double] = []
         let q = categoryCount
         for row in 0..<rowCount {
-            let key = counts[(row * q)..<(row * q + q)]
-            if let existing = index[key] {
+            let rowKey = key(row)
+            if let existing = index[rowKey] {
                 rowOf[row] = existing
                 newMultiplicity[Int(existing)] += multiplicity[row]
             } else {
                 let id = Int32(newTotals.count)
-                index[key] = id
+                index[rowKey] = id
                 rowOf[row] = id
-                newCounts.append(contentsOf: key)
+                newCounts.append(contentsOf: counts[(row * q)..<(row * q + q)])
                 newTotals.append(totals[row])
                 newMultiplicity.append(multiplicity[row])
             }

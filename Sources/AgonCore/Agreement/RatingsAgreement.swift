@@ -65,10 +65,13 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
             countStatistics.append(("agreement.leave-one-out", "agreement with the others' majority", .nominal,
                                     guarded { PercentAgreement.leaveOneOut($0) }))
         }
-        let intervals = bootstrap.intervals(counts, countStatistics.map(\.compute))
+        // Units with the same counts are interchangeable for these statistics: compute on the
+        // distinct rows (a few hundred, typically, however many units there are).
+        let merged = counts.compressed()
+        let intervals = bootstrap.intervals(counts, merged: merged, countStatistics.map(\.compute))
         var estimates = zip(countStatistics, intervals).map { statistic, interval in
             AgreementEstimate(key: statistic.key, statistic: statistic.name, level: statistic.level,
-                              value: statistic.compute(counts), interval: interval)
+                              value: statistic.compute(merged.counts), interval: interval)
         }
         if levels.contains(.interval) {
             estimates += iccEstimates(table, bootstrap: bootstrap)

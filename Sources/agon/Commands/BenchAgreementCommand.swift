@@ -53,6 +53,7 @@ struct BenchAgreementCommand: ParsableCommand {
         time("alpha ordinal (counts + coincidences)") { AgreementText.number(KrippendorffAlpha.alpha(table, level: .ordinal).value) }
         time("alpha interval (counts + coincidences)") { AgreementText.number(KrippendorffAlpha.alpha(table, level: .interval).value) }
         let counts = table.categoryCounts
+        time("distinct count rows (the bootstrap's working set)", repeats: 3) { "\(counts.compressed().counts.rowCount) distinct" }
         time("alpha interval from counts") { AgreementText.number(KrippendorffAlpha.alpha(counts, level: .interval).value) }
         time("bootstrap of alpha interval, 1000 rounds", repeats: 3) {
             AgreementText.interval(AgreementBootstrap(rounds: 1000, seed: 1).interval(counts) { KrippendorffAlpha.alpha($0, level: .interval) })
