@@ -44,10 +44,12 @@ public enum RatingsFileReader {
         var units = ByteInterner(capacity: 1024)
         var raters = ByteInterner()
         var values = ByteInterner()
-        var rowUnit: [Int32] = []
-        var rowRater: [Int32] = []
-        var rowValue: [Int32] = []
-        var rowLine: [Int32] = []
+        /// The table as it is read: value ids (−1: none) and the line each came from (0: none),
+        /// units × `stride` columns; the stride doubles when a new rater does not fit.
+        var grid: [Int32] = []
+        var gridLine: [Int32] = []
+        var stride = 2
+        var gridUnits = 0
         /// Fields of the current line as byte ranges into the file, or into `unquoted` when the line
         /// had quotes.
         var fields: [(start: Int, end: Int)] = []
@@ -82,10 +84,6 @@ public enum RatingsFileReader {
             if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lineStart = 3 }
             // Room for a unit every few dozen bytes, so the unit table rarely needs to grow.
             units = ByteInterner(capacity: max(1024, count / 48))
-            rowUnit.reserveCapacity(count / 12)
-            rowRater.reserveCapacity(count / 12)
-            rowValue.reserveCapacity(count / 12)
-            rowLine.reserveCapacity(count / 12)
             let maxCommas = 64
             let commas = UnsafeMutablePointer<Int>.allocate(capacity: maxCommas)
             defer { commas.deallocate() }
@@ -203,10 +201,38 @@ public enum RatingsFileReader {
             } else if !valueBytes.isEmpty, !isMissingMarker(valueBytes) {
                 valueID = values.intern(valueBytes)
             }
-            rowUnit.append(unitID)
-            rowRater.append(raterID)
-            rowValue.append(valueID)
-            rowLine.append(Int32(truncatingIfNeeded: number))
+            if Int(unitID) == gridUnits {
+                grid.append(contentsOf: repeatElement(-1, count: stride))
+                gridLine.append(contentsOf: repeatElement(0, count: stride))
+                gridUnits += 1
+            }
+            if Int(raterID) >= stride { widen(to: Int(raterID) + 1) }
+            guard valueID >= 0 else { return }
+            let cell = Int(unitID) * stride + Int(raterID)
+            let earlier = gridLine[cell]
+            if earlier != 0 {
+                problem(number, "unit `\(units.string(unitID))` already has a rating by `\(raters.string(raterID))` (line \(earlier))")
+                return
+            }
+            grid[cell] = valueID
+            gridLine[cell] = Int32(truncatingIfNeeded: number)
+        }
+
+        /// Re-lays the grid out with room for `raters` columns.
+        mutating func widen(to raters: Int) {
+            var newStride = stride
+            while newStride < raters { newStride *= 2 }
+            var newGrid = [Int32](repeating: -1, count: gridUnits * newStride)
+            var newLines = [Int32](repeating: 0, count: gridUnits * newStride)
+            for u in 0..<gridUnits {
+                for r in 0..<stride {
+                    newGrid[u * newStride + r] = grid[u * stride + r]
+                    newLines[u * newStride + r] = gridLine[u * stride + r]
+                }
+            }
+            grid = newGrid
+            gridLine = newLines
+            stride = newStride
         }
 
         func sameBytes(_ source: UnsafeRawBufferPointer, _ a: Int, _ b: Int, _ length: Int) -> Bool {
@@ -323,24 +349,26 @@ public enum RatingsFileReader {
                 }
             }
             let raterCount = raters.count
-            var cells = [Int32](repeating: -1, count: units.count * raterCount)
-            // Row index of the rating in each cell, to name both lines of a duplicate.
-            var owner = [Int32](repeating: -1, count: units.count * raterCount)
-            for row in rowUnit.indices {
-                let valueID = rowValue[row]
-                guard valueID >= 0 else { continue }
-                let code = codeOf[Int(valueID)]
-                if code < 0 {
-                    problem(Int(rowLine[row]), "value `\(valueNames[Int(valueID)])` is not on the scale (\(scale?.joined(separator: ", ") ?? ""))")
-                    continue
+            var cells = [Int32](repeating: -1, count: gridUnits * raterCount)
+            grid.withUnsafeBufferPointer { grid in
+                cells.withUnsafeMutableBufferPointer { cells in
+                    for u in 0..<gridUnits {
+                        for r in 0..<raterCount {
+                            let valueID = grid[u * stride + r]
+                            guard valueID >= 0 else { continue }
+                            cells[u * raterCount + r] = codeOf[Int(valueID)]
+                        }
+                    }
                 }
-                let cell = Int(rowUnit[row]) * raterCount + Int(rowRater[row])
-                if owner[cell] >= 0 {
-                    problem(Int(rowLine[row]), "unit `\(units.string(rowUnit[row]))` already has a rating by `\(raters.string(rowRater[row]))` (line \(rowLine[Int(owner[cell])]))")
-                    continue
+            }
+            if codeOf.contains(-1) {
+                for u in 0..<gridUnits {
+                    for r in 0..<raterCount {
+                        let valueID = grid[u * stride + r]
+                        guard valueID >= 0, codeOf[Int(valueID)] < 0 else { continue }
+                        problem(Int(gridLine[u * stride + r]), "value `\(valueNames[Int(valueID)])` is not on the scale (\(scale?.joined(separator: ", ") ?? ""))")
+                    }
                 }
-                owner[cell] = Int32(row)
-                cells[cell] = code
             }
             if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
             return RatingsTable(unitIDs: units.strings, raterIDs: raters.strings, categories: categories,
