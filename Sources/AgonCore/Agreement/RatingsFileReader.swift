@@ -84,49 +84,105 @@ public enum RatingsFileReader {
             if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lineStart = 3 }
             // Room for a unit every few dozen bytes, so the unit table rarely needs to grow.
             units = ByteInterner(capacity: max(1024, count / 48))
-            let maxCommas = 64
-            let commas = UnsafeMutablePointer<Int>.allocate(capacity: maxCommas)
+            let commas = UnsafeMutablePointer<Int>.allocate(capacity: Self.maxCommas)
             defer { commas.deallocate() }
             guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-            // Most files have no quotes at all: then lines need not be checked for them.
+            // Most files have no quotes at all: then a line ends at the next newline, whatever it
+            // holds, and the rows after the header can be scanned eight bytes at a time.
             let fileHasQuotes = memchr(base, 0x22, count) != nil
             while lineStart < count {
+                if columns != nil, !fileHasQuotes {
+                    scanWithoutQuotes(bytes, from: lineStart, lineNumber: lineNumber + 1, commas: commas)
+                    return
+                }
                 lineNumber += 1
-                // One pass over the line: its end, its commas, whether it has quotes.
                 let newline = memchr(base + lineStart, 0x0A, count - lineStart)
-                let next = newline.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
-                var lineEnd = next
-                var quoted = false
+                let lineEnd = newline.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
                 var commaCount = 0
-                var index = lineStart
-                while index < lineEnd {
-                    if base[index] == 0x2C {
-                        if commaCount < maxCommas { commas[commaCount] = index }
+                for index in lineStart..<lineEnd where base[index] == 0x2C {
+                    if commaCount < Self.maxCommas { commas[commaCount] = index }
+                    commaCount += 1
+                }
+                let quoted = fileHasQuotes && memchr(base + lineStart, 0x22, lineEnd - lineStart) != nil
+                guard handleLine(bytes, lineStart, lineEnd, number: lineNumber, quoted: quoted, commas: commas, commaCount: commaCount) else { return }
+                lineStart = lineEnd + 1
+            }
+        }
+
+        static let maxCommas = 64
+
+        /// The rows of a file without quotes: commas and newlines found with word-at-a-time
+        /// comparisons (the exact zero-byte test of "Bit Twiddling Hacks", on each 8-byte word).
+        mutating func scanWithoutQuotes(_ bytes: UnsafeRawBufferPointer, from start: Int, lineNumber first: Int,
+                                        commas: UnsafeMutablePointer<Int>) {
+            guard let raw = bytes.baseAddress else { return }
+            let base = raw.assumingMemoryBound(to: UInt8.self)
+            let count = bytes.count
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            @inline(__always) func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+                let x = word ^ (ones &* UInt64(byte))
+                return ~(((x & low7) &+ low7) | x | low7)
+            }
+            var lineStart = start
+            var lineNumber = first
+            var commaCount = 0
+            var index = start
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: (raw + index).loadUnaligned(as: UInt64.self))
+                var events = matches(word, 0x2C) | matches(word, 0x0A)
+                while events != 0 {
+                    let position = index + events.trailingZeroBitCount >> 3
+                    events &= events - 1
+                    if base[position] == 0x0A {
+                        guard handleLine(bytes, lineStart, position, number: lineNumber, quoted: false, commas: commas, commaCount: commaCount) else { return }
+                        lineNumber += 1
+                        lineStart = position + 1
+                        commaCount = 0
+                    } else {
+                        if commaCount < Self.maxCommas { commas[commaCount] = position }
                         commaCount += 1
                     }
-                    index += 1
                 }
-                if fileHasQuotes, memchr(base + lineStart, 0x22, lineEnd - lineStart) != nil { quoted = true }
-                if lineEnd > lineStart, base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                defer { lineStart = next + 1 }
-                guard lineEnd > lineStart else { continue }
-                guard let columns, !quoted, commaCount < maxCommas else {
-                    line(bytes, lineStart, lineEnd, number: lineNumber, quoted: quoted)
-                    if stopped || diagnostics.count > RatingsFileReader.maxDiagnostics { return }
-                    continue
-                }
-                guard commaCount + 1 == columns.count else {
-                    problem(lineNumber, fieldCountMessage(expected: columns.count, found: commaCount + 1))
-                    if diagnostics.count > RatingsFileReader.maxDiagnostics { return }
-                    continue
-                }
-                func field(_ index: Int) -> (start: Int, end: Int) {
-                    trimmed(bytes, index == 0 ? lineStart : commas[index - 1] + 1, index == commaCount ? lineEnd : commas[index])
-                }
-                store(bytes, unit: field(columns.unit), rater: field(columns.rater), value: field(columns.value),
-                      number: lineNumber, cacheable: true)
-                if diagnostics.count > RatingsFileReader.maxDiagnostics { return }
+                index += 8
             }
+            while index < count {
+                if base[index] == 0x0A {
+                    guard handleLine(bytes, lineStart, index, number: lineNumber, quoted: false, commas: commas, commaCount: commaCount) else { return }
+                    lineNumber += 1
+                    lineStart = index + 1
+                    commaCount = 0
+                } else if base[index] == 0x2C {
+                    if commaCount < Self.maxCommas { commas[commaCount] = index }
+                    commaCount += 1
+                }
+                index += 1
+            }
+            if lineStart < count {
+                _ = handleLine(bytes, lineStart, count, number: lineNumber, quoted: false, commas: commas, commaCount: commaCount)
+            }
+        }
+
+        /// One line from `start` to its newline (excluded); false when reading should stop.
+        mutating func handleLine(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ newline: Int, number: Int, quoted: Bool,
+                                 commas: UnsafeMutablePointer<Int>, commaCount: Int) -> Bool {
+            var lineEnd = newline
+            if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            guard lineEnd > start else { return true }
+            guard let columns, !quoted, commaCount < Self.maxCommas else {
+                line(bytes, start, lineEnd, number: number, quoted: quoted)
+                return !stopped && diagnostics.count <= RatingsFileReader.maxDiagnostics
+            }
+            guard commaCount + 1 == columns.count else {
+                problem(number, fieldCountMessage(expected: columns.count, found: commaCount + 1))
+                return diagnostics.count <= RatingsFileReader.maxDiagnostics
+            }
+            func field(_ index: Int) -> (start: Int, end: Int) {
+                trimmed(bytes, index == 0 ? start : commas[index - 1] + 1, index == commaCount ? lineEnd : commas[index])
+            }
+            store(bytes, unit: field(columns.unit), rater: field(columns.rater), value: field(columns.value),
+                  number: number, cacheable: true)
+            return diagnostics.count <= RatingsFileReader.maxDiagnostics
         }
 
         func fieldCountMessage(expected: Int, found: Int) -> String {

@@ -80,4 +80,51 @@ struct RatingsFileReaderTests {
         #expect(table.unitIDs[4321] == "unit-4321")
         #expect(table.value(unit: 4321, rater: 2) == Double((4321 + 2) % 7 + 1))
     }
+
+    /// Random files (names of every length, CRLF or LF, blank lines, missing values, no final
+    /// newline) read back into exactly the ratings written.
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func randomFilesReadBackExactly(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed)
+        let raters = (0..<(2 + random.below(5))).map { "r" + String(repeating: "x", count: random.below(9)) + "\($0)" }
+        let unitCount = 50 + random.below(200)
+        var expected: [String: [String: Int]] = [:]
+        var text = "unit,rater,value" + (random.below(2) == 0 ? "\r\n" : "\n")
+        var unitOrder: [String] = []
+        for u in 0..<unitCount {
+            let unit = String(repeating: "u", count: 1 + random.below(12)) + "-\(u)"
+            unitOrder.append(unit)
+            for rater in raters {
+                let missing = random.below(5) == 0
+                let value = random.below(7) + 1
+                if !missing { expected[unit, default: [:]][rater] = value }
+                text += "\(unit),\(rater),\(missing ? "" : String(value))" + (random.below(3) == 0 ? "\r\n" : "\n")
+                if random.below(20) == 0 { text += "\n" }
+            }
+        }
+        // (In Swift "\r\n" is one Character.)
+        while text.last == "\n" || text.last == "\r\n" { text.removeLast() }
+        let table = try parse(text)
+        #expect(table.unitIDs == unitOrder)
+        #expect(table.raterIDs == raters)
+        for (u, unit) in table.unitIDs.enumerated() {
+            for (r, rater) in table.raterIDs.enumerated() {
+                #expect(table.value(unit: u, rater: r).map { Int($0) } == expected[unit]?[rater])
+            }
+        }
+    }
+
+    @Test func lineNumbersDeepInTheFile() {
+        var text = "unit,rater,value\n"
+        for u in 0..<500 { text += "unit\(u),a,1\nunit\(u),b,2\n" }
+        text += "x,a\n"                  // line 1002
+        text += "unit7,b,3\r\n"          // line 1003, duplicate of line 17
+        text += "y,a,1,extra"             // line 1004, no final newline
+        #expect(problems(text) == [
+            "r.csv:1002: expected 3 fields (unit,rater,value), found 2",
+            "r.csv:1003: unit `unit7` already has a rating by `b` (line 17)",
+            "r.csv:1004: expected 3 fields (unit,rater,value), found 4",
+        ])
+    }
 }
+
