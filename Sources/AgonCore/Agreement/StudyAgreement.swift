@@ -13,7 +13,8 @@ import Foundation
 ///   systems); the value is which system won — "first" or "second" of the pair in id order — or
 ///   "tie" ("both weak" counts as a tie, as in rankings).
 /// - Repeated items (`repeatOf` set) are not new units: they measure **intra-rater consistency**
-///   (did the rater give the same verdict with the sides swapped).
+///   (did the rater give the same verdict with the sides swapped). A repeat whose original the
+///   rater never judged stands in for it.
 public enum StudyAgreement {
     public struct Session: Sendable {
         public var rater: String
@@ -75,9 +76,11 @@ public enum StudyAgreement {
                                bootstrap: AgreementBootstrap = AgreementBootstrap()) -> Result {
         let sessions = sessions.sorted { $0.rater < $1.rater }
         let raters = sessions.map(\.rater)
-        // First showings only, in item order; repeats kept apart.
+        // First showings only, in item order; repeats kept apart — unless the original was never
+        // judged, when the repeat is the rater's only verdict on that pair.
         let firsts = sessions.map { session in
-            session.judgements.filter { $0.repeatOf == nil }.sorted { $0.item < $1.item }
+            let judged = Set(session.judgements.map(\.item))
+            return session.judgements.filter { $0.repeatOf.map { !judged.contains($0) } ?? true }.sorted { $0.item < $1.item }
         }
         let rubric = bundle.rubric
         var criteria: [CriterionResult] = []
