@@ -47,9 +47,13 @@ public enum AgreementText {
         if agreement.bootstrapRounds > 0 {
             lines.append("Intervals: percentile bootstrap over units, \(agreement.bootstrapRounds) resamples, seed \(agreement.seed).")
         }
-        if let pairwise = agreement.pairwise {
+        if let pairwise = agreement.pairwise.last {
             lines.append("")
             lines.append(render(pairwise))
+            if agreement.pairwise.count > 1 {
+                let others = agreement.pairwise.dropLast().map { $0.weights == .identity ? "unweighted" : $0.weights.rawValue }
+                lines.append("(\(others.joined(separator: " and ")) kappa matrices in --json)")
+            }
         }
         return lines.joined(separator: "\n")
     }

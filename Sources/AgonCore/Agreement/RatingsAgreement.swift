@@ -11,8 +11,9 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
     public var categories: [String]
     public var levels: [MeasurementLevel]
     public var estimates: [AgreementEstimate]
-    /// Cohen's kappa for every pair of raters, to spot an outlying rater.
-    public var pairwise: PairwiseKappa?
+    /// Cohen's kappa for every pair of raters, to spot an outlying rater: unweighted, and linear and
+    /// quadratic weights when the levels allow them (the last is the one printed).
+    public var pairwise: [PairwiseKappa]
     /// Units left out of the ICC because some rater did not rate them (nil when none were).
     public var iccUnitsLeftOut: [String]?
     public var bootstrapRounds: Int
@@ -76,11 +77,13 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
         if levels.contains(.interval) {
             estimates += iccEstimates(table, bootstrap: bootstrap)
         }
-        var pairwise: PairwiseKappa?
+        var pairwise: [PairwiseKappa] = []
         if includePairwise, table.raterCount >= 2 {
-            let weights: AgreementWeights = levels.contains(.interval) || levels.contains(.ratio) ? .quadratic
-                : levels.contains(.ordinal) ? .linear : .identity
-            pairwise = PairwiseKappa(table, weights: weights)
+            var weightings: [AgreementWeights] = []
+            if levels.contains(.nominal) { weightings.append(.identity) }
+            if levels.contains(.ordinal) { weightings.append(.linear) }
+            if levels.contains(.interval) || levels.contains(.ratio) { weightings.append(.quadratic) }
+            pairwise = weightings.map { PairwiseKappa(table, weights: $0) }
         }
         var leftOut: [String]?
         if levels.contains(.interval), table.numericValues != nil {

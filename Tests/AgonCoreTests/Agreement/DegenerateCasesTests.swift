@@ -93,6 +93,8 @@ struct AgreementTextTests {
         #expect(RatingsAgreement.applicableLevels(labels) == [.nominal])
         let agreement = RatingsAgreement.analyse(labels, bootstrap: AgreementBootstrap(rounds: 0))
         #expect(agreement.estimates.allSatisfy { $0.level == .nominal })
-        #expect(agreement.pairwise?.weights == .identity)
+        #expect(agreement.pairwise.map(\.weights) == [.identity])
+        let numeric = RatingsAgreement.analyse(numbers, bootstrap: AgreementBootstrap(rounds: 0))
+        #expect(numeric.pairwise.map(\.weights) == [.identity, .linear, .quadratic])
     }
 }
