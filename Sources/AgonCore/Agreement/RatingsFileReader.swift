@@ -20,7 +20,7 @@ public enum RatingsFileReader {
     public static func read(file: URL, displayName: String, scale: [String]? = nil) throws(DiagnosticsError) -> RatingsTable {
         let data: Data
         do {
-            data = try Data(contentsOf: file, options: .alwaysMapped)
+            data = try Data(contentsOf: file, options: .mappedIfSafe)
         } catch {
             throw DiagnosticsError([Diagnostic(file: displayName, line: nil, message: "cannot read the file (\((error as NSError).localizedDescription))")])
         }
