@@ -68,19 +68,13 @@ public enum CohenKappa {
         return PairResult(kappa: kappa, sharedUnits: Int(total), observedAgreement: observed)
     }
 
-    /// κ for every pair of raters, row-major raterCount × raterCount; the diagonal is nil. One pass
-    /// over the units fills every pair's joint table.
-    public static func matrix(_ table: RatingsTable, weights: AgreementWeights = .identity) -> [PairResult?] {
+    /// Joint counts of every rater pair i < j (q×q each, at offset (i·r + j)·q²), from one pass over
+    /// the units: the sufficient statistic of every pair's kappa, whatever the weights.
+    public static func jointCounts(_ table: RatingsTable) -> [Double] {
         let r = table.raterCount
         let q = table.categoryCount
-        var result = [PairResult?](repeating: nil, count: r * r)
-        guard r >= 2 else { return result }
-        if weights != .identity, !table.isOrdered {
-            let undefined = PairResult(kappa: .undefined(reason: "weighted kappa needs ordered categories"), sharedUnits: 0, observedAgreement: nil)
-            for i in 0..<r { for j in 0..<r where i != j { result[i * r + j] = undefined } }
-            return result
-        }
         var joint = [Double](repeating: 0, count: r * r * q * q)
+        guard r >= 2 else { return joint }
         var present = [Int](repeating: 0, count: r)
         table.cells.withUnsafeBufferPointer { cells in
             joint.withUnsafeMutableBufferPointer { joint in
@@ -102,6 +96,22 @@ public enum CohenKappa {
                 }
             }
         }
+        return joint
+    }
+
+    /// κ for every pair of raters, row-major raterCount × raterCount; the diagonal is nil.
+    /// `joint` may pass `jointCounts(table)` when the caller has it already.
+    public static func matrix(_ table: RatingsTable, weights: AgreementWeights = .identity, joint: [Double]? = nil) -> [PairResult?] {
+        let r = table.raterCount
+        let q = table.categoryCount
+        var result = [PairResult?](repeating: nil, count: r * r)
+        guard r >= 2 else { return result }
+        if weights != .identity, !table.isOrdered {
+            let undefined = PairResult(kappa: .undefined(reason: "weighted kappa needs ordered categories"), sharedUnits: 0, observedAgreement: nil)
+            for i in 0..<r { for j in 0..<r where i != j { result[i * r + j] = undefined } }
+            return result
+        }
+        let joint = joint ?? jointCounts(table)
         let positions = table.categoryPositions
         for i in 0..<r {
             for j in (i + 1)..<r {

@@ -30,6 +30,8 @@ public enum IntraclassCorrelation {
         public var unitsTotal: Int
         public var raters: Int
         public var meanSquares: (between: Double, within: Double, judges: Double, error: Double)?
+        /// The complete rows the ANOVA used, for resampling.
+        public var rows: CompleteRows?
 
         public static func == (lhs: Result, rhs: Result) -> Bool {
             lhs.values == rhs.values && lhs.unitsUsed == rhs.unitsUsed && lhs.unitsTotal == rhs.unitsTotal && lhs.raters == rhs.raters
@@ -40,10 +42,12 @@ public enum IntraclassCorrelation {
 
     public static func compute(_ table: RatingsTable) -> Result {
         let k = table.raterCount
-        let complete = (0..<table.unitCount).filter { u in (0..<k).allSatisfy { table.code(unit: u, rater: $0) >= 0 } }
+        let complete = table.cells.withUnsafeBufferPointer { cells in
+            (0..<table.unitCount).filter { u in (0..<k).allSatisfy { cells[u * k + $0] >= 0 } }
+        }
         func undefined(_ reason: String) -> Result {
             Result(values: Dictionary(uniqueKeysWithValues: Form.allCases.map { ($0, .undefined(reason: reason)) }),
-                   unitsUsed: complete, unitsTotal: table.unitCount, raters: k, meanSquares: nil)
+                   unitsUsed: complete, unitsTotal: table.unitCount, raters: k, meanSquares: nil, rows: nil)
         }
         guard let values = table.numericValues else { return undefined("ICC needs numeric values") }
         guard k >= 2 else { return undefined("a single rater: ICC needs at least two") }
@@ -51,10 +55,14 @@ public enum IntraclassCorrelation {
         guard n >= 2 else {
             return undefined("fewer than two units rated by every rater (\(n) of \(table.unitCount)); ICC needs a complete table")
         }
-        let rows = CompleteRows(values: complete.flatMap { u in (0..<k).map { values[Int(table.code(unit: u, rater: $0))] } }, raters: k)
+        var matrix = [Double](repeating: 0, count: n * k)
+        for (row, u) in complete.enumerated() {
+            for r in 0..<k { matrix[row * k + r] = values[Int(table.cells[u * k + r])] }
+        }
+        let rows = CompleteRows(values: matrix, raters: k)
         let (result, meanSquares) = anova(rows, multiplicity: nil)
         return Result(values: result, unitsUsed: complete, unitsTotal: table.unitCount, raters: k,
-                      meanSquares: meanSquares)
+                      meanSquares: meanSquares, rows: rows)
     }
 
     /// The complete rows of a table (units rated by every rater) with each row's sum and sum of
@@ -85,13 +93,7 @@ public enum IntraclassCorrelation {
     }
 
     public static func completeRows(_ table: RatingsTable) -> CompleteRows? {
-        guard let values = table.numericValues else { return nil }
-        let k = table.raterCount
-        var matrix: [Double] = []
-        for u in 0..<table.unitCount where (0..<k).allSatisfy({ table.code(unit: u, rater: $0) >= 0 }) {
-            for r in 0..<k { matrix.append(values[Int(table.code(unit: u, rater: r))]) }
-        }
-        return CompleteRows(values: matrix, raters: k)
+        compute(table).rows
     }
 
     /// The six ICCs from the two-way ANOVA of complete rows, each row counted `multiplicity` times

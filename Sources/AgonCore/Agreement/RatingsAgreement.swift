@@ -74,8 +74,11 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
             AgreementEstimate(key: statistic.key, statistic: statistic.name, level: statistic.level,
                               value: statistic.compute(merged.counts), interval: interval)
         }
+        var leftOut: [String]?
         if levels.contains(.interval) {
-            estimates += iccEstimates(table, bootstrap: bootstrap)
+            let icc = iccEstimates(table, bootstrap: bootstrap)
+            estimates += icc.estimates
+            leftOut = icc.leftOut.isEmpty || table.numericValues == nil ? nil : icc.leftOut
         }
         var pairwise: [PairwiseKappa] = []
         if includePairwise, table.raterCount >= 2 {
@@ -83,12 +86,8 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
             if levels.contains(.nominal) { weightings.append(.identity) }
             if levels.contains(.ordinal) { weightings.append(.linear) }
             if levels.contains(.interval) || levels.contains(.ratio) { weightings.append(.quadratic) }
-            pairwise = weightings.map { PairwiseKappa(table, weights: $0) }
-        }
-        var leftOut: [String]?
-        if levels.contains(.interval), table.numericValues != nil {
-            let incomplete = (0..<table.unitCount).filter { u in (0..<table.raterCount).contains { table.code(unit: u, rater: $0) < 0 } }
-            if !incomplete.isEmpty { leftOut = incomplete.map { table.unitIDs[$0] } }
+            let joint = CohenKappa.jointCounts(table)
+            pairwise = weightings.map { PairwiseKappa(table, weights: $0, joint: joint) }
         }
         return RatingsAgreement(units: table.unitCount, raters: table.raterIDs, ratings: table.ratingCount,
                                 pairableUnits: Int(counts.pairableUnitCount), categories: table.categories, levels: levels,
@@ -97,27 +96,29 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
     }
 
     /// ICC from the units every rater rated; the intervals resample those units.
-    static func iccEstimates(_ table: RatingsTable, bootstrap: AgreementBootstrap) -> [AgreementEstimate] {
+    static func iccEstimates(_ table: RatingsTable, bootstrap: AgreementBootstrap) -> (estimates: [AgreementEstimate], leftOut: [String]) {
         let icc = IntraclassCorrelation.compute(table)
+        var leftOut: [String] = []
         var note: String?
         if icc.unitsUsed.count < table.unitCount {
             let used = Set(icc.unitsUsed)
-            let left = (0..<table.unitCount).filter { !used.contains($0) }.map { table.unitIDs[$0] }
+            leftOut = (0..<table.unitCount).filter { !used.contains($0) }.map { table.unitIDs[$0] }
             note = "\(icc.unitsUsed.count) of \(table.unitCount) units, those rated by all \(table.raterCount) raters; left out: "
-                + (left.count <= 8 ? left.joined(separator: ", ") : "\(left.count) units (listed in --json)")
+                + (leftOut.count <= 8 ? leftOut.joined(separator: ", ") : "\(leftOut.count) units (listed in --json)")
         }
         var intervals: [AgreementBootstrap.Interval?] = IntraclassCorrelation.Form.allCases.map { _ in nil }
-        if icc.values.values.contains(where: { $0.value != nil }), let rows = IntraclassCorrelation.completeRows(table) {
+        if icc.values.values.contains(where: { $0.value != nil }), let rows = icc.rows {
             // Resample the complete units by weighting their rows: one ANOVA per round for all six forms.
             intervals = bootstrap.intervals(units: rows.count, statistics: IntraclassCorrelation.Form.allCases.count) { multiplicity in
                 let values = IntraclassCorrelation.anova(rows, multiplicity: multiplicity).values
                 return IntraclassCorrelation.Form.allCases.map { values[$0]! }
             }
         }
-        return zip(IntraclassCorrelation.Form.allCases, intervals).map { form, interval in
+        let estimates = zip(IntraclassCorrelation.Form.allCases, intervals).map { form, interval in
             AgreementEstimate(key: "icc.\(form.key)", statistic: form.rawValue, level: .interval,
                               value: icc[form], interval: interval, note: note)
         }
+        return (estimates, leftOut)
     }
 }
 
@@ -155,11 +156,11 @@ public struct PairwiseKappa: Sendable, Equatable, Codable {
     /// Mean of each rater's defined kappas with the others.
     public var meanKappa: [Double?]
 
-    public init(_ table: RatingsTable, weights: AgreementWeights) {
+    public init(_ table: RatingsTable, weights: AgreementWeights, joint: [Double]? = nil) {
         self.weights = weights
         raters = table.raterIDs
         let r = table.raterCount
-        let matrix = CohenKappa.matrix(table, weights: weights)
+        let matrix = CohenKappa.matrix(table, weights: weights, joint: joint)
         kappa = (0..<r).map { i in (0..<r).map { j in matrix[i * r + j]?.kappa.value } }
         sharedUnits = (0..<r).map { i in (0..<r).map { j in matrix[i * r + j]?.sharedUnits ?? 0 } }
         meanKappa = kappa.map { row in

@@ -50,6 +50,8 @@ public enum RatingsFileReader {
         var gridLine: [Int32] = []
         var stride = 2
         var gridUnits = 0
+        /// Units the grid has room for (it grows by doubling, a block at a time).
+        var gridCapacity = 0
         /// Fields of the current line as byte ranges into the file, or into `unquoted` when the line
         /// had quotes.
         var fields: [(start: Int, end: Int)] = []
@@ -258,8 +260,7 @@ public enum RatingsFileReader {
                 valueID = values.intern(valueBytes)
             }
             if Int(unitID) == gridUnits {
-                grid.append(contentsOf: repeatElement(-1, count: stride))
-                gridLine.append(contentsOf: repeatElement(0, count: stride))
+                if gridUnits == gridCapacity { growGrid() }
                 gridUnits += 1
             }
             if Int(raterID) >= stride { widen(to: Int(raterID) + 1) }
@@ -278,8 +279,8 @@ public enum RatingsFileReader {
         mutating func widen(to raters: Int) {
             var newStride = stride
             while newStride < raters { newStride *= 2 }
-            var newGrid = [Int32](repeating: -1, count: gridUnits * newStride)
-            var newLines = [Int32](repeating: 0, count: gridUnits * newStride)
+            var newGrid = [Int32](repeating: -1, count: gridCapacity * newStride)
+            var newLines = [Int32](repeating: 0, count: gridCapacity * newStride)
             for u in 0..<gridUnits {
                 for r in 0..<stride {
                     newGrid[u * newStride + r] = grid[u * stride + r]
@@ -289,6 +290,13 @@ public enum RatingsFileReader {
             grid = newGrid
             gridLine = newLines
             stride = newStride
+        }
+
+        mutating func growGrid() {
+            let added = max(1024, gridCapacity)
+            grid.append(contentsOf: [Int32](repeating: -1, count: added * stride))
+            gridLine.append(contentsOf: [Int32](repeating: 0, count: added * stride))
+            gridCapacity += added
         }
 
         func sameBytes(_ source: UnsafeRawBufferPointer, _ a: Int, _ b: Int, _ length: Int) -> Bool {

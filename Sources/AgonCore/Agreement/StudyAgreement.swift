@@ -155,7 +155,7 @@ public enum StudyAgreement {
             ("ac2.linear", "Gwet's AC2 (linear)", .ordinal, { GwetAC.coefficient($0, weights: .linear) }),
             ("ac2.quadratic", "Gwet's AC2 (quadratic)", .interval, { GwetAC.coefficient($0, weights: .quadratic) }),
         ], bootstrap: bootstrap)
-        result += RatingsAgreement.iccEstimates(table, bootstrap: bootstrap).filter { $0.key == "icc.2-1" || $0.key == "icc.2-k" }
+        result += RatingsAgreement.iccEstimates(table, bootstrap: bootstrap).estimates.filter { $0.key == "icc.2-1" || $0.key == "icc.2-k" }
         return result
     }
 
