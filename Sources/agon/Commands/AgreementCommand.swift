@@ -7,14 +7,15 @@ struct AgreementCommand: ParsableCommand {
         commandName: "agreement",
         abstract: "Inter-rater agreement: Krippendorff's alpha, Cohen's and Fleiss' kappa, Gwet's AC1/AC2, ICC, percent agreement.",
         discussion: """
-        agon agreement STUDY            all sessions of a study: per criterion, overall preference,
-                                        intra-rater consistency, rater × rater kappa
-        agon agreement --ratings FILE   any long-format CSV with columns unit,rater,value
-                                        (an empty value, NA or NaN is a missing rating)
+        agon agreement STUDY
+          every session of a study: scores and winners per criterion, the
+          overall preference, rater × rater kappa, intra-rater consistency.
+        agon agreement --ratings FILE
+          any CSV with columns unit,rater,value (empty, NA or NaN: missing).
 
-        Intervals are 95% percentile bootstrap over units (seeded). A statistic that is not
-        defined on the data (no variation, no unit rated twice, a single rater) is printed as
-        `undefined` with the reason, never as 0.
+        Intervals: 95% percentile bootstrap over units, seeded. A statistic the
+        data cannot support (no variation, no unit rated twice, one rater) is
+        printed as `undefined` with the reason, never as 0.
         """)
 
     @Argument(help: "A study id (a folder under Studies/ with sessions under Sessions/).")
