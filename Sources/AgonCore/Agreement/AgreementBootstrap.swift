@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Percentile bootstrap over units (Efron & Tibshirani 1993, ch. 13): units are drawn with
 /// replacement, the statistic is recomputed on each resample, and the 2.5th and 97.5th percentiles
 /// of the defined replicates form the 95% interval. Units, not single ratings, are resampled
@@ -29,74 +31,97 @@ public struct AgreementBootstrap: Sendable {
         public var rounds: Int
     }
 
+    /// Rounds run in this many chunks, each with its own generator seeded from (seed, chunk), on as
+    /// many cores as there are: the replicates — and so the intervals — are the same whatever the
+    /// machine.
+    static let chunks = 8
+
     /// Intervals for statistics of category counts; each row of `counts` is one unit. All statistics
-    /// see the same resamples.
-    /// `merged` may pass `counts.compressed()` when the caller has it already.
+    /// see the same resamples. `merged` may pass `counts.compressed()` when the caller has it.
     public func intervals(_ counts: CategoryCounts, merged: (counts: CategoryCounts, rowOf: [Int32])? = nil,
-                          _ statistics: [(CategoryCounts) -> AgreementValue]) -> [Interval?] {
+                          _ statistics: [@Sendable (CategoryCounts) -> AgreementValue]) -> [Interval?] {
         let units = counts.rowCount
         guard rounds > 0, units > 0, !statistics.isEmpty else { return statistics.map { _ in nil } }
         let (compressed, rowOf) = merged ?? counts.compressed()
-        var sample = compressed
-        var random = SeededRandom(seed: seed)
-        var replicates = [[Double]](repeating: [], count: statistics.count)
-        for _ in 0..<rounds {
-            for index in sample.multiplicity.indices { sample.multiplicity[index] = 0 }
-            sample.multiplicity.withUnsafeMutableBufferPointer { multiplicity in
-                rowOf.withUnsafeBufferPointer { rowOf in
-                    Self.draw(units, from: units, with: &random) { multiplicity[Int(rowOf[$0])] += 1 }
+        return run(statistics: statistics.count) {
+            var sample = compressed
+            return { random in
+                for index in sample.multiplicity.indices { sample.multiplicity[index] = 0 }
+                sample.multiplicity.withUnsafeMutableBufferPointer { multiplicity in
+                    rowOf.withUnsafeBufferPointer { rowOf in
+                        Self.draw(units, from: units, with: &random) { multiplicity[Int(rowOf[$0])] += 1 }
+                    }
                 }
-            }
-            for (index, statistic) in statistics.enumerated() {
-                if let value = statistic(sample).value { replicates[index].append(value) }
+                return statistics.map { $0(sample).value }
             }
         }
-        return replicates.map(interval)
     }
 
     /// Intervals for statistics that can weight units: each round passes how many times each of the
     /// `units` units was drawn, and `replicate` returns one value per statistic.
-    public func intervals(units: Int, statistics count: Int, _ replicate: ([Double]) -> [AgreementValue]) -> [Interval?] {
+    public func intervals(units: Int, statistics count: Int,
+                          _ replicate: @escaping @Sendable ([Double]) -> [AgreementValue]) -> [Interval?] {
         guard rounds > 0, units > 0, count > 0 else { return [Interval?](repeating: nil, count: count) }
-        var random = SeededRandom(seed: seed)
-        var replicates = [[Double]](repeating: [], count: count)
-        var multiplicity = [Double](repeating: 0, count: units)
-        for _ in 0..<rounds {
-            for index in multiplicity.indices { multiplicity[index] = 0 }
-            Self.draw(units, from: units, with: &random) { multiplicity[$0] += 1 }
-            for (index, value) in replicate(multiplicity).enumerated() where index < count {
-                if let value = value.value { replicates[index].append(value) }
+        return run(statistics: count) {
+            var multiplicity = [Double](repeating: 0, count: units)
+            return { random in
+                for index in multiplicity.indices { multiplicity[index] = 0 }
+                Self.draw(units, from: units, with: &random) { multiplicity[$0] += 1 }
+                let values = replicate(multiplicity).map(\.value)
+                return (0..<count).map { $0 < values.count ? values[$0] : nil }
             }
         }
-        return replicates.map(interval)
     }
 
-    /// Intervals for statistics that need the whole table (ICC, a rater pair's kappa): each round
-    /// copies the drawn units.
-    public func intervals(_ table: RatingsTable, _ statistics: [(RatingsTable) -> AgreementValue]) -> [Interval?] {
-        guard rounds > 0, table.unitCount > 0, !statistics.isEmpty else { return statistics.map { _ in nil } }
-        var random = SeededRandom(seed: seed)
-        var replicates = [[Double]](repeating: [], count: statistics.count)
-        var selection = [Int](repeating: 0, count: table.unitCount)
-        for _ in 0..<rounds {
-            var next = 0
-            Self.draw(table.unitCount, from: table.unitCount, with: &random) {
-                selection[next] = $0
-                next += 1
-            }
-            let resample = table.selecting(units: selection)
-            for (index, statistic) in statistics.enumerated() {
-                if let value = statistic(resample).value { replicates[index].append(value) }
+    /// Intervals for statistics that need the whole table (a rater pair's kappa, say): each round
+    /// copies the drawn units. The draws are those of the other forms, round for round.
+    public func intervals(_ table: RatingsTable, _ statistics: [@Sendable (RatingsTable) -> AgreementValue]) -> [Interval?] {
+        let units = table.unitCount
+        guard rounds > 0, units > 0, !statistics.isEmpty else { return statistics.map { _ in nil } }
+        return run(statistics: statistics.count) {
+            var selection = [Int](repeating: 0, count: units)
+            return { random in
+                var next = 0
+                Self.draw(units, from: units, with: &random) {
+                    selection[next] = $0
+                    next += 1
+                }
+                let resample = table.selecting(units: selection)
+                return statistics.map { $0(resample).value }
             }
         }
-        return replicates.map(interval)
     }
 
-    public func interval(_ counts: CategoryCounts, _ statistic: @escaping (CategoryCounts) -> AgreementValue) -> Interval? {
+    /// Runs the rounds in `chunks` parallel chunks; `makeRound` gives each chunk its own scratch
+    /// state and returns the function computing one round's values.
+    private func run(statistics count: Int,
+                     _ makeRound: @Sendable () -> (inout SeededRandom) -> [Double?]) -> [Interval?] {
+        let chunkCount = min(Self.chunks, rounds)
+        let results = UnsafeMutableBufferPointer<[[Double]]>.allocate(capacity: chunkCount)
+        results.initialize(repeating: [])
+        defer { results.deallocate() }
+        nonisolated(unsafe) let shared = results
+        let (rounds, seed) = (self.rounds, self.seed)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var random = SeededRandom(seed: seed, mixing: ["agreement-bootstrap", String(chunk)])
+            let round = makeRound()
+            var local = [[Double]](repeating: [], count: count)
+            let share = rounds / chunkCount + (chunk < rounds % chunkCount ? 1 : 0)
+            for _ in 0..<share {
+                for (index, value) in round(&random).enumerated() {
+                    if let value { local[index].append(value) }
+                }
+            }
+            shared[chunk] = local
+        }
+        return (0..<count).map { index in interval(results.flatMap { $0[index] }) }
+    }
+
+    public func interval(_ counts: CategoryCounts, _ statistic: @escaping @Sendable (CategoryCounts) -> AgreementValue) -> Interval? {
         intervals(counts, [statistic])[0]
     }
 
-    public func interval(_ table: RatingsTable, _ statistic: @escaping (RatingsTable) -> AgreementValue) -> Interval? {
+    public func interval(_ table: RatingsTable, _ statistic: @escaping @Sendable (RatingsTable) -> AgreementValue) -> Interval? {
         intervals(table, [statistic])[0]
     }
 

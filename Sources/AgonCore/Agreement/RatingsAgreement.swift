@@ -39,9 +39,13 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
         let ordered = table.isOrdered
         let single = table.raterCount < 2
         // Count-based statistics, in print order, each with how to compute it from (resampled) counts.
-        var countStatistics: [(key: String, name: String, level: MeasurementLevel, compute: (CategoryCounts) -> AgreementValue)] = []
-        func guarded(_ compute: @escaping (CategoryCounts) -> AgreementValue) -> (CategoryCounts) -> AgreementValue {
-            single ? { _ in .undefined(reason: "a single rater: agreement needs at least two") } : compute
+        var countStatistics: [(key: String, name: String, level: MeasurementLevel, compute: @Sendable (CategoryCounts) -> AgreementValue)] = []
+        func guarded(_ compute: @escaping @Sendable (CategoryCounts) -> AgreementValue) -> @Sendable (CategoryCounts) -> AgreementValue {
+            if !single { return compute }
+            let undefined: @Sendable (CategoryCounts) -> AgreementValue = { _ in
+                .undefined(reason: "a single rater: agreement needs at least two")
+            }
+            return undefined
         }
         for level in levels {
             countStatistics.append(("alpha.\(level.rawValue)", "Krippendorff's alpha", level,

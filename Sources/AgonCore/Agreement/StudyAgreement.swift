@@ -129,7 +129,7 @@ public enum StudyAgreement {
                       preference: preference, consistency: consistency, bootstrapRounds: bootstrap.rounds, seed: bootstrap.seed)
     }
 
-    typealias Statistic = (key: String, name: String, level: MeasurementLevel, compute: (CategoryCounts) -> AgreementValue)
+    typealias Statistic = (key: String, name: String, level: MeasurementLevel, compute: @Sendable (CategoryCounts) -> AgreementValue)
 
     static func estimates(_ table: RatingsTable, _ statistics: [Statistic], bootstrap: AgreementBootstrap) -> [AgreementEstimate] {
         if table.raterCount < 2 {

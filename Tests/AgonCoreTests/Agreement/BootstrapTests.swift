@@ -13,7 +13,7 @@ struct AgreementBootstrapTests {
     @Test func intervalIsSeededAndContainsTheEstimate() throws {
         let table = AgreementInvariantTests.randomTable(seed: 21, units: 60, raters: 4)
         let bootstrap = AgreementBootstrap(rounds: 300, seed: 7)
-        let statistic: (CategoryCounts) -> AgreementValue = { KrippendorffAlpha.alpha($0, level: .interval) }
+        let statistic: @Sendable (CategoryCounts) -> AgreementValue = { KrippendorffAlpha.alpha($0, level: .interval) }
         let first = bootstrap.interval(table.categoryCounts, statistic)
         let second = bootstrap.interval(table.categoryCounts, statistic)
         #expect(first == second)
@@ -77,12 +77,12 @@ struct AgreementBootstrapTests {
     @Test func intervalIsUndefinedWhenMostResamplesAre() throws {
         let table = AgreementInvariantTests.randomTable(seed: 3, units: 40, raters: 3)
         // Defined only when both u0 and u1 are drawn: about 0.63² = 40% of resamples.
-        let rare: (RatingsTable) -> AgreementValue = { resample in
+        let rare: @Sendable (RatingsTable) -> AgreementValue = { resample in
             resample.unitIDs.contains("u0") && resample.unitIDs.contains("u1")
                 ? PercentAgreement.raw(resample) : .undefined(reason: "test")
         }
         // Undefined only when both are drawn: about 60% defined.
-        let common: (RatingsTable) -> AgreementValue = { resample in
+        let common: @Sendable (RatingsTable) -> AgreementValue = { resample in
             resample.unitIDs.contains("u0") && resample.unitIDs.contains("u1")
                 ? .undefined(reason: "test") : PercentAgreement.raw(resample)
         }
