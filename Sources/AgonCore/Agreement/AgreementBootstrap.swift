@@ -43,17 +43,14 @@ public struct AgreementBootstrap: Sendable {
         let units = counts.rowCount
         guard rounds > 0, units > 0, !statistics.isEmpty else { return statistics.map { _ in nil } }
         let (compressed, rowOf) = merged ?? counts.compressed()
-        return run(statistics: statistics.count) {
-            var sample = compressed
-            return { random in
-                for index in sample.multiplicity.indices { sample.multiplicity[index] = 0 }
-                sample.multiplicity.withUnsafeMutableBufferPointer { multiplicity in
-                    rowOf.withUnsafeBufferPointer { rowOf in
-                        Self.draw(units, from: units, with: &random) { multiplicity[Int(rowOf[$0])] += 1 }
-                    }
+        return run(statistics: statistics.count, state: { compressed }) { sample, random in
+            for index in sample.multiplicity.indices { sample.multiplicity[index] = 0 }
+            sample.multiplicity.withUnsafeMutableBufferPointer { multiplicity in
+                rowOf.withUnsafeBufferPointer { rowOf in
+                    Self.draw(units, from: units, with: &random) { multiplicity[Int(rowOf[$0])] += 1 }
                 }
-                return statistics.map { $0(sample).value }
             }
+            return statistics.map { $0(sample).value }
         }
     }
 
@@ -62,14 +59,13 @@ public struct AgreementBootstrap: Sendable {
     public func intervals(units: Int, statistics count: Int,
                           _ replicate: @escaping @Sendable ([Double]) -> [AgreementValue]) -> [Interval?] {
         guard rounds > 0, units > 0, count > 0 else { return [Interval?](repeating: nil, count: count) }
-        return run(statistics: count) {
-            var multiplicity = [Double](repeating: 0, count: units)
-            return { random in
-                for index in multiplicity.indices { multiplicity[index] = 0 }
+        return run(statistics: count, state: { [Double](repeating: 0, count: units) }) { multiplicity, random in
+            for index in multiplicity.indices { multiplicity[index] = 0 }
+            multiplicity.withUnsafeMutableBufferPointer { multiplicity in
                 Self.draw(units, from: units, with: &random) { multiplicity[$0] += 1 }
-                let values = replicate(multiplicity).map(\.value)
-                return (0..<count).map { $0 < values.count ? values[$0] : nil }
             }
+            let values = replicate(multiplicity).map(\.value)
+            return (0..<count).map { $0 < values.count ? values[$0] : nil }
         }
     }
 
@@ -78,24 +74,23 @@ public struct AgreementBootstrap: Sendable {
     public func intervals(_ table: RatingsTable, _ statistics: [@Sendable (RatingsTable) -> AgreementValue]) -> [Interval?] {
         let units = table.unitCount
         guard rounds > 0, units > 0, !statistics.isEmpty else { return statistics.map { _ in nil } }
-        return run(statistics: statistics.count) {
-            var selection = [Int](repeating: 0, count: units)
-            return { random in
-                var next = 0
+        return run(statistics: statistics.count, state: { [Int](repeating: 0, count: units) }) { selection, random in
+            var next = 0
+            selection.withUnsafeMutableBufferPointer { selection in
                 Self.draw(units, from: units, with: &random) {
                     selection[next] = $0
                     next += 1
                 }
-                let resample = table.selecting(units: selection)
-                return statistics.map { $0(resample).value }
             }
+            let resample = table.selecting(units: selection)
+            return statistics.map { $0(resample).value }
         }
     }
 
-    /// Runs the rounds in `chunks` parallel chunks; `makeRound` gives each chunk its own scratch
-    /// state and returns the function computing one round's values.
-    private func run(statistics count: Int,
-                     _ makeRound: @Sendable () -> (inout SeededRandom) -> [Double?]) -> [Interval?] {
+    /// Runs the rounds in `chunks` parallel chunks; each chunk gets its own scratch `state` (passed
+    /// inout rather than captured, which keeps Swift's dynamic exclusivity checks out of the loop).
+    private func run<State>(statistics count: Int, state makeState: @Sendable () -> State,
+                            _ round: @Sendable (inout State, inout SeededRandom) -> [Double?]) -> [Interval?] {
         let chunkCount = min(Self.chunks, rounds)
         let results = UnsafeMutableBufferPointer<[[Double]]>.allocate(capacity: chunkCount)
         results.initialize(repeating: [])
@@ -104,11 +99,11 @@ public struct AgreementBootstrap: Sendable {
         let (rounds, seed) = (self.rounds, self.seed)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var random = SeededRandom(seed: seed, mixing: ["agreement-bootstrap", String(chunk)])
-            let round = makeRound()
+            var state = makeState()
             var local = [[Double]](repeating: [], count: count)
             let share = rounds / chunkCount + (chunk < rounds % chunkCount ? 1 : 0)
             for _ in 0..<share {
-                for (index, value) in round(&random).enumerated() {
+                for (index, value) in round(&state, &random).enumerated() {
                     if let value { local[index].append(value) }
                 }
             }
