@@ -30,8 +30,8 @@ struct BenchAgreementCommand: ParsableCommand {
         let table = Self.generate(units: units, raters: raters, missing: missing, points: points)
         print("generated: \(units) units × \(raters) raters, \(Int(missing * 100))% missing, \(points)-point scale, \(table.ratingCount) ratings")
 
-        // Wall time, and CPU time (this thread's, or the child's for a whole process), which other
-        // work on a shared machine disturbs less.
+        // Wall time, and CPU time (all threads of this process and of the child process), which
+        // other work on a shared machine disturbs less.
         var rows = [["measure", "wall median", "wall min", "cpu median", "result"]]
         func time(_ name: String, repeats: Int? = nil, _ body: () -> String) {
             var wall: [Double] = []
@@ -146,10 +146,10 @@ struct BenchAgreementCommand: ParsableCommand {
         print("wrote \(max(1, raters)) simulated sessions of \(studyID) under \(folder.path); try: AGON_HOME=\(folder.path) agon agreement \(studyID)")
     }
 
-    /// CPU time of this thread plus finished child processes, in milliseconds.
+    /// CPU time of this process (all its threads) plus finished child processes, in milliseconds.
     static func cpuMilliseconds() -> Double {
         var thread = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &thread)
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &thread)
         var children = rusage()
         #if os(Linux)
         getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &children)
