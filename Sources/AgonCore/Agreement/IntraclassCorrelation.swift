@@ -134,6 +134,10 @@ public enum IntraclassCorrelation {
         judges = judges / n - correction
         let total = squares - correction
         let reason = "no variance in the ratings: ICC is 0/0"
+        // Sums of squares come from differences of large sums: treat a rounding-sized total as none.
+        guard total > 1e-12 * max(1, squares) else {
+            return (Dictionary(uniqueKeysWithValues: Form.allCases.map { ($0, .undefined(reason: reason)) }), nil)
+        }
         let within = total - between
         let error = within - judges
         let bms = between / (n - 1)

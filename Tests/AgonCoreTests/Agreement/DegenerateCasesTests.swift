@@ -98,3 +98,21 @@ struct AgreementTextTests {
         #expect(numeric.pairwise.map(\.weights) == [.identity, .linear, .quadratic])
     }
 }
+
+struct PercentAgreementTests {
+    /// By hand: unit 1 = A A B, unit 2 = A A B B.
+    /// Raw: unit 1 has 2 agreeing ordered pairs of 6, unit 2 has 4 of 12 → mean 1/3.
+    /// Leave-one-out: in unit 1 each A faces {A, B} (two modes: ½ each) and B faces {A, A} (0);
+    /// in unit 2 every rating faces a majority of the other category (0) → (½ + ½) / 7.
+    @Test func handWorkedExample() {
+        let table = RatingsTable(units: ["1", "2"], raters: ["a", "b", "c", "d"],
+                                 labels: [["A", "A", "B", nil], ["A", "A", "B", "B"]], scale: ["A", "B"])
+        #expect(abs(PercentAgreement.raw(table).value! - 1.0 / 3) < 1e-12)
+        #expect(abs(PercentAgreement.leaveOneOut(table).value! - 1.0 / 7) < 1e-12)
+    }
+
+    @Test func iccOfConstantNonIntegerValuesIsUndefined() {
+        let table = RatingsTable(units: ["1", "2", "3"], raters: ["a", "b"], values: [[0.1, 0.1], [0.1, 0.1], [0.1, 0.1]])
+        #expect(IntraclassCorrelation.compute(table)[.single1].reason?.contains("no variance") == true)
+    }
+}
