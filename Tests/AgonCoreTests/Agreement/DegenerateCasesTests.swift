@@ -116,3 +116,18 @@ struct PercentAgreementTests {
         #expect(IntraclassCorrelation.compute(table)[.single1].reason?.contains("no variance") == true)
     }
 }
+
+struct KappaParadoxTests {
+    /// Two raters, 100 items, 90 both "A", 5 + 5 split, none both "B": 90% agreement.
+    /// Cohen: p_o = 0.90, p_e = 0.95² + 0.05² = 0.905, κ = −0.005/0.095 = −0.0526.
+    /// Gwet: π_A = 0.95, p_e = 2 · 0.95 · 0.05 / (2 − 1) = 0.095, AC1 = 0.805/0.905 = 0.8895.
+    @Test func acOneStaysReadableWhenOneCategoryDominates() {
+        var labels: [[String?]] = Array(repeating: ["A", "A"], count: 90)
+        labels += Array(repeating: ["A", "B"], count: 5)
+        labels += Array(repeating: ["B", "A"], count: 5)
+        let table = RatingsTable(units: labels.indices.map(String.init), raters: ["r1", "r2"], labels: labels, scale: ["A", "B"])
+        #expect(abs(CohenKappa.kappa(table, raters: 0, 1).kappa.value! - (-0.005 / 0.095)) < 1e-12)
+        #expect(abs(GwetAC.coefficient(table).value! - 0.805 / 0.905) < 1e-12)
+        #expect(PercentAgreement.raw(table) == .defined(0.9))
+    }
+}
