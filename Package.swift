@@ -38,5 +38,7 @@ let package = Package(
         .testTarget(name: "AgonCoreTests", dependencies: ["AgonCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AgonTUITests", dependencies: ["AgonTUI", "AgonCore"]),
         .testTarget(name: "AgonEndToEndTests", dependencies: ["AgonCore"]),
+        // Crash, kill and storage-fault tests: they run the real `agon` binary as a child process.
+        .testTarget(name: "AgonFaultTests", dependencies: ["AgonCore", "agon"]),
     ]
 )

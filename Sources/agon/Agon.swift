@@ -19,6 +19,8 @@ struct Agon: ParsableCommand {
             SessionsCommand.self,
             AgreementCommand.self,
             BenchAgreementCommand.self,
+            ScriptedRaterCommand.self,
+            BenchScaleCommand.self,
         ]
     )
 

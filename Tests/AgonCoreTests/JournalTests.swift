@@ -152,7 +152,18 @@ struct JournalTests {
         #expect(changes.contains("tasks removed: t6"))
         #expect(changes.contains("prompt or answers changed in tasks: t3"))
         #expect(changes.contains("criteria added: humour"))
-        #expect(error?.description.contains("Restore the files the session began with") == true)
+        #expect(error?.description.contains("restore the files the session began with") == true)
+        #expect(error?.description.contains("--new-session") == true)
+
+        // The researcher's second option: archive the old journal and begin again on the new content.
+        let archived = try #require(try SessionStore.archive(studyID: "mini", rater: "anna", workspace: test.workspace))
+        #expect(archived.path.contains("/Sessions/mini/archive/anna."))
+        let fresh = try SessionStore.open(bundle: bundle, rater: "anna", workspace: test.workspace)
+        #expect(!fresh.resumed && fresh.state.ratedCount == 0)
+        #expect(SessionStore.journals(studyID: "mini", in: test.workspace).map(\.rater) == ["anna"])
+        #expect(throws: SessionStore.OpenError.locked(journal: "Sessions/mini/anna.jsonl")) {
+            _ = try SessionStore.archive(studyID: "mini", rater: "anna", workspace: test.workspace)
+        }
     }
 
     @Test func textOnlyChangesAreStillDetected() throws {

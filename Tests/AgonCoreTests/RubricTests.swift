@@ -76,7 +76,14 @@ struct RubricTests {
         ("id = \"x\"\ntitle = \"T\"\ninstructions = \"I\"\n[[criteria]]\nid = \"a\"\nname = \"A\"\ndefinition = \"D\"\nquestion = \"Q\"\n[[criteria.anchors]]\nscore = 1\n", 9, "missing `en`"),
         ("id = \"x\"\ntitle = \"T\"\ninstructions = \"I\"\n[[criteria]]\nid = \"a\"\nname = \"A\"\ndefinition = \"D\"\nquestion = \"Q\n", 8, "not valid TOML"),
         ("id = \"y\"\ntitle = \"T\"\ninstructions = \"I\"\n[[criteria]]\nid = \"a\"\nname = \"A\"\ndefinition = \"D\"\nquestion = \"Q\"\n", 1, "differs from the file name `x.toml`"),
-        ("id = \"x\"\ntitle = \"T\"\ninstructions = \"I\"\n", nil, "missing `[[criteria]]` entries"),
+        ("id = \"x\"\ntitle = \"T\"\ninstructions = \"I\"\n", 1, "missing `[[criteria]]` entries"),
+        // toml++ asserts (aborting the process) on these; found by ParserFuzzTests.
+        ("[=", 1, "a table header needs a name"),
+        ("id = \"x\"\n\n  [[ {a=1}]]\n", 3, "a table header needs a name"),
+        ("id = \"\"\"\n[=\n\"\"\"\n[ .a]\n", 4, "a table header needs a name"),
+        ("a = [}", 1, "expected a value in the array"),
+        ("a = [\n  1, # one\n  }", 3, "expected a value in the array"),
+        ("a = [[\"x\", \"]\"], [}]", 1, "expected a value in the array"),
     ] as [(String, Int?, String)])
     func brokenRubricIsReportedWithItsLine(text: String, line: Int?, message: String) {
         let found = diagnostics { _ = try RubricLoader.parse(text: text, file: "x.toml", expectedID: "x") }

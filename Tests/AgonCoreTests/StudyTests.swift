@@ -114,6 +114,19 @@ struct StudyTests {
         #expect(unsafe.first?.message.contains("not a study id") == true)
     }
 
+    @Test func invalidUTF8InAnAnswerIsRepairedAndNoted() throws {
+        let test = TestWorkspace()
+        test.makeStudy(tasks: 2)
+        var bytes = Data(test.read("Studies/mini/answers.jsonl").utf8)
+        let marker = Data("Answer to t2 by big".utf8)
+        let range = try #require(bytes.range(of: marker))
+        bytes.replaceSubrange(range, with: Data([0x41, 0xFF, 0xC3, 0x28, 0x42]))
+        try bytes.write(to: test.root.appendingPathComponent("Studies/mini/answers.jsonl"))
+        let bundle = try test.bundle()
+        #expect(bundle.answers.answer(task: "t2", system: "big")?.text == "A\u{FFFD}\u{FFFD}(B")
+        #expect(bundle.notes.map(\.description) == ["Studies/mini/answers.jsonl:3: bytes that are not UTF-8 replaced by �"])
+    }
+
     @Test func invalidUTF8IsReportedWithItsLine() {
         let test = TestWorkspace()
         test.makeStudy()

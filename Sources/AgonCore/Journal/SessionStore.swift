@@ -23,7 +23,9 @@ public enum SessionStore {
                 return "\(journal) cannot be continued safely: \(reasons.joined(separator: "; ")). It can still be read by `agon report`; start a new session under another rater name, or repair the file."
             case .inputsChanged(let journal, let changes):
                 return "the study or rubric changed since \(journal) began:\n  - " + changes.joined(separator: "\n  - ")
-                    + "\nA session must not mix two versions. Restore the files the session began with (e.g. from git) to continue it, or rate the new version under a new rater name."
+                    + "\nA session must not mix two versions. Either:"
+                    + "\n  - continue on the old content: restore the files the session began with (e.g. `git log -- Studies Rubrics`, then `git checkout <commit> -- <files>`), then run the same command again;"
+                    + "\n  - or start a new session on the new content: add --new-session (the old journal is kept in Sessions/<study>/archive/ and still counts in no report), or rate under another rater name."
             }
         }
     }
@@ -84,9 +86,14 @@ public enum SessionStore {
             throw .cannotAppend(journal: name, reasons: contents.appendBlockers)
         }
 
-        let current = JournalHeader(bundle: bundle, rater: rater, created: now)
         let header: JournalHeader
-        if let existing = contents.header {
+        if let existing = contents.header, existing.studyHash == bundle.studyHash,
+           existing.rubricHash == SHA256.hex(bundle.rubricBytes), existing.study == bundle.study.id, existing.rater == rater,
+           existing.seed == bundle.study.design.seed, existing.repeatShare == bundle.study.design.repeatShare {
+            // The common resume: nothing changed, so the per-task fingerprint need not be computed.
+            header = existing
+        } else if let existing = contents.header {
+            let current = JournalHeader(bundle: bundle, rater: rater, created: now)
             if existing.study != bundle.study.id || existing.rater != rater {
                 throw .foreignJournal("\(name) belongs to study `\(existing.study)`, rater `\(existing.rater)`, not to `\(bundle.study.id)`, `\(rater)`")
             }
@@ -104,6 +111,7 @@ public enum SessionStore {
             if !changes.isEmpty { throw .inputsChanged(journal: name, changes: changes) }
             header = existing
         } else {
+            let current = JournalHeader(bundle: bundle, rater: rater, created: now)
             do {
                 try writer.appendHeader(current)
             } catch {
@@ -119,6 +127,35 @@ public enum SessionStore {
         warnings += state.anomalies.map { Diagnostic(file: name, line: nil, message: $0) }
         return OpenSession(writer: writer, header: header, state: state, schedule: schedule,
                            resumed: !contents.events.isEmpty, tornLineSetAside: tornAside, warnings: warnings)
+    }
+
+    /// Moves a rater's journal out of the way, into `Sessions/<study>/archive/`, so that a new session
+    /// can begin; reports and agreement read only the journals directly in the study's folder.
+    /// Returns where the old journal went, or nil when there was none.
+    public static func archive(studyID: String, rater: String, workspace: Workspace, now: Date = Date()) throws(OpenError) -> URL? {
+        if let problem = RaterName.problem(with: rater) { throw .unsafeRaterName(problem) }
+        let file = workspace.journalFile(study: studyID, rater: rater)
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        // Holding the lock while moving: never archive a journal another process is writing.
+        let writer: JournalWriter
+        do {
+            writer = try JournalWriter(file: file)
+        } catch .locked {
+            throw .locked(journal: workspace.display(file))
+        } catch {
+            throw .storage(error.message)
+        }
+        let folder = workspace.sessionFolder(studyID).appendingPathComponent("archive", isDirectory: true)
+        let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
+        let target = folder.appendingPathComponent("\(rater).\(stamp).jsonl")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.moveItem(at: file, to: target)
+        } catch {
+            throw .storage("cannot move \(workspace.display(file)) to \(workspace.display(target)): \(Self.reason(error))")
+        }
+        _ = writer
+        return target
     }
 
     /// Every journal of a study, read-only (for `sessions`, `report`, `agreement`).

@@ -2,13 +2,22 @@ import Foundation
 
 /// Reads `answers.jsonl`: one JSON object a line with `task`, `system` and `text` (other fields are
 /// kept by the file but ignored here). Every bad line is reported, not only the first.
+///
+/// Model output sometimes holds bytes that are not UTF-8. Such a line is not rejected: its invalid
+/// bytes become U+FFFD (shown as �), and the line is listed in `notes` so the researcher knows.
 public enum AnswersFileReader {
-    public static func parse(data: Data, file: String) -> (answers: [Answer], diagnostics: [Diagnostic]) {
+    public static func parse(data: Data, file: String) -> (answers: [Answer], diagnostics: [Diagnostic], notes: [Diagnostic]) {
         var answers: [Answer] = []
         var diagnostics: [Diagnostic] = []
-        JSONLines.forEachLine(in: data) { lineNumber, bytes in
+        var notes: [Diagnostic] = []
+        JSONLines.forEachLine(in: data) { lineNumber, rawBytes in
             func problem(_ message: String) {
                 diagnostics.append(Diagnostic(file: file, line: lineNumber, message: message))
+            }
+            var bytes = rawBytes
+            if String(data: rawBytes, encoding: .utf8) == nil {
+                bytes = Data(String(decoding: rawBytes, as: UTF8.self).utf8)
+                notes.append(Diagnostic(file: file, line: lineNumber, message: "bytes that are not UTF-8 replaced by �"))
             }
             guard let object = JSONLines.object(bytes) else {
                 problem(JSONLines.describeInvalid(bytes))
@@ -29,6 +38,6 @@ public enum AnswersFileReader {
             guard let task = fields["task"], let system = fields["system"], let text = fields["text"] else { return }
             answers.append(Answer(task: task, system: system, text: text, line: lineNumber))
         }
-        return (answers, diagnostics)
+        return (answers, diagnostics, notes)
     }
 }

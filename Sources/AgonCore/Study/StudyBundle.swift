@@ -10,6 +10,8 @@ public struct StudyBundle: Sendable {
     public var studyBytes: Data
     public var answersBytes: Data
     public var rubricBytes: Data
+    /// What was repaired rather than rejected while loading (invalid UTF-8 in answers).
+    public var notes: [Diagnostic] = []
 
     public static func load(studyID: String, in workspace: Workspace) throws(DiagnosticsError) -> StudyBundle {
         guard Identifier.isValid(studyID) else {
@@ -38,10 +40,12 @@ public struct StudyBundle: Sendable {
         let answersURL = workspace.answersFile(studyID)
         let answersName = workspace.display(answersURL)
         var answers: [Answer] = []
+        var notes: [Diagnostic] = []
         let answersBytes = FileManager.default.contents(atPath: answersURL.path)
         if let answersBytes {
             let parsed = AnswersFileReader.parse(data: answersBytes, file: answersName)
             answers = parsed.answers
+            notes = parsed.notes
             diagnostics += parsed.diagnostics
         } else {
             diagnostics.append(Diagnostic(file: answersName, line: nil, message: "file not found (a study keeps its answers in answers.jsonl)"))
@@ -79,6 +83,6 @@ public struct StudyBundle: Sendable {
             throw DiagnosticsError(diagnostics)
         }
         return StudyBundle(study: study, answers: AnswerSet(answers), rubric: rubric,
-                           studyBytes: studyBytes, answersBytes: answersBytes, rubricBytes: rubricBytes)
+                           studyBytes: studyBytes, answersBytes: answersBytes, rubricBytes: rubricBytes, notes: notes)
     }
 }

@@ -61,7 +61,7 @@ public enum StudyLoader {
             }
             let category = document.string(table, "category", at: path, required: false) ?? "uncategorised"
             guard let prompt = document.string(table, "prompt", at: path) else { continue }
-            if prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if prompt.isBlank {
                 document.problem(at: "\(path).prompt", "task `\(taskID)` has an empty prompt")
             }
             tasks.append(StudyTask(id: taskID, category: category, prompt: prompt))

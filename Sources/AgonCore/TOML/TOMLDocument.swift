@@ -12,6 +12,8 @@ public final class TOMLDocument {
     /// Parses `text`; a syntax error becomes a single diagnostic in the thrown error.
     public init(file: String, text: String) throws(DiagnosticsError) {
         self.file = file
+        let preflight = TOMLPreflight.problems(in: text, file: file)
+        if !preflight.isEmpty { throw DiagnosticsError(preflight) }
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
@@ -142,7 +144,7 @@ public final class TOMLDocument {
     }
 
     private func nonEmpty(_ text: LocalizedText, at path: String, key: String) -> LocalizedText? {
-        if text.en.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.en.isBlank {
             problem(at: path, "`\(key)` is empty")
             return nil
         }

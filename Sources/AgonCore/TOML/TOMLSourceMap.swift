@@ -48,12 +48,12 @@ public struct TOMLSourceMap: Sendable {
     }
 
     /// The line of `path`, or of its nearest enclosing table or key when the path itself is absent
-    /// (a missing key is reported where its table starts).
-    public func line(of path: String) -> Int? {
+    /// (a missing key is reported where its table starts; a missing top-level key on line 1).
+    public func line(of path: String) -> Int {
         var candidate = path
         while true {
             if let line = lines[candidate] { return line }
-            guard let cut = candidate.lastIndex(where: { $0 == "." || $0 == "[" }) else { return nil }
+            guard let cut = candidate.lastIndex(where: { $0 == "." || $0 == "[" }) else { return 1 }
             candidate = String(candidate[..<cut])
         }
     }

@@ -1,18 +1,30 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Line-by-line reading of JSONL files, counting lines the way an editor does (1-based, blank lines
 /// count but are skipped).
 public enum JSONLines {
     public static func forEachLine(in data: Data, _ body: (_ lineNumber: Int, _ bytes: Data) -> Void) {
-        var lineNumber = 0
-        var start = data.startIndex
-        while start < data.endIndex {
-            lineNumber += 1
-            let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
-            var line = data[start..<end]
-            if line.last == 0x0D { line = line.dropLast() }
-            if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { body(lineNumber, Data(line)) }
-            start = end == data.endIndex ? end : data.index(after: end)
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            guard let base = buffer.baseAddress else { return }
+            var lineNumber = 0
+            var start = 0
+            while start < buffer.count {
+                lineNumber += 1
+                let newline = memchr(base + start, 0x0A, buffer.count - start)
+                let end = newline.map { base.distance(to: UnsafeRawPointer($0)) } ?? buffer.count
+                var last = end
+                if last > start, buffer[last - 1] == 0x0D { last -= 1 }
+                var blank = true
+                for offset in start..<last where buffer[offset] != 0x20 && buffer[offset] != 0x09 {
+                    blank = false
+                    break
+                }
+                if !blank { body(lineNumber, Data(bytes: base + start, count: last - start)) }
+                start = end + 1
+            }
         }
     }
 

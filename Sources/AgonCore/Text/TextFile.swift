@@ -28,3 +28,11 @@ public enum TextFile {
         return line
     }
 }
+
+extension String {
+    /// True when the text has nothing but white space. Stops at the first visible character, so it
+    /// costs nothing on long answers (unlike trimming them).
+    public var isBlank: Bool {
+        unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+}

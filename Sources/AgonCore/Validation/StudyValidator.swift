@@ -22,7 +22,7 @@ public enum StudyValidator {
                 problem("unknown system `\(answer.system)` (not in study.toml)")
                 known = false
             }
-            if answer.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if answer.text.isBlank {
                 problem("empty text for task `\(answer.task)`, system `\(answer.system)`")
             }
             let key = AnswerKey(answer.task, answer.system)

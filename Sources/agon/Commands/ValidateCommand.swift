@@ -18,6 +18,7 @@ struct ValidateCommand: ParsableCommand {
             print("\(bundle.study.id): ok — \(bundle.study.systems.count) systems, \(bundle.study.tasks.count) tasks, "
                 + "\(bundle.answers.answers.count) answers, rubric `\(bundle.rubric.id)` with \(bundle.rubric.criteria.count) criteria; "
                 + "\(schedule.count) items per rater (\(schedule.items.filter(\.isRepeat).count) repeats)")
+            for note in bundle.notes { print("note: \(note)") }
         } catch {
             throw Failure(diagnostics: error.diagnostics)
         }

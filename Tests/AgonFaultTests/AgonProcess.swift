@@ -1,0 +1,81 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the built `agon` binary as a child process, with its output in temporary files. Uses
+/// posix_spawn rather than Foundation.Process so that a test can SIGKILL the child at a moment of
+/// its choosing and still read everything it wrote.
+struct AgonProcess {
+    let pid: pid_t
+    let stdoutFile: URL
+    let stderrFile: URL
+
+    /// `agon` next to the test bundle: SwiftPM builds it because the test target depends on it.
+    static let binary: URL = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("agon")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/agon")
+    }()
+
+    static func start(_ arguments: [String], home: URL) -> AgonProcess {
+        let id = UUID().uuidString
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("agon-out-\(id)")
+        let err = FileManager.default.temporaryDirectory.appendingPathComponent("agon-err-\(id)")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        var environment = ProcessInfo.processInfo.environment
+        environment["AGON_HOME"] = home.path
+        let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, binary.path, &actions, &attributes, argv, envp)
+        precondition(result == 0, "cannot start \(binary.path): \(result)")
+        argv.forEach { free($0) }
+        envp.forEach { free($0) }
+        posix_spawn_file_actions_destroy(&actions)
+        posix_spawnattr_destroy(&attributes)
+        return AgonProcess(pid: pid, stdoutFile: out, stderrFile: err)
+    }
+
+    /// Waits for the child; returns its exit status, or 128 + signal number when a signal ended it.
+    func wait() -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+    }
+
+    func kill(_ signal: Int32 = SIGKILL) {
+        _ = Glibc.kill(pid, signal)
+    }
+
+    var output: String { String(decoding: (try? Data(contentsOf: stdoutFile)) ?? Data(), as: UTF8.self) }
+    var errorOutput: String { String(decoding: (try? Data(contentsOf: stderrFile)) ?? Data(), as: UTF8.self) }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: stdoutFile)
+        try? FileManager.default.removeItem(at: stderrFile)
+    }
+
+    /// Runs to completion: (status, stdout, stderr).
+    static func run(_ arguments: [String], home: URL) -> (status: Int32, output: String, error: String) {
+        let process = start(arguments, home: home)
+        let status = process.wait()
+        defer { process.cleanUp() }
+        return (status, process.output, process.errorOutput)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import AgonCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The commands of issue 2 as a person runs them: exit status, output and messages.
+struct CommandLineTests {
+    @Test func validatePassesOnTheShippedStudies() {
+        for study in ["demo", "llama2-70b-vs-7b"] {
+            let run = AgonProcess.run(["validate", study], home: FaultWorkspace.repository)
+            #expect(run.status == 0, "\(run.error)")
+            #expect(run.output.hasPrefix("\(study): ok"))
+        }
+    }
+
+    @Test func validateReportsEveryProblemAsFileLineAndFails() throws {
+        let workspace = FaultWorkspace(tasks: 3)
+        let study = workspace.root.appendingPathComponent("Studies/load")
+        var toml = try String(contentsOf: study.appendingPathComponent("study.toml"), encoding: .utf8)
+        toml = toml.replacingOccurrences(of: "id = \"t2\"", with: "id = \"t1\"")
+        try Data(toml.utf8).write(to: study.appendingPathComponent("study.toml"))
+        let answers = try String(contentsOf: study.appendingPathComponent("answers.jsonl"), encoding: .utf8) + "{\"task\":\"t9\"\n"
+        try Data(answers.utf8).write(to: study.appendingPathComponent("answers.jsonl"))
+        let run = AgonProcess.run(["validate", "load"], home: workspace.root)
+        #expect(run.status == 1)
+        #expect(run.output.isEmpty)
+        let lines = run.error.split(separator: "\n").map(String.init)
+        #expect(lines.contains("Studies/load/study.toml:19: duplicate task id `t1`"), "\(lines)")
+        #expect(lines.contains("Studies/load/answers.jsonl:7: not valid JSON"), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Studies/load/answers.jsonl:3: unknown task `t2`") }, "\(lines)")
+        #expect(lines.last == "\(lines.count - 1) problems found.")
+        #expect(!run.error.contains("Error:") && !run.error.contains("Fatal"))
+    }
+
+    @Test func unknownStudyAndUnsafeRaterGetAMessageNotACrash() {
+        let unknown = AgonProcess.run(["validate", "nope"], home: FaultWorkspace.repository)
+        #expect(unknown.status == 1)
+        #expect(unknown.error.contains("no such study (known studies: demo, llama2-70b-vs-7b)"), "\(unknown.error)")
+        let workspace = FaultWorkspace(tasks: 2)
+        let unsafe = AgonProcess.run(["scripted-rater", "load", "--rater", "../../etc/passwd"], home: workspace.root)
+        #expect(unsafe.status == 1)
+        #expect(unsafe.error.contains("a rater name may"), "\(unsafe.error)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("Sessions").path)
+            || (try? FileManager.default.contentsOfDirectory(atPath: workspace.root.appendingPathComponent("Sessions/load").path))?.isEmpty != false)
+    }
+
+    @Test func sessionsListsProgress() {
+        let workspace = FaultWorkspace(tasks: 10)
+        _ = AgonProcess.run(["scripted-rater", "load", "--rater", "anna", "--count", "4"], home: workspace.root)
+        _ = AgonProcess.run(["scripted-rater", "load", "--rater", "boris", "--count", "11"], home: workspace.root)
+        let run = AgonProcess.run(["sessions", "load"], home: workspace.root)
+        #expect(run.status == 0)
+        let rows = run.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        #expect(rows.contains { $0.prefix(3) == ["anna", "4", "11"] }, "\(run.output)")
+        #expect(rows.contains { $0.prefix(4) == ["boris", "11", "11", "1/1"] }, "\(run.output)")
+    }
+
+    /// The shipped studies are generated, not edited: rebuilding them from the source data gives the
+    /// same bytes. Needs ../shared/data beside the repository (as on the developers' machines and CI).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: FaultWorkspace.repository.appendingPathComponent("../shared/data/eqbench-judgemark").path)))
+    func shippedStudiesAreReproducibleFromTheSourceData() throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("agon-rebuild-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        for folder in ["Rubrics", "Studies", "Scripts"] {
+            try FileManager.default.copyItem(at: FaultWorkspace.repository.appendingPathComponent(folder), to: copy.appendingPathComponent(folder))
+        }
+        let data = FaultWorkspace.repository.appendingPathComponent("../shared/data").standardizedFileURL.path
+        let script = "cd '\(copy.path)' && AGON='\(AgonProcess.binary.path)' AGON_DATA='\(data)' bash Studies/build.sh"
+        let status = shell(script)
+        #expect(status == 0)
+        for file in ["demo/study.toml", "demo/answers.jsonl", "llama2-70b-vs-7b/study.toml", "llama2-70b-vs-7b/answers.jsonl"] {
+            let rebuilt = try Data(contentsOf: copy.appendingPathComponent("Studies/\(file)"))
+            let shipped = try Data(contentsOf: FaultWorkspace.repository.appendingPathComponent("Studies/\(file)"))
+            #expect(rebuilt == shipped, "\(file) differs from a rebuild")
+        }
+    }
+
+    private func shell(_ command: String) -> Int32 {
+        var pid: pid_t = 0
+        let words: [String] = ["/bin/sh", "-c", command]
+        let argv = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return (status >> 8) & 0xFF
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import AgonCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A scripted rater submits judgements as fast as it can and is killed with SIGKILL at a random
+/// moment, again and again, resuming each time. Nothing acknowledged may be lost or doubled.
+@Suite(.serialized) struct KillAtRandomMomentsTests {
+    /// `AGON_KILL_ROUNDS` raises the count for a long run; CI uses the 200.
+    static let rounds = Int(ProcessInfo.processInfo.environment["AGON_KILL_ROUNDS"] ?? "") ?? 200
+
+    @Test func everyAcknowledgedJudgementSurvivesExactlyOnce() throws {
+        let workspace = FaultWorkspace(tasks: 600)
+        var random = SeededRandom(seed: 2026)
+        // Calibrate on this machine and build: the time to start and resume, and per judgement, so
+        // that kills land mostly while judgements are being written.
+        func timed(_ count: Int) -> Int {
+            let clock = ContinuousClock()
+            let started = clock.now
+            let run = AgonProcess.run(["scripted-rater", "load", "--rater", "calibration", "--count", "\(count)"], home: workspace.root)
+            #expect(run.status == 0)
+            return Int((clock.now - started) / .microseconds(1))
+        }
+        _ = timed(1)
+        let startup = timed(1)
+        let perJudgement = max(100, (timed(41) - startup) / 40)
+        var acknowledged: Set<Int> = []
+        var killedMidRun = 0
+        var tornLinesSetAside = 0
+        for round in 0..<Self.rounds {
+            let process = AgonProcess.start(["scripted-rater", "load", "--rater", "kim", "--seed", "\(round)"], home: workspace.root)
+            if round % 5 == 0 {
+                // While starting up, opening or repairing the journal.
+                usleep(useconds_t(random.below(startup)))
+            } else {
+                // In the middle of writing judgements: once the session is open, within a few of them.
+                let clock = ContinuousClock()
+                let deadline = clock.now + .seconds(10)
+                while !process.output.contains("resuming"), clock.now < deadline { usleep(500) }
+                usleep(useconds_t(random.below(8 * perJudgement)))
+            }
+            process.kill(SIGKILL)
+            let status = process.wait()
+            if status == 128 + SIGKILL { killedMidRun += 1 }
+            let output = process.output
+            if output.contains("torn line set aside") { tornLinesSetAside += 1 }
+            let saved = FaultWorkspace.savedItems(output)
+            for item in saved {
+                #expect(!acknowledged.contains(item), "item \(item) acknowledged twice (round \(round))")
+                acknowledged.insert(item)
+            }
+            #expect(!process.errorOutput.contains("Fatal") && !process.errorOutput.contains("cannot"),
+                    "round \(round): \(process.errorOutput)")
+            process.cleanUp()
+
+            // Replay never fails: whatever the kill left, the journal reads, with at most a torn tail.
+            let contents = workspace.contents("kim")
+            #expect(contents.appendBlockers.isEmpty, "round \(round): \(contents.appendBlockers)")
+            #expect(contents.problems.allSatisfy { $0.message.contains("incomplete last line") }, "round \(round): \(contents.problems)")
+        }
+        // A final, unkilled run resumes cleanly.
+        let final = AgonProcess.run(["scripted-rater", "load", "--rater", "kim", "--count", "1"], home: workspace.root)
+        #expect(final.status == 0, "\(final.error)")
+        acknowledged.formUnion(FaultWorkspace.savedItems(final.output))
+
+        let counts = workspace.judgementCounts("kim")
+        for item in acknowledged {
+            #expect(counts[item] == 1, "acknowledged item \(item) is in the journal \(counts[item] ?? 0) times")
+        }
+        #expect(counts.values.allSatisfy { $0 == 1 }, "an item was judged twice")
+        #expect(workspace.contents("kim").problems.isEmpty)
+        #expect(killedMidRun > Self.rounds / 2, "most rounds should be killed while running (\(killedMidRun))")
+        #expect(acknowledged.count > 20, "the scripted rater should get work done between kills (\(acknowledged.count))")
+        print("kill test: start \(startup / 1000) ms, \(perJudgement) µs a judgement; \(Self.rounds) rounds, \(killedMidRun) killed mid-run, \(acknowledged.count) judgements acknowledged, "
+            + "\(counts.count) in the journal, \(tornLinesSetAside) torn lines set aside")
+    }
+}
