@@ -20,8 +20,10 @@ struct Agon: ParsableCommand {
             ReportCommand.self,
             RankCommand.self,
             ExportCommand.self,
+            AgreementCommand.self,
             BenchScreenCommand.self,
             BenchRankCommand.self,
+            BenchAgreementCommand.self,
             ScriptedRaterCommand.self,
             BenchScaleCommand.self,
         ]

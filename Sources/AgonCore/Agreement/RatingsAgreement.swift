@@ -1,0 +1,186 @@
+import Foundation
+
+/// Every statistic that applies to one ratings table, with bootstrap intervals: what
+/// `agon agreement --ratings FILE` prints, and the building block of a study's agreement report.
+public struct RatingsAgreement: Sendable, Equatable, Codable {
+    public var units: Int
+    public var raters: [String]
+    public var ratings: Int
+    /// Units with two or more ratings (the only ones any statistic here can use).
+    public var pairableUnits: Int
+    public var categories: [String]
+    public var levels: [MeasurementLevel]
+    public var estimates: [AgreementEstimate]
+    /// Cohen's kappa for every pair of raters, to spot an outlying rater: unweighted, and linear and
+    /// quadratic weights when the levels allow them (the last is the one printed).
+    public var pairwise: [PairwiseKappa]
+    /// Units left out of the ICC because some rater did not rate them (nil when none were).
+    public var iccUnitsLeftOut: [String]?
+    public var bootstrapRounds: Int
+    public var seed: UInt64
+
+    /// The levels a table supports: nominal always; ordinal with ordered categories; interval with
+    /// numbers; ratio with non-negative numbers.
+    public static func applicableLevels(_ table: RatingsTable) -> [MeasurementLevel] {
+        var levels: [MeasurementLevel] = [.nominal]
+        if table.isOrdered { levels.append(.ordinal) }
+        if let values = table.numericValues {
+            levels.append(.interval)
+            if values.allSatisfy({ $0 >= 0 }) { levels.append(.ratio) }
+        }
+        return levels
+    }
+
+    public static func analyse(_ table: RatingsTable, levels requested: [MeasurementLevel]? = nil,
+                               bootstrap: AgreementBootstrap = AgreementBootstrap(),
+                               pairwise includePairwise: Bool = true) -> RatingsAgreement {
+        let levels = (requested ?? applicableLevels(table)).sorted { $0.rank < $1.rank }
+        let counts = table.categoryCounts
+        let ordered = table.isOrdered
+        let single = table.raterCount < 2
+        // Count-based statistics, in print order, each with how to compute it from (resampled) counts.
+        var countStatistics: [(key: String, name: String, level: MeasurementLevel, compute: @Sendable (CategoryCounts) -> AgreementValue)] = []
+        func guarded(_ compute: @escaping @Sendable (CategoryCounts) -> AgreementValue) -> @Sendable (CategoryCounts) -> AgreementValue {
+            if !single { return compute }
+            let undefined: @Sendable (CategoryCounts) -> AgreementValue = { _ in
+                .undefined(reason: "a single rater: agreement needs at least two")
+            }
+            return undefined
+        }
+        for level in levels {
+            countStatistics.append(("alpha.\(level.rawValue)", "Krippendorff's alpha", level,
+                                    guarded { KrippendorffAlpha.alpha($0, level: level, ordered: ordered) }))
+        }
+        if levels.contains(.nominal) {
+            countStatistics.append(("fleiss", "Fleiss' kappa", .nominal, guarded { FleissKappa.kappa($0).kappa }))
+            countStatistics.append(("ac1", "Gwet's AC1", .nominal, guarded { GwetAC.coefficient($0, weights: .identity) }))
+        }
+        if levels.contains(.ordinal) {
+            countStatistics.append(("ac2.linear", "Gwet's AC2 (linear)", .ordinal, guarded {
+                ordered ? GwetAC.coefficient($0, weights: .linear) : .undefined(reason: "weighted AC2 needs ordered categories")
+            }))
+        }
+        if levels.contains(.interval) {
+            countStatistics.append(("ac2.quadratic", "Gwet's AC2 (quadratic)", .interval, guarded {
+                ordered ? GwetAC.coefficient($0, weights: .quadratic) : .undefined(reason: "weighted AC2 needs ordered categories")
+            }))
+        }
+        if levels.contains(.nominal) {
+            countStatistics.append(("agreement.raw", "percent agreement", .nominal, guarded { PercentAgreement.raw($0) }))
+            countStatistics.append(("agreement.leave-one-out", "agreement with the others' majority", .nominal,
+                                    guarded { PercentAgreement.leaveOneOut($0) }))
+        }
+        // Units with the same counts are interchangeable for these statistics: compute on the
+        // distinct rows (a few hundred, typically, however many units there are).
+        let merged = counts.compressed()
+        let intervals = bootstrap.intervals(counts, merged: merged, countStatistics.map(\.compute))
+        var estimates = zip(countStatistics, intervals).map { statistic, interval in
+            AgreementEstimate(key: statistic.key, statistic: statistic.name, level: statistic.level,
+                              value: statistic.compute(merged.counts), interval: interval)
+        }
+        var leftOut: [String]?
+        if levels.contains(.interval) {
+            let icc = iccEstimates(table, bootstrap: bootstrap)
+            estimates += icc.estimates
+            leftOut = icc.leftOut.isEmpty || table.numericValues == nil ? nil : icc.leftOut
+        }
+        var pairwise: [PairwiseKappa] = []
+        if includePairwise, table.raterCount >= 2 {
+            var weightings: [AgreementWeights] = []
+            if levels.contains(.nominal) { weightings.append(.identity) }
+            if levels.contains(.ordinal) { weightings.append(.linear) }
+            if levels.contains(.interval) || levels.contains(.ratio) { weightings.append(.quadratic) }
+            let joint = CohenKappa.jointCounts(table)
+            pairwise = weightings.map { PairwiseKappa(table, weights: $0, joint: joint) }
+        }
+        return RatingsAgreement(units: table.unitCount, raters: table.raterIDs, ratings: table.ratingCount,
+                                pairableUnits: Int(counts.pairableUnitCount), categories: table.categories, levels: levels,
+                                estimates: estimates, pairwise: pairwise, iccUnitsLeftOut: leftOut,
+                                bootstrapRounds: bootstrap.rounds, seed: bootstrap.seed)
+    }
+
+    /// ICC from the units every rater rated; the intervals resample those units.
+    static func iccEstimates(_ table: RatingsTable, bootstrap: AgreementBootstrap) -> (estimates: [AgreementEstimate], leftOut: [String]) {
+        let icc = IntraclassCorrelation.compute(table)
+        var leftOut: [String] = []
+        var note: String?
+        if icc.unitsUsed.count < table.unitCount {
+            let used = Set(icc.unitsUsed)
+            leftOut = (0..<table.unitCount).filter { !used.contains($0) }.map { table.unitIDs[$0] }
+            note = "\(icc.unitsUsed.count) of \(table.unitCount) units, those rated by all \(table.raterCount) raters; left out: "
+                + (leftOut.count <= 8 ? leftOut.joined(separator: ", ") : "\(leftOut.count) units (listed in --json)")
+        }
+        var intervals: [AgreementBootstrap.Interval?] = IntraclassCorrelation.Form.allCases.map { _ in nil }
+        if icc.values.values.contains(where: { $0.value != nil }), let rows = icc.rows {
+            // Resample the complete units by weighting their rows: one ANOVA per round for all six forms.
+            intervals = bootstrap.intervals(units: rows.count, statistics: IntraclassCorrelation.Form.allCases.count) { multiplicity in
+                let values = IntraclassCorrelation.anova(rows, multiplicity: multiplicity).values
+                return IntraclassCorrelation.Form.allCases.map { values[$0]! }
+            }
+        }
+        let estimates = zip(IntraclassCorrelation.Form.allCases, intervals).map { form, interval in
+            AgreementEstimate(key: "icc.\(form.key)", statistic: form.rawValue, level: .interval,
+                              value: icc[form], interval: interval, note: note)
+        }
+        return (estimates, leftOut)
+    }
+}
+
+/// One statistic's value, interval and, when undefined, the reason.
+public struct AgreementEstimate: Sendable, Equatable, Codable {
+    /// Stable machine name, e.g. `alpha.ordinal`, `ac1`, `icc.2-1`.
+    public var key: String
+    public var statistic: String
+    public var level: MeasurementLevel
+    public var value: Double?
+    public var undefinedReason: String?
+    public var interval: AgreementBootstrap.Interval?
+    public var note: String?
+
+    public init(key: String, statistic: String, level: MeasurementLevel, value: AgreementValue,
+                interval: AgreementBootstrap.Interval?, note: String? = nil) {
+        self.key = key
+        self.statistic = statistic
+        self.level = level
+        self.value = value.value
+        self.undefinedReason = value.reason
+        self.interval = value.value == nil ? nil : interval
+        self.note = note
+    }
+}
+
+/// Cohen's kappa for every pair of raters over the whole scale, with each rater's mean kappa with
+/// the others: a rater whose mean stands well below the rest rates differently (or carelessly).
+public struct PairwiseKappa: Sendable, Equatable, Codable {
+    public var weights: AgreementWeights
+    public var raters: [String]
+    /// raters × raters; nil on the diagonal and where undefined.
+    public var kappa: [[Double?]]
+    public var sharedUnits: [[Int]]
+    /// Mean of each rater's defined kappas with the others.
+    public var meanKappa: [Double?]
+
+    public init(_ table: RatingsTable, weights: AgreementWeights, joint: [Double]? = nil) {
+        self.weights = weights
+        raters = table.raterIDs
+        let r = table.raterCount
+        let matrix = CohenKappa.matrix(table, weights: weights, joint: joint)
+        kappa = (0..<r).map { i in (0..<r).map { j in matrix[i * r + j]?.kappa.value } }
+        sharedUnits = (0..<r).map { i in (0..<r).map { j in matrix[i * r + j]?.sharedUnits ?? 0 } }
+        meanKappa = kappa.map { row in
+            let defined = row.compactMap { $0 }
+            return defined.isEmpty ? nil : defined.reduce(0, +) / Double(defined.count)
+        }
+    }
+}
+
+extension MeasurementLevel {
+    var rank: Int { MeasurementLevel.allCases.firstIndex(of: self)! }
+}
+
+extension IntraclassCorrelation.Form {
+    /// `1-1`, `2-k`, …: for JSON keys.
+    var key: String {
+        rawValue.dropFirst(4).dropLast().replacingOccurrences(of: ",", with: "-")
+    }
+}

@@ -1,0 +1,131 @@
+import AgonCore
+import ArgumentParser
+import Foundation
+
+struct AgreementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agreement",
+        abstract: "Inter-rater agreement: Krippendorff's alpha, Cohen's and Fleiss' kappa, Gwet's AC1/AC2, ICC, percent agreement.",
+        discussion: """
+        agon agreement STUDY
+          every session of a study: scores and winners per criterion, the
+          overall preference, rater × rater kappa, intra-rater consistency.
+        agon agreement --ratings FILE
+          any CSV with columns unit,rater,value (empty, NA or NaN: missing).
+
+        Intervals: 95% percentile bootstrap over units, seeded. A statistic the
+        data cannot support (no variation, no unit rated twice, one rater) is
+        printed as `undefined` with the reason, never as 0.
+        """)
+
+    @Argument(help: "A study id (a folder under Studies/ with sessions under Sessions/).")
+    var study: String?
+
+    @Option(name: .long, help: ArgumentHelp("A CSV file with columns unit,rater,value.", valueName: "file"))
+    var ratings: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --ratings: every category of the scale, in order, comma-separated (e.g. 1,2,3,4,5,6,7); weighted statistics need the whole scale.", valueName: "list"))
+    var scale: String?
+
+    @Option(name: .long, parsing: .singleValue,
+            help: ArgumentHelp("With --ratings: nominal, ordinal, interval or ratio (repeat or comma-separate); default: every level that applies.", valueName: "level"))
+    var level: [String] = []
+
+    @Option(name: .long, help: "Bootstrap resamples for the 95% intervals (0: no intervals).")
+    var bootstrap: Int = 1000
+
+    @Option(name: .long, help: "Seed of the bootstrap.")
+    var seed: UInt64 = 1
+
+    @Flag(name: .long, help: "Print JSON instead of tables.")
+    var json = false
+
+    func validate() throws {
+        if (study == nil) == (ratings == nil) {
+            throw ValidationError("give either a study id or --ratings FILE")
+        }
+        if study != nil, scale != nil || !level.isEmpty {
+            throw ValidationError("--scale and --level apply to --ratings; a study's scale comes from its rubric")
+        }
+        if bootstrap < 0 { throw ValidationError("--bootstrap must be 0 or more") }
+        _ = try levels()
+    }
+
+    func levels() throws -> [MeasurementLevel]? {
+        let names = level.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
+        guard !names.isEmpty else { return nil }
+        return try names.map { name in
+            guard let level = MeasurementLevel(rawValue: name) else {
+                throw ValidationError("unknown level `\(name)`: use nominal, ordinal, interval or ratio")
+            }
+            return level
+        }
+    }
+
+    func run() throws {
+        let bootstrap = AgreementBootstrap(rounds: self.bootstrap, seed: seed)
+        if let ratings {
+            try runRatings(file: ratings, bootstrap: bootstrap)
+        } else if let study {
+            try runStudy(study, bootstrap: bootstrap)
+        }
+    }
+
+    func runRatings(file: String, bootstrap: AgreementBootstrap) throws {
+        let scaleList = scale.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
+        if let scaleList, scaleList.contains(where: \.isEmpty) || Set(scaleList).count != scaleList.count {
+            throw Failure("--scale must list distinct, non-empty categories separated by commas")
+        }
+        let table: RatingsTable
+        do {
+            table = try RatingsFileReader.read(file: URL(fileURLWithPath: file), displayName: file, scale: scaleList)
+        } catch {
+            throw Failure(diagnostics: error.diagnostics)
+        }
+        let applicable = RatingsAgreement.applicableLevels(table)
+        let requested = try levels()
+        if let requested, let missing = requested.first(where: { !applicable.contains($0) }) {
+            let why = missing == .ordinal ? "the categories have no order (give --scale in order)"
+                : missing == .ratio && table.numericValues != nil ? "some values are negative" : "the values are not all numbers"
+            throw Failure("\(file): the \(missing.rawValue) level does not apply: \(why)")
+        }
+        let agreement = RatingsAgreement.analyse(table, levels: requested, bootstrap: bootstrap)
+        if json {
+            try printJSON(agreement)
+        } else {
+            print(AgreementText.render(agreement, source: file))
+        }
+    }
+
+    func runStudy(_ studyID: String, bootstrap: AgreementBootstrap) throws {
+        let workspace = Workspace.fromEnvironment()
+        let bundle: StudyBundle
+        do {
+            bundle = try StudyBundle.load(studyID: studyID, in: workspace)
+        } catch {
+            throw Failure(diagnostics: error.diagnostics)
+        }
+        let journals = SessionStore.journals(studyID: studyID, in: workspace)
+        if journals.isEmpty {
+            throw Failure("\(studyID): no sessions yet in \(workspace.display(workspace.sessionFolder(studyID)))")
+        }
+        let sessions = journals.map { journal in
+            StudyAgreement.Session(rater: journal.rater,
+                                   judgements: Array(SessionState(replaying: journal.contents.events.map(\.event)).judgements.values))
+        }
+        let agreement = StudyAgreement.analyse(bundle: bundle, sessions: sessions, bootstrap: bootstrap)
+        if json {
+            try printJSON(agreement)
+        } else {
+            print(StudyAgreementText.render(agreement))
+        }
+    }
+
+    func printJSON<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+}
