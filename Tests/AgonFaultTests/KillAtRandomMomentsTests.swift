@@ -12,7 +12,7 @@ import Glibc
     static let rounds = Int(ProcessInfo.processInfo.environment["AGON_KILL_ROUNDS"] ?? "") ?? 200
 
     @Test func everyAcknowledgedJudgementSurvivesExactlyOnce() throws {
-        let workspace = FaultWorkspace(tasks: 600)
+        let workspace = FaultWorkspace(tasks: 1500)
         var random = SeededRandom(seed: 2026)
         // Calibrate on this machine and build: the time to start and resume, and per judgement, so
         // that kills land mostly while judgements are being written.
