@@ -32,10 +32,10 @@ public enum JournalReader {
         func problem(_ line: Int, _ message: String) {
             contents.problems.append(Diagnostic(file: file, line: line, message: message))
         }
+        // First the lines, then all of them decoded in one pass, then the checks in order.
+        var lines: [(number: Int, bytes: Data)] = []
         var lineNumber = 0
         var start = data.startIndex
-        var lastSeq = 0
-        var seenSeqs: [Int: Data] = [:]
         while start < data.endIndex {
             lineNumber += 1
             let newline = data[start...].firstIndex(of: 0x0A)
@@ -51,7 +51,13 @@ public enum JournalReader {
             }
             contents.intactLength = start - data.startIndex
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            switch JournalCodec.decode(bytes) {
+            lines.append((lineNumber, bytes))
+        }
+        let decoded = JournalCodec.decode(lines: lines.map(\.bytes))
+        var lastSeq = 0
+        var seenSeqs: [Int: Data] = [:]
+        for ((lineNumber, bytes), result) in zip(lines, decoded) {
+            switch result {
             case .failure(let error):
                 problem(lineNumber, "unreadable line, ignored: \(error.message)")
                 contents.appendBlockers.append("line \(lineNumber) is damaged")

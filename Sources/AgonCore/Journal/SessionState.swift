@@ -5,8 +5,11 @@ import Foundation
 public struct SessionState: Sendable, Equatable {
     /// Judgements in effect, by item number.
     public private(set) var judgements: [Int: Judgement] = [:]
-    /// Item numbers in the order they were judged; undo takes back the last one.
-    public private(set) var judgedOrder: [Int] = []
+    /// Judgements in the order they were made, as (item, position in `judgementHistory`) entries;
+    /// an entry whose item was since undone or judged again is stale and skipped. Appending and
+    /// leaving stale entries behind keeps a replay of any journal linear.
+    private var judgementHistory: [Int] = []
+    private var livePosition: [Int: Int] = [:]
     /// Items put aside, oldest first; they come back after every other open item.
     public private(set) var skipped: [Int] = []
     public private(set) var flags: [Int: [String]] = [:]
@@ -27,20 +30,19 @@ public struct SessionState: Sendable, Equatable {
         lastActivity = max(lastActivity ?? event.date, event.date)
         switch event {
         case .judgement(let judgement):
-            if judgements[judgement.item] != nil {
-                judgedOrder.removeAll { $0 == judgement.item }
-            }
+            if judgements[judgement.item] != nil { removeFromJudgedOrder(judgement.item) }
             judgements[judgement.item] = judgement
-            judgedOrder.append(judgement.item)
-            skipped.removeAll { $0 == judgement.item }
-            drafts[judgement.item] = nil
+            livePosition[judgement.item] = judgementHistory.count
+            judgementHistory.append(judgement.item)
+            if !skipped.isEmpty { skipped.removeAll { $0 == judgement.item } }
+            if !drafts.isEmpty { drafts[judgement.item] = nil }
         case .undo(let item, _):
             guard judgements[item] != nil else {
                 anomalies.append("undo of item \(item), which has no judgement in effect")
                 return
             }
             judgements[item] = nil
-            judgedOrder.removeAll { $0 == item }
+            removeFromJudgedOrder(item)
         case .skip(let item, _):
             skipped.removeAll { $0 == item }
             skipped.append(item)
@@ -53,10 +55,22 @@ public struct SessionState: Sendable, Equatable {
         }
     }
 
+    private mutating func removeFromJudgedOrder(_ item: Int) {
+        livePosition[item] = nil
+        while let last = judgementHistory.last, livePosition[last] != judgementHistory.count - 1 {
+            judgementHistory.removeLast()
+        }
+    }
+
+    /// Item numbers of the judgements in effect, in the order they were made; undo takes back the last.
+    public var judgedOrder: [Int] {
+        judgementHistory.enumerated().filter { livePosition[$0.element] == $0.offset }.map(\.element)
+    }
+
     public var ratedCount: Int { judgements.count }
 
     /// The judgement `undo` would take back.
-    public var lastJudgement: Judgement? { judgedOrder.last.flatMap { judgements[$0] } }
+    public var lastJudgement: Judgement? { judgementHistory.last.flatMap { judgements[$0] } }
 
     /// Items still to rate, in the order the rater will see them: schedule order, skipped items last.
     public func openItems(in schedule: Schedule) -> [ScheduleItem] {
