@@ -75,7 +75,7 @@ public enum RatingsFileReader {
         }
 
         mutating func checkHeaderSeen() {
-            if columns == nil { problem(nil, "the file is empty: expected a header `unit,rater,value` and one rating a row") }
+            if columns == nil { problem(1, "the file is empty: expected a header `unit,rater,value` and one rating a row") }
         }
 
         mutating func run(_ bytes: UnsafeRawBufferPointer) {

@@ -53,14 +53,14 @@ public enum BattleFileReader {
         var parallel: Battles?
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
-                problems.add(nil, "the file is empty (expected a header row with model_a, model_b, winner)")
+                problems.add(1, "the file is empty (expected a header row with model_a, model_b, winner)")
                 return
             }
             var scanner = CSVScanner(base: base, end: raw.count)
             if raw.count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { scanner.position = 3 }
             scanner.skipBlankLines()
             guard !scanner.atEnd else {
-                problems.add(nil, "the file is empty (expected a header row with model_a, model_b, winner)")
+                problems.add(1, "the file is empty (expected a header row with model_a, model_b, winner)")
                 return
             }
             let headerLine = scanner.line
@@ -273,13 +273,13 @@ public enum BattleFileReader {
             }
             add(object, at: lineNumber, cluster: cluster, to: &tally, &problems)
         }
-        if tally.systems.isEmpty, problems.isEmpty { problems.add(nil, "no battles found") }
+        if tally.systems.isEmpty, problems.isEmpty { problems.add(1, "no battles found") }
         return try problems.finish(tally)
     }
 
     public static func parseJSON(_ data: Data, file: String, cluster: String? = nil) throws(DiagnosticsError) -> Battles {
         guard let array = (try? JSONSerialization.jsonObject(with: data)) as? [Any] else {
-            throw DiagnosticsError([Diagnostic(file: file, line: nil, message: "not a JSON array of battles (for one battle a line, name the file .jsonl)")])
+            throw DiagnosticsError([Diagnostic(file: file, line: 1, message: "not a JSON array of battles (for one battle a line, name the file .jsonl)")])
         }
         var tally = Tally()
         var problems = Problems(file: file)
@@ -475,7 +475,7 @@ public enum BattleFileReader {
                     message: "\(total - diagnostics.count) more malformed rows not shown (\(total) in all)")])
             }
             if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
-            if tally.systems.isEmpty { throw DiagnosticsError([Diagnostic(file: file, line: nil, message: "no battles found")]) }
+            if tally.systems.isEmpty { throw DiagnosticsError([Diagnostic(file: file, line: 1, message: "no battles found")]) }
             return Battles(counts: tally.counts, clusters: tally.clusters)
         }
     }

@@ -62,7 +62,7 @@ struct BattleFileReaderTests {
         #expect(Self.problems { _ = try Self.csv("model_a,model_b,result\nx,y,model_a\n") }
             == ["battles.csv:1: the header row lacks `winner` (found: `model_a`, `model_b`, `result`); expected Chatbot Arena columns model_a, model_b, winner"])
         #expect(Self.problems { _ = try Self.csv("") }.first?.contains("empty") == true)
-        #expect(Self.problems { _ = try Self.csv("model_a,model_b,winner\n") } == ["battles.csv: no battles found"])
+        #expect(Self.problems { _ = try Self.csv("model_a,model_b,winner\n") } == ["battles.csv:1: no battles found"])
     }
 
     @Test func manyErrorsAreCappedWithACount() {
