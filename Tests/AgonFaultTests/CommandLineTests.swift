@@ -46,6 +46,27 @@ struct CommandLineTests {
             || (try? FileManager.default.contentsOfDirectory(atPath: workspace.root.appendingPathComponent("Sessions/load").path))?.isEmpty != false)
     }
 
+    @Test func aChangedStudyIsExplainedAndANewSessionKeepsTheOldOne() throws {
+        let workspace = FaultWorkspace(tasks: 5)
+        #expect(AgonProcess.run(["scripted-rater", "load", "--rater", "vera", "--count", "2"], home: workspace.root).status == 0)
+        let answers = workspace.root.appendingPathComponent("Studies/load/answers.jsonl")
+        let edited = try String(contentsOf: answers, encoding: .utf8).replacingOccurrences(of: "Answer 3 by large", with: "Answer 3, rewritten")
+        try Data(edited.utf8).write(to: answers)
+
+        for command in [["rate", "load", "--rater", "vera"], ["scripted-rater", "load", "--rater", "vera"]] {
+            let refused = AgonProcess.run(command, home: workspace.root)
+            #expect(refused.status == 1)
+            #expect(refused.error.contains("prompt or answers changed in tasks: t3"), "\(refused.error)")
+            #expect(refused.error.contains("--new-session"))
+        }
+        let fresh = AgonProcess.run(["scripted-rater", "load", "--rater", "vera", "--count", "1", "--new-session"], home: workspace.root)
+        #expect(fresh.status == 0, "\(fresh.error)")
+        #expect(fresh.output.contains("old session kept in Sessions/load/archive/vera."))
+        #expect(workspace.judgementCounts("vera").count == 1)
+        let archive = try FileManager.default.contentsOfDirectory(atPath: workspace.root.appendingPathComponent("Sessions/load/archive").path)
+        #expect(archive.count == 1)
+    }
+
     @Test func sessionsListsProgress() {
         let workspace = FaultWorkspace(tasks: 10)
         _ = AgonProcess.run(["scripted-rater", "load", "--rater", "anna", "--count", "4"], home: workspace.root)

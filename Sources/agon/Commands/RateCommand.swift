@@ -19,6 +19,9 @@ struct RateCommand: ParsableCommand {
     @Option(help: "Interface language: en or ru (default: from LANG / LC_ALL).")
     var lang: Language?
 
+    @Flag(help: "Begin again: keep the existing session in Sessions/<study>/archive/ and start a new one (e.g. after the study changed).")
+    var newSession = false
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let workspace = Workspace.fromEnvironment()
@@ -30,6 +33,9 @@ struct RateCommand: ParsableCommand {
         }
         let session: SessionStore.OpenSession
         do {
+            if newSession, let archived = try SessionStore.archive(studyID: study, rater: rater, workspace: workspace) {
+                print("The previous session is kept in \(workspace.display(archived)).")
+            }
             session = try SessionStore.open(bundle: bundle, rater: rater, workspace: workspace)
         } catch {
             throw Failure(error.description)
