@@ -99,12 +99,7 @@ struct AgreementCommand: ParsableCommand {
 
     func runStudy(_ studyID: String, bootstrap: AgreementBootstrap) throws {
         let workspace = Workspace.fromEnvironment()
-        let bundle: StudyBundle
-        do {
-            bundle = try StudyBundle.load(studyID: studyID, in: workspace)
-        } catch {
-            throw Failure(diagnostics: error.diagnostics)
-        }
+        let bundle = try StudyBundle.loadForCommand(studyID, in: workspace)
         let journals = SessionStore.journals(studyID: studyID, in: workspace)
         if journals.isEmpty {
             throw Failure("\(studyID): no sessions yet in \(workspace.display(workspace.sessionFolder(studyID)))")

@@ -107,8 +107,7 @@ struct BenchAgreementCommand: ParsableCommand {
         } catch {
             throw Failure("cannot copy \(studyID) into \(folder.path): \(error.localizedDescription)")
         }
-        let bundle: StudyBundle
-        do { bundle = try StudyBundle.load(studyID: studyID, in: target) } catch { throw Failure(diagnostics: error.diagnostics) }
+        let bundle = try StudyBundle.loadForCommand(studyID, in: target)
         let scale = bundle.rubric.scale
         func quality(_ task: String, _ system: String, _ criterion: String) -> Double {
             var random = SeededRandom(seed: 5, mixing: [task, system, criterion])

@@ -192,12 +192,7 @@ struct BenchRankCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(toml.utf8).write(to: workspace.studyFile("bench"))
         try Data(answers.utf8).write(to: workspace.answersFile("bench"))
-        let bundle: StudyBundle
-        do {
-            bundle = try StudyBundle.load(studyID: "bench", in: workspace)
-        } catch {
-            throw Failure(diagnostics: error.diagnostics)
-        }
+        let bundle = try StudyBundle.loadForCommand("bench", in: workspace)
         var quality: [String: [String: Double]] = [:]
         for (index, system) in systemIDs.enumerated() {
             quality[system] = Dictionary(uniqueKeysWithValues: bundle.rubric.criteria.enumerated().map { ($1.id, 800 + Double(index) * 50 + Double($0) * 10) })
@@ -221,12 +216,7 @@ struct BenchRankCommand: ParsableCommand {
     func makeDemo(study: String, at root: URL) throws {
         let workspace = Workspace(root: root)
         let current = Workspace.fromEnvironment()
-        let bundle: StudyBundle
-        do {
-            bundle = try StudyBundle.load(studyID: study, in: current)
-        } catch {
-            throw Failure(diagnostics: error.diagnostics)
-        }
+        let bundle = try StudyBundle.loadForCommand(study, in: current)
         try FileManager.default.createDirectory(at: workspace.rubricsFolder, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: workspace.studiesFolder, withIntermediateDirectories: true)
         try? FileManager.default.copyItem(at: current.rubricFile(bundle.rubric.id), to: workspace.rubricFile(bundle.rubric.id))

@@ -25,12 +25,7 @@ struct BenchScreenCommand: ParsableCommand {
 
     func run() throws {
         let workspace = Workspace.fromEnvironment()
-        let bundle: StudyBundle
-        do {
-            bundle = try StudyBundle.load(studyID: "demo", in: workspace)
-        } catch {
-            throw Failure(diagnostics: error.diagnostics)
-        }
+        let bundle = try StudyBundle.loadForCommand("demo", in: workspace)
         let environment = ["TERM": ProcessInfo.processInfo.environment["TERM"].flatMap { $0.isEmpty || $0 == "dumb" ? nil : $0 } ?? "xterm-256color"]
         guard let pty = PseudoTerminal(width: 120, height: 40) else { throw Failure("cannot open a pseudo-terminal") }
 

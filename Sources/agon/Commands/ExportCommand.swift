@@ -21,12 +21,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let workspace = Workspace.fromEnvironment()
-        let bundle: StudyBundle
-        do {
-            bundle = try StudyBundle.load(studyID: study, in: workspace)
-        } catch {
-            throw Failure(diagnostics: error.diagnostics)
-        }
+        let bundle = try StudyBundle.loadForCommand(study, in: workspace)
         let judgements = StudyJudgements.load(bundle: bundle, workspace: workspace)
         for warning in judgements.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let text = StudyExport.render(StudyExport.rows(judgements.judgements, study: bundle.study, rubric: bundle.rubric), format: format)

@@ -25,20 +25,9 @@ struct RateCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let workspace = Workspace.fromEnvironment()
-        let bundle: StudyBundle
-        do {
-            bundle = try StudyBundle.load(studyID: study, in: workspace)
-        } catch {
-            throw Failure(diagnostics: error.diagnostics)
-        }
-        let session: SessionStore.OpenSession
-        do {
-            if newSession, let archived = try SessionStore.archive(studyID: study, rater: rater, workspace: workspace) {
-                print("The previous session is kept in \(workspace.display(archived)).")
-            }
-            session = try SessionStore.open(bundle: bundle, rater: rater, workspace: workspace)
-        } catch {
-            throw Failure(error.description)
+        let bundle = try StudyBundle.loadForCommand(study, in: workspace)
+        let session = try SessionStore.openForCommand(bundle: bundle, rater: rater, workspace: workspace, newSession: newSession) {
+            print("The previous session is kept in \($0).")
         }
         let journal = workspace.display(session.writer.file)
 

@@ -30,12 +30,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let workspace = Workspace.fromEnvironment()
-        let bundle: StudyBundle
-        do {
-            bundle = try StudyBundle.load(studyID: study, in: workspace)
-        } catch {
-            throw Failure(diagnostics: error.diagnostics)
-        }
+        let bundle = try StudyBundle.loadForCommand(study, in: workspace)
         let ids = bundle.study.systems.map(\.id)
         if let anchor = ranking.anchor, !ids.contains(anchor) {
             throw Failure("--anchor `\(anchor)` is not a system of \(study) (systems: \(ids.joined(separator: ", ")))")

@@ -31,20 +31,9 @@ struct ScriptedRaterCommand: ParsableCommand {
             setrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit)
         }
         let workspace = Workspace.fromEnvironment()
-        let bundle: StudyBundle
-        do {
-            bundle = try StudyBundle.load(studyID: study, in: workspace)
-        } catch {
-            throw Failure(diagnostics: error.diagnostics)
-        }
-        let session: SessionStore.OpenSession
-        do {
-            if newSession, let archived = try SessionStore.archive(studyID: study, rater: rater, workspace: workspace) {
-                say("old session kept in \(workspace.display(archived))")
-            }
-            session = try SessionStore.open(bundle: bundle, rater: rater, workspace: workspace)
-        } catch {
-            throw Failure(error.description)
+        let bundle = try StudyBundle.loadForCommand(study, in: workspace)
+        let session = try SessionStore.openForCommand(bundle: bundle, rater: rater, workspace: workspace, newSession: newSession) {
+            say("old session kept in \($0)")
         }
         if let aside = session.tornLineSetAside { say("torn line set aside: \(workspace.display(aside))") }
         say("resuming: \(session.state.ratedCount) of \(session.schedule.count) rated")
