@@ -37,9 +37,8 @@ let package = Package(
         ),
         .testTarget(name: "AgonCoreTests", dependencies: ["AgonCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AgonTUITests", dependencies: ["AgonTUI", "AgonCore"], exclude: ["Snapshots"]),
-        // The rating screen driven in a real terminal (tmux) by the built `agon` binary.
+        // The built `agon` binary as a person runs it: the rating screen in tmux, the commands, and
+        // the crash, kill and storage-fault campaign.
         .testTarget(name: "AgonEndToEndTests", dependencies: ["AgonCore", "agon"], exclude: ["Fixtures"]),
-        // Crash, kill and storage-fault tests: they run the real `agon` binary as a child process.
-        .testTarget(name: "AgonFaultTests", dependencies: ["AgonCore", "agon"]),
     ]
 )

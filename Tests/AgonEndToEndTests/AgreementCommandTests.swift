@@ -7,18 +7,6 @@ struct AgreementCommandTests {
         .deletingLastPathComponent().deletingLastPathComponent()
     static let references = repository.appendingPathComponent("Tests/AgonCoreTests/Fixtures/agreement-reference")
 
-    /// The `agon` binary built next to the test bundle.
-    static func agonBinary() -> URL? {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("agon")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        let built = repository.appendingPathComponent(".build/debug/agon")
-        return FileManager.default.isExecutableFile(atPath: built.path) ? built : nil
-    }
-
     struct Run {
         var status: Int32
         var stdout: String
@@ -26,9 +14,8 @@ struct AgreementCommandTests {
     }
 
     static func agon(_ arguments: [String], home: URL? = nil) throws -> Run {
-        let binary = try #require(agonBinary(), "build the agon executable first (swift build)")
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = AgonProcess.binary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["AGON_HOME"] = (home ?? repository).path

@@ -11,16 +11,7 @@ struct RankingCommandTests {
         var errors: String
     }
 
-    /// `agon` next to the test bundle (SwiftPM builds it because this target depends on it).
-    static let binary: URL = {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("agon")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: ".build/debug/agon")
-    }()
+    static var binary: URL { AgonProcess.binary }
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()

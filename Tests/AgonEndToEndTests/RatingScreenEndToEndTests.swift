@@ -11,16 +11,7 @@ import Glibc
 @Suite(.serialized) struct RatingScreenEndToEndTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `agon` beside the test bundle: SwiftPM builds it because this test target depends on it.
-    static let binary: URL = {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("agon")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return repository.appendingPathComponent(".build/debug/agon")
-    }()
+    static var binary: URL { AgonProcess.binary }
 
     /// A fresh workspace holding a copy of the repository's studies and rubrics.
     static func workspace() throws -> URL {
