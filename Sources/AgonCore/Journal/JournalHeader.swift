@@ -38,10 +38,3 @@ public struct JournalHeader: Equatable, Sendable, Codable {
                   fingerprint: StudyFingerprint(bundle: bundle))
     }
 }
-
-extension StudyBundle {
-    /// One hash over study.toml and answers.jsonl: what the rater was shown.
-    public var studyHash: String {
-        SHA256.hex(studyBytes + Data([0]) + answersBytes)
-    }
-}

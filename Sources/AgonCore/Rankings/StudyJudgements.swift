@@ -28,7 +28,7 @@ public struct StudyJudgements: Sendable {
         var raters: [String] = []
         var judgements: [RatedJudgement] = []
         var warnings: [String] = []
-        let studyHash = bundle.studyHash  // computed: hash once, not once per journal
+        let studyHash = bundle.studyHash
         for journal in readJournals(studyID: bundle.study.id, in: workspace) {
             let name = workspace.display(journal.file)
             if let header = journal.contents.header, header.studyHash != studyHash {

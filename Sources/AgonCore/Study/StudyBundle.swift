@@ -12,6 +12,9 @@ public struct StudyBundle: Sendable {
     public var rubricBytes: Data
     /// What was repaired rather than rejected while loading (invalid UTF-8 in answers).
     public var notes: [Diagnostic] = []
+    /// One SHA-256 over study.toml and answers.jsonl: what the rater was shown. Computed once at
+    /// load, since every journal of the study is checked against it.
+    public private(set) var studyHash = ""
 
     public static func load(studyID: String, in workspace: Workspace) throws(DiagnosticsError) -> StudyBundle {
         guard Identifier.isValid(studyID) else {
@@ -82,7 +85,9 @@ public struct StudyBundle: Sendable {
         guard diagnostics.isEmpty, let study, let rubric, let answersBytes else {
             throw DiagnosticsError(diagnostics)
         }
-        return StudyBundle(study: study, answers: AnswerSet(answers), rubric: rubric,
-                           studyBytes: studyBytes, answersBytes: answersBytes, rubricBytes: rubricBytes, notes: notes)
+        var bundle = StudyBundle(study: study, answers: AnswerSet(answers), rubric: rubric,
+                                 studyBytes: studyBytes, answersBytes: answersBytes, rubricBytes: rubricBytes, notes: notes)
+        bundle.studyHash = SHA256.hex(studyBytes + Data([0]) + answersBytes)
+        return bundle
     }
 }
