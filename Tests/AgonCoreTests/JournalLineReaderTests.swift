@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import AgonCore
+
+/// The fast reader of event lines must agree with JSONDecoder on every line it accepts, and
+/// decline (leaving the decision to JSONDecoder) whatever it is not sure of.
+struct JournalLineReaderTests {
+    static func randomEvent(_ random: inout SeededRandom) -> JournalEvent {
+        let notes = ["", "plain", "«скачок» — quoted \"twice\" \\ back/slash", "tab\there\nnewline", "😀 中文 e\u{301}", "\u{1B}[2J\u{0}"]
+        let at = Date(timeIntervalSince1970: Double(1_700_000_000 + random.below(100_000_000)))
+        let item = 1 + random.below(500)
+        var scores: [String: CriterionScore] = [:]
+        for criterion in ["originality", "tension", "cognitive-leap"] where random.below(4) > 0 {
+            scores[criterion] = random.below(2) == 0
+                ? CriterionScore(a: random.below(3) == 0 ? nil : 1 + random.below(7), b: 1 + random.below(7))
+                : CriterionScore(comparison: random.below(7) - 3)
+        }
+        let preference = random.below(5) == 0 ? nil : Preference.allCases[random.below(4)]
+        switch random.below(6) {
+        case 0:
+            return .judgement(Judgement(item: item, task: "t\(item)", left: "a", right: "b", repeatOf: random.below(3) == 0 ? item - 1 : nil,
+                                        scores: scores, preference: preference, note: notes[random.below(notes.count)],
+                                        seconds: Double(random.below(100_000)) / 7, at: at))
+        case 1:
+            return .draft(Draft(item: item, scores: scores, preference: preference, note: notes[random.below(notes.count)],
+                                seconds: Double(random.below(1000)), at: at))
+        case 2: return .undo(item: item, at: at)
+        case 3: return .skip(item: item, at: at)
+        case 4: return .flag(item: item, reason: notes[random.below(notes.count)], at: at)
+        default: return .opened(at: at)
+        }
+    }
+
+    @Test func acceptsEverythingAgonWritesAndAgreesWithJSONDecoder() {
+        var random = SeededRandom(seed: 77)
+        for seq in 1...3000 {
+            let event = Self.randomEvent(&random)
+            let line = JournalCodec.encode(event: event, seq: seq)
+            let fast = JournalLineReader.event(line)
+            #expect(fast?.seq == seq)
+            #expect(fast?.event == event, "\(String(decoding: line, as: UTF8.self))")
+            #expect(JournalCodec.decode(line) == .success(.event(seq: seq, event)))
+        }
+    }
+
+    /// Mutated lines: whenever the fast reader accepts one, JSONDecoder reads the same event.
+    @Test func neverDisagreesOnDamagedLines() {
+        var random = SeededRandom(seed: 78)
+        var corpus: [Data] = []
+        for seq in 1...50 { corpus.append(JournalCodec.encode(event: Self.randomEvent(&random), seq: seq)) }
+        var mutator = Mutator(seed: 79, corpus: corpus)
+        var accepted = 0
+        for _ in 0..<5000 {
+            let line = mutator.next()
+            guard let fast = JournalLineReader.event(line) else { continue }
+            accepted += 1
+            #expect(JournalCodec.decode(line) == .success(.event(seq: fast.seq, fast.event)),
+                    "fast reader accepted what JSONDecoder reads differently: \(String(decoding: line, as: UTF8.self))")
+        }
+        #expect(accepted > 100)
+    }
+
+    @Test func declinesWhatItIsNotSureOf() {
+        for line in [
+            #"{"type":"undo","seq":1,"item":2,"at":"2026-11-29T10:14:03.5Z"}"#,     // fractional seconds
+            #"{"type":"undo","seq":1,"item":2,"at":"2026-11-29T10:14:03+01:00"}"#,  // an offset
+            #"{"type":"undo","seq":1,"item":2.0,"at":"2026-11-29T10:14:03Z"}"#,     // not an integer
+            #"{"type":"undo","seq":1,"seq":2,"item":2,"at":"2026-11-29T10:14:03Z"}"#,  // duplicate key
+            #"{"type":"judgement","seq":1,"item":2,"at":"2026-11-29T10:14:03Z"}"#,  // fields missing
+            #"{"type":"header","seq":0}"#,
+            #"{"type":"judgement","seq":1,"item":1,"task":"t","left":"a","right":"b","scores":{},"preference":"C","at":"2026-11-29T10:14:03Z"}"#,
+            #"{"type":"undo","seq":1,"item":2,"at":"2026-11-29T10:14:03Z"} x"#,
+        ] {
+            #expect(JournalLineReader.event(Data(line.utf8)) == nil, "\(line)")
+        }
+    }
+}
