@@ -67,6 +67,27 @@ struct CommandLineTests {
         #expect(archive.count == 1)
     }
 
+    /// `report` and `agreement` read journals the same way: a study edited since a session began is
+    /// said, not silently pooled.
+    @Test func reportAndAgreementSayWhenTheStudyChanged() throws {
+        let workspace = FaultWorkspace(tasks: 6)
+        for rater in ["ann", "ben"] {
+            #expect(AgonProcess.run(["scripted-rater", "load", "--rater", rater], home: workspace.root).status == 0)
+        }
+        for command in ["report", "agreement"] {
+            let run = AgonProcess.run([command, "load"], home: workspace.root)
+            #expect(run.status == 0, "\(run.error)")
+            #expect(!(run.output + run.error).contains("study changed"))
+        }
+        let answers = workspace.root.appendingPathComponent("Studies/load/answers.jsonl")
+        try Data(try String(contentsOf: answers, encoding: .utf8).replacingOccurrences(of: "Answer 2 by small", with: "Edited").utf8).write(to: answers)
+        for command in ["report", "agreement"] {
+            let run = AgonProcess.run([command, "load"], home: workspace.root)
+            #expect(run.status == 0, "\(run.error)")
+            #expect((run.output + run.error).contains("the study changed since this session began"), "\(command): \(run.output) \(run.error)")
+        }
+    }
+
     @Test func sessionsListsProgress() {
         let workspace = FaultWorkspace(tasks: 10)
         _ = AgonProcess.run(["scripted-rater", "load", "--rater", "anna", "--count", "4"], home: workspace.root)

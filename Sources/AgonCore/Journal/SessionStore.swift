@@ -158,14 +158,25 @@ public enum SessionStore {
         return target
     }
 
-    /// Every journal of a study, read-only (for `sessions`, `report`, `agreement`).
+    /// Every journal of a study, read-only (for `sessions`, `report`, `agreement`), read on all
+    /// cores: decoding the lines is most of the cost of a report on a large study.
     public static func journals(studyID: String, in workspace: Workspace) -> [(rater: String, file: URL, contents: JournalContents)] {
         let folder = workspace.sessionFolder(studyID)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted().compactMap { name in
-            let file = folder.appendingPathComponent(name)
-            guard let contents = try? JournalReader.read(file: file) else { return nil }
-            return (String(name.dropLast(".jsonl".count)), file, contents)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted()
+        let results = UnsafeMutableBufferPointer<JournalContents?>.allocate(capacity: names.count)
+        results.initialize(repeating: nil)
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        // Each iteration writes only its own slot.
+        nonisolated(unsafe) let shared = results
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            shared[index] = try? JournalReader.read(file: folder.appendingPathComponent(names[index]))
+        }
+        return names.indices.compactMap { index in
+            results[index].map { (String(names[index].dropLast(".jsonl".count)), folder.appendingPathComponent(names[index]), $0) }
         }
     }
 

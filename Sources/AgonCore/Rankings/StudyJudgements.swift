@@ -29,7 +29,7 @@ public struct StudyJudgements: Sendable {
         var judgements: [RatedJudgement] = []
         var warnings: [String] = []
         let studyHash = bundle.studyHash
-        for journal in readJournals(studyID: bundle.study.id, in: workspace) {
+        for journal in SessionStore.journals(studyID: bundle.study.id, in: workspace) {
             let name = workspace.display(journal.file)
             if let header = journal.contents.header, header.studyHash != studyHash {
                 warnings.append("\(name): the study changed since this session began; its judgements are included as recorded")
@@ -50,26 +50,5 @@ public struct StudyJudgements: Sendable {
             judgements.removeAll { !systems.contains($0.judgement.left) || !systems.contains($0.judgement.right) }
         }
         return StudyJudgements(raters: raters, judgements: judgements, warnings: warnings)
-    }
-
-    /// The same journals as `SessionStore.journals`, read on all cores: decoding JSON lines is
-    /// most of the cost of a report on a large study.
-    static func readJournals(studyID: String, in workspace: Workspace) -> [(rater: String, file: URL, contents: JournalContents)] {
-        let folder = workspace.sessionFolder(studyID)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted()
-        let results = UnsafeMutableBufferPointer<JournalContents?>.allocate(capacity: names.count)
-        results.initialize(repeating: nil)
-        defer {
-            _ = results.deinitialize()
-            results.deallocate()
-        }
-        nonisolated(unsafe) let shared = results
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
-            shared[index] = try? JournalReader.read(file: folder.appendingPathComponent(names[index]))
-        }
-        return names.indices.compactMap { index in
-            results[index].map { (String(names[index].dropLast(".jsonl".count)), folder.appendingPathComponent(names[index]), $0) }
-        }
     }
 }

@@ -100,13 +100,15 @@ struct AgreementCommand: ParsableCommand {
     func runStudy(_ studyID: String, bootstrap: AgreementBootstrap) throws {
         let workspace = Workspace.fromEnvironment()
         let bundle = try StudyBundle.loadForCommand(studyID, in: workspace)
-        let journals = SessionStore.journals(studyID: studyID, in: workspace)
-        if journals.isEmpty {
-            throw Failure("\(studyID): no sessions yet in \(workspace.display(workspace.sessionFolder(studyID)))")
+        // The same reading as `report`: undo applied, unknown systems left out, a changed study said.
+        let judgements = StudyJudgements.load(bundle: bundle, workspace: workspace)
+        if judgements.raters.isEmpty {
+            throw Failure("\(studyID): no judgements yet in \(workspace.display(workspace.sessionFolder(studyID)))")
         }
-        let sessions = journals.map { journal in
-            StudyAgreement.Session(rater: journal.rater,
-                                   judgements: Array(SessionState(replaying: journal.contents.events.map(\.event)).judgements.values))
+        for warning in judgements.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        let byRater = Dictionary(grouping: judgements.judgements, by: \.rater)
+        let sessions = judgements.raters.map { rater in
+            StudyAgreement.Session(rater: rater, judgements: (byRater[rater] ?? []).map(\.judgement))
         }
         let agreement = StudyAgreement.analyse(bundle: bundle, sessions: sessions, bootstrap: bootstrap)
         if json {
