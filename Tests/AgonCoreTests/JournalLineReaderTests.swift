@@ -64,6 +64,9 @@ struct JournalLineReaderTests {
         for line in [
             #"{"type":"undo","seq":1,"item":2,"at":"2026-11-29T10:14:03.5Z"}"#,     // fractional seconds
             #"{"type":"undo","seq":1,"item":2,"at":"2026-11-29T10:14:03+01:00"}"#,  // an offset
+            #"{"type":"undo","seq":1,"item":2,"at":"0026-11-29T10:14:03Z"}"#,       // before the Gregorian calendar
+            #"{"type":"undo","seq":1,"item":2,"at":"2026-02-30T10:14:03Z"}"#,       // no such day
+            #"{"type":"undo","seq":1e999,"item":2,"at":"2026-11-29T10:14:03Z"}"#,  // beyond a Double
             #"{"type":"undo","seq":1,"item":2.0,"at":"2026-11-29T10:14:03Z"}"#,     // not an integer
             #"{"type":"undo","seq":1,"seq":2,"item":2,"at":"2026-11-29T10:14:03Z"}"#,  // duplicate key
             #"{"type":"judgement","seq":1,"item":2,"at":"2026-11-29T10:14:03Z"}"#,  // fields missing
@@ -73,5 +76,23 @@ struct JournalLineReaderTests {
         ] {
             #expect(JournalLineReader.event(Data(line.utf8)) == nil, "\(line)")
         }
+    }
+}
+
+/// The answers reader's fast path must read exactly what Foundation's JSON reader reads.
+struct AnswersFastPathTests {
+    @Test func agreesWithFoundationOnMutatedAnswers() {
+        let corpus = ParserFuzzTests.corpus("answers").flatMap { $0.split(separator: 0x0A).map { Data($0) } }
+        var mutator = Mutator(seed: 80, corpus: corpus)
+        var accepted = 0
+        for _ in 0..<5000 {
+            let line = mutator.next()
+            guard let fast = AnswersFileReader.fastFields(line) else { continue }
+            accepted += 1
+            let object = JSONLines.object(line)
+            #expect(object?["task"] as? String == fast.0 && object?["system"] as? String == fast.1 && object?["text"] as? String == fast.2,
+                    "\(String(decoding: line, as: UTF8.self))")
+        }
+        #expect(accepted > 100)
     }
 }

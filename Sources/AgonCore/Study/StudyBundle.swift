@@ -12,9 +12,6 @@ public struct StudyBundle: Sendable {
     public var rubricBytes: Data
     /// What was repaired rather than rejected while loading (invalid UTF-8 in answers).
     public var notes: [Diagnostic] = []
-    /// One SHA-256 over study.toml and answers.jsonl: what the rater was shown. Computed once at
-    /// load, since every journal of the study is checked against it.
-    public private(set) var studyHash = ""
 
     public static func load(studyID: String, in workspace: Workspace) throws(DiagnosticsError) -> StudyBundle {
         guard Identifier.isValid(studyID) else {
@@ -31,9 +28,11 @@ public struct StudyBundle: Sendable {
         var diagnostics: [Diagnostic] = []
         let studyBytes = FileManager.default.contents(atPath: studyURL.path) ?? Data()
         var study: Study?
+        var sourceMap = TOMLSourceMap(text: "")
         do {
             let text = try TextFile.read(studyURL.path)
             let document = try TOMLDocument(file: studyName, text: text)
+            sourceMap = document.sourceMap
             study = StudyLoader.read(document, expectedID: studyID)
             diagnostics += document.diagnostics
         } catch {
@@ -59,9 +58,7 @@ public struct StudyBundle: Sendable {
         if let study, !study.rubricID.isEmpty {
             let rubricURL = workspace.rubricFile(study.rubricID)
             if !Identifier.isValid(study.rubricID) || !FileManager.default.fileExists(atPath: rubricURL.path) {
-                let document = try? TOMLDocument(file: studyName, text: (try? TextFile.read(studyURL.path)) ?? "")
-                let line = document?.sourceMap.line(of: "rubric")
-                diagnostics.append(Diagnostic(file: studyName, line: line,
+                diagnostics.append(Diagnostic(file: studyName, line: sourceMap.line(of: "rubric"),
                                               message: "rubric `\(study.rubricID)` does not exist (looked for \(workspace.display(rubricURL)))"))
             } else {
                 rubricBytes = FileManager.default.contents(atPath: rubricURL.path) ?? Data()
@@ -79,15 +76,20 @@ public struct StudyBundle: Sendable {
 
         if let study {
             diagnostics += StudyValidator.crossCheck(study: study, answers: answers, studyFile: studyName,
-                                                     studyText: String(data: studyBytes, encoding: .utf8) ?? "",
-                                                     answersFile: answersName)
+                                                     sourceMap: sourceMap, answersFile: answersName)
         }
         guard diagnostics.isEmpty, let study, let rubric, let answersBytes else {
             throw DiagnosticsError(diagnostics)
         }
-        var bundle = StudyBundle(study: study, answers: AnswerSet(answers), rubric: rubric,
-                                 studyBytes: studyBytes, answersBytes: answersBytes, rubricBytes: rubricBytes, notes: notes)
-        bundle.studyHash = SHA256.hex(studyBytes + Data([0]) + answersBytes)
-        return bundle
+        return StudyBundle(study: study, answers: AnswerSet(answers), rubric: rubric,
+                           studyBytes: studyBytes, answersBytes: answersBytes, rubricBytes: rubricBytes, notes: notes)
+    }
+}
+
+extension StudyBundle {
+    /// One SHA-256 over study.toml and answers.jsonl: what the rater was shown. Computed on demand
+    /// (validate does not need it); a caller checking many journals computes it once.
+    public var studyHash: String {
+        SHA256.hex(studyBytes + Data([0]) + answersBytes)
     }
 }

@@ -15,7 +15,7 @@ public struct TOMLSourceMap: Sendable {
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = String(rawLine.trimmedSpaces)
             if let delimiter = multilineDelimiter {
                 if line.contains(delimiter) { multilineDelimiter = nil }
                 continue
@@ -34,11 +34,11 @@ public struct TOMLSourceMap: Sendable {
                 currentTable = Self.resolve(name, arrayCounts: arrayCounts)
                 record(currentTable, lineNumber)
             } else if let equals = line.firstIndex(of: "=") {
-                let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+                let key = String(line[..<equals].trimmedSpaces)
                     .replacingOccurrences(of: "\"", with: "")
                 let path = currentTable.isEmpty ? key : "\(currentTable).\(key)"
                 record(path, lineNumber)
-                let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+                let value = line[line.index(after: equals)...].trimmedSpaces
                 for delimiter in ["\"\"\"", "'''"] where value.hasPrefix(delimiter) {
                     let rest = value.dropFirst(3)
                     if !rest.contains(delimiter) { multilineDelimiter = delimiter }
@@ -65,12 +65,12 @@ public struct TOMLSourceMap: Sendable {
     private static func headerName(_ line: String, open: String, close: String) -> String {
         var name = line.dropFirst(open.count)
         if let end = name.range(of: close) { name = name[..<end.lowerBound] }
-        return name.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
+        return String(name.trimmedSpaces).replacingOccurrences(of: "\"", with: "")
     }
 
     /// `criteria.anchors` inside the third `[[criteria]]` is `criteria[2].anchors`.
     private static func resolve(_ dotted: String, arrayCounts: [String: Int]) -> String {
-        let parts = dotted.split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = dotted.split(separator: ".").map { String($0.trimmedSpaces) }
         var resolved = ""
         for (position, key) in parts.enumerated() {
             resolved = resolved.isEmpty ? key : "\(resolved).\(key)"
@@ -80,5 +80,16 @@ public struct TOMLSourceMap: Sendable {
             }
         }
         return resolved
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces, tabs and carriage returns: all TOML calls white space
+    /// on a line, and much cheaper than Foundation's trimming on a 10,000-task study.
+    var trimmedSpaces: SubSequence {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+        let start = firstIndex { !isSpace($0) } ?? endIndex
+        let end = lastIndex { !isSpace($0) }.map(index(after:)) ?? start
+        return self[start..<Swift.max(start, end)]
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The checks that need more than one file: every answer belongs to a known task and system, no
 /// answer is given twice, none is empty, and every task is answered by every system.
 public enum StudyValidator {
-    public static func crossCheck(study: Study, answers: [Answer], studyFile: String, studyText: String,
+    public static func crossCheck(study: Study, answers: [Answer], studyFile: String, sourceMap: TOMLSourceMap,
                                   answersFile: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let systemIDs = Set(study.systems.map(\.id))
@@ -32,7 +32,6 @@ public enum StudyValidator {
                 firstLine[key] = answer.line
             }
         }
-        let sourceMap = TOMLSourceMap(text: studyText)
         for (position, task) in study.tasks.enumerated() {
             let missing = study.systems.filter { firstLine[AnswerKey(task.id, $0.id)] == nil }.map(\.id)
             if !missing.isEmpty {

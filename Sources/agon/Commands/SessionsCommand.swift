@@ -21,6 +21,7 @@ struct SessionsCommand: ParsableCommand {
                 continue
             }
             let bundle = try? StudyBundle.load(studyID: studyID, in: workspace)
+            let studyHash = bundle?.studyHash
             print(studyID)
             var rows = [["rater", "rated", "total", "repeats", "skipped", "flagged", "last activity", "notes"]]
             for journal in journals {
@@ -31,7 +32,7 @@ struct SessionsCommand: ParsableCommand {
                 var notes: [String] = []
                 if journal.contents.tornTail != nil { notes.append("torn last line") }
                 if !journal.contents.appendBlockers.isEmpty { notes.append("read-only: \(journal.contents.appendBlockers[0])") }
-                if let bundle, let header = journal.contents.header, header.studyHash != bundle.studyHash {
+                if let studyHash, let header = journal.contents.header, header.studyHash != studyHash {
                     notes.append("study changed since start")
                 }
                 rows.append([
