@@ -133,26 +133,7 @@ public enum BattleFileReader {
                 var escaped = false
                 var hash: UInt64 = 0
                 if base[position] == 0x22 {
-                    position += 1
-                    start = position
-                    while position < end {
-                        let byte = base[position]
-                        if byte == 0x22 {
-                            if position + 1 < end, base[position + 1] == 0x22 {
-                                escaped = true
-                                position += 2
-                                continue
-                            }
-                            break
-                        }
-                        if byte == 0x0A { line += 1 }
-                        position += 1
-                    }
-                    count = position - start
-                    if position < end { position += 1 }
-                    while position < end, base[position] != 0x2C, base[position] != 0x0A, base[position] != 0x0D {
-                        position += 1  // stray bytes after a closing quote are ignored
-                    }
+                    (start, count, escaped) = CSVScanner.scanQuotedField(base, position: &position, end: end, line: &line)
                     if !escaped { hash = NameHash.of(base + start, count) }
                 } else {
                     let scanned = NameHash.scanField(base, from: position, end: end)

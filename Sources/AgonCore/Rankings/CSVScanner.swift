@@ -29,6 +29,36 @@ struct CSVScanner {
         }
     }
 
+    /// Reads a quoted field whose opening quote is at `position`: the contents' start and length,
+    /// and whether they hold `""` escapes. Leaves `position` after the closing quote and any stray
+    /// bytes before the next separator, and counts the line breaks inside the quotes.
+    @inline(__always)
+    static func scanQuotedField(_ base: UnsafePointer<UInt8>, position: inout Int, end: Int,
+                                line: inout Int) -> (start: Int, count: Int, escaped: Bool) {
+        position += 1
+        let start = position
+        var escaped = false
+        while position < end {
+            let byte = base[position]
+            if byte == 0x22 {
+                if position + 1 < end, base[position + 1] == 0x22 {
+                    escaped = true
+                    position += 2
+                    continue
+                }
+                break
+            }
+            if byte == 0x0A { line += 1 }
+            position += 1
+        }
+        let count = position - start
+        if position < end { position += 1 }  // closing quote
+        while position < end, base[position] != 0x2C, base[position] != 0x0A, base[position] != 0x0D {
+            position += 1  // stray bytes after a closing quote are ignored
+        }
+        return (start, count, escaped)
+    }
+
     /// Reads one row, calling `field(index, start, count, escaped)` for each field's contents.
     @inline(__always)
     mutating func readRow(_ field: (Int, Int, Int, Bool) -> Void) {
@@ -38,26 +68,7 @@ struct CSVScanner {
             var count = 0
             var escaped = false
             if position < end, base[position] == 0x22 {
-                position += 1
-                start = position
-                while position < end {
-                    let byte = base[position]
-                    if byte == 0x22 {
-                        if position + 1 < end, base[position + 1] == 0x22 {
-                            escaped = true
-                            position += 2
-                            continue
-                        }
-                        break
-                    }
-                    if byte == 0x0A { line += 1 }
-                    position += 1
-                }
-                count = position - start
-                if position < end { position += 1 }  // closing quote
-                while position < end, base[position] != 0x2C, base[position] != 0x0A, base[position] != 0x0D {
-                    position += 1  // stray bytes after a closing quote are ignored
-                }
+                (start, count, escaped) = Self.scanQuotedField(base, position: &position, end: end, line: &line)
             } else {
                 while position < end {
                     let byte = base[position]
