@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A journal file read back: its header, its events in order, and everything odd about it.
 public struct JournalContents: Sendable {
@@ -31,8 +28,8 @@ public enum JournalReader {
     }
 
     public static func parse(data: Data, file: String) -> JournalContents {
-        // Plain locals rather than one captured struct: a closure-captured variable is checked for
-        // exclusive access on every use, which costs a tenth of a 100,000-event resume.
+        // Plain locals rather than one struct captured by `problem`: a captured variable is checked
+        // for exclusive access on every use, which cost a tenth of a 100,000-event resume.
         var problems: [Diagnostic] = []
         var blockers: [String] = []
         func problem(_ line: Int, _ message: String) {
@@ -42,27 +39,14 @@ public enum JournalReader {
         var lines: [(number: Int, bytes: Data)] = []
         var tornTail: JournalContents.TornTail?
         var intactLength = 0
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard let base = buffer.baseAddress else { return }
-            var lineNumber = 0
-            var start = 0
-            while start < buffer.count {
-                lineNumber += 1
-                guard let newline = memchr(base + start, 0x0A, buffer.count - start) else {
-                    // Every line Agon writes ends with a newline, so a last line without one was torn.
-                    tornTail = .init(offset: start, bytes: Data(bytes: base + start, count: buffer.count - start), line: lineNumber)
-                    break
-                }
-                let end = base.distance(to: UnsafeRawPointer(newline))
-                intactLength = end + 1
-                var blank = true
-                for offset in start..<end where ![0x20, 0x09, 0x0D].contains(buffer[offset]) {
-                    blank = false
-                    break
-                }
-                if !blank { lines.append((lineNumber, Data(bytes: base + start, count: end - start))) }
-                start = end + 1
+        JSONLines.forEachRawLine(in: data) { line in
+            // Every line Agon writes ends with a newline, so a last line without one was torn.
+            guard line.terminated else {
+                tornTail = .init(offset: line.offset, bytes: line.bytes, line: line.number)
+                return
             }
+            intactLength = line.offset + line.bytes.count + 1
+            if !line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { lines.append((line.number, line.bytes)) }
         }
         let decoded = JournalCodec.decode(lines: lines.map(\.bytes))
         var header: JournalHeader?

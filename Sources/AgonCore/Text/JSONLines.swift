@@ -6,25 +6,39 @@ import Glibc
 /// Line-by-line reading of JSONL files, counting lines the way an editor does (1-based, blank lines
 /// count but are skipped).
 public enum JSONLines {
-    public static func forEachLine(in data: Data, _ body: (_ lineNumber: Int, _ bytes: Data) -> Void) {
+    /// One line of a file, where it starts, and whether a newline ended it: a last line without one
+    /// may have been cut off by a crash.
+    public struct Line {
+        public var number: Int
+        /// The line's bytes, without its newline.
+        public var bytes: Data
+        /// Where the line starts in the file.
+        public var offset: Int
+        public var terminated: Bool
+    }
+
+    /// Every line, blank or not, in order.
+    public static func forEachRawLine(in data: Data, _ body: (Line) -> Void) {
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             guard let base = buffer.baseAddress else { return }
-            var lineNumber = 0
+            var number = 0
             var start = 0
             while start < buffer.count {
-                lineNumber += 1
+                number += 1
                 let newline = memchr(base + start, 0x0A, buffer.count - start)
                 let end = newline.map { base.distance(to: UnsafeRawPointer($0)) } ?? buffer.count
-                var last = end
-                if last > start, buffer[last - 1] == 0x0D { last -= 1 }
-                var blank = true
-                for offset in start..<last where buffer[offset] != 0x20 && buffer[offset] != 0x09 {
-                    blank = false
-                    break
-                }
-                if !blank { body(lineNumber, Data(bytes: base + start, count: last - start)) }
+                body(Line(number: number, bytes: Data(bytes: base + start, count: end - start), offset: start, terminated: newline != nil))
                 start = end + 1
             }
+        }
+    }
+
+    /// The lines that hold something, with a carriage return before the newline removed.
+    public static func forEachLine(in data: Data, _ body: (_ lineNumber: Int, _ bytes: Data) -> Void) {
+        forEachRawLine(in: data) { line in
+            var bytes = line.bytes
+            if bytes.last == 0x0D { bytes.removeLast() }
+            if !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { body(line.number, bytes) }
         }
     }
 
