@@ -22,7 +22,8 @@ struct AgonProcess {
         return URL(fileURLWithPath: ".build/debug/agon")
     }()
 
-    static func start(_ arguments: [String], home: URL) -> AgonProcess {
+    /// Starts `agon` with `AGON_HOME` set to `home`, in `directory` when given (for relative paths).
+    static func start(_ arguments: [String], home: URL, directory: URL? = nil) -> AgonProcess {
         let id = UUID().uuidString
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("agon-out-\(id)")
         let err = FileManager.default.temporaryDirectory.appendingPathComponent("agon-err-\(id)")
@@ -39,10 +40,14 @@ struct AgonProcess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
         var environment = ProcessInfo.processInfo.environment
         environment["AGON_HOME"] = home.path
-        let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
+        // glibc's posix_spawn_file_actions_addchdir_np is not visible to Swift; coreutils' `env -C`
+        // changes the folder instead.
+        let program = directory == nil ? binary.path : "/usr/bin/env"
+        let words = (directory.map { ["/usr/bin/env", "-C", $0.path] } ?? []) + [binary.path] + arguments
+        let argv = words.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, binary.path, &actions, &attributes, argv, envp)
+        let result = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
         precondition(result == 0, "cannot start \(binary.path): \(result)")
         argv.forEach { free($0) }
         envp.forEach { free($0) }
@@ -72,8 +77,8 @@ struct AgonProcess {
     }
 
     /// Runs to completion: (status, stdout, stderr).
-    static func run(_ arguments: [String], home: URL) -> (status: Int32, output: String, error: String) {
-        let process = start(arguments, home: home)
+    static func run(_ arguments: [String], home: URL, directory: URL? = nil) -> (status: Int32, output: String, error: String) {
+        let process = start(arguments, home: home, directory: directory)
         let status = process.wait()
         defer { process.cleanUp() }
         return (status, process.output, process.errorOutput)

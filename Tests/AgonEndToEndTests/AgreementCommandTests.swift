@@ -14,21 +14,8 @@ struct AgreementCommandTests {
     }
 
     static func agon(_ arguments: [String], home: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = AgonProcess.binary
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["AGON_HOME"] = (home ?? repository).path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        let run = AgonProcess.run(arguments, home: home ?? repository)
+        return Run(status: run.status, stdout: run.output, stderr: run.error)
     }
 
     @Test func ratingsFileGivesThePublishedValues() throws {

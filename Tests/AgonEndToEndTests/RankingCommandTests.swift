@@ -17,24 +17,8 @@ struct RankingCommandTests {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     static func run(_ arguments: [String], home: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = home
-        var environment = ProcessInfo.processInfo.environment
-        environment["AGON_HOME"] = home.path
-        process.environment = environment
-        let out = home.appendingPathComponent("stdout-\(UUID().uuidString)")
-        let err = home.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus,
-                   output: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                   errors: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        let run = AgonProcess.run(arguments, home: home, directory: home)
+        return Run(status: run.status, output: run.output, errors: run.error)
     }
 
     static func folder() throws -> URL {
