@@ -2,8 +2,8 @@ import Foundation
 
 /// JSON for `--json`: sorted keys so output diffs cleanly; non-finite numbers never occur (undefined
 /// values are null).
-enum ReportJSON {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
+public enum ReportJSON {
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
