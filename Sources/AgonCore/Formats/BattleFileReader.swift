@@ -57,7 +57,7 @@ public enum BattleFileReader {
                 return
             }
             var scanner = CSVScanner(base: base, end: raw.count)
-            if raw.count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { scanner.position = 3 }
+            scanner.skipByteOrderMark()
             scanner.skipBlankLines()
             guard !scanner.atEnd else {
                 problems.add(1, "the file is empty (expected a header row with model_a, model_b, winner)")
@@ -65,8 +65,11 @@ public enum BattleFileReader {
             }
             let headerLine = scanner.line
             var header: [String] = []
-            scanner.readRow { _, start, count, escaped in
-                header.append(CSVScanner.text(base + start, count, escaped).trimmingCharacters(in: .whitespaces))
+            if let problem = scanner.readRow({ _, field in
+                header.append(CSVScanner.text(base + field.start, field.count, field.escaped).trimmingCharacters(in: .whitespaces))
+            }) {
+                problems.add(headerLine, "the header row: " + problem.message)
+                return
             }
             let wanted = ["model_a", "model_b", "winner"] + (cluster.map { [$0] } ?? [])
             let columns = wanted.map { header.firstIndex(of: $0) }
@@ -126,14 +129,21 @@ public enum BattleFileReader {
             var outcome: BattleOutcome?
             var winnerField = (0, 0, false)
             var clusterID: Int?
+            var rowProblem: CSVScanner.Problem?
             var field = 0
             while true {
                 var start = position
                 var count: Int
                 var escaped = false
                 var hash: UInt64 = 0
-                if base[position] == 0x22 {
-                    (start, count, escaped) = CSVScanner.scanQuotedField(base, position: &position, end: end, line: &line)
+                let first = base[position]
+                let quote = first == 0x22 ? position
+                    : CSVScanner.isBlank(first) ? CSVScanner.openingQuote(base, at: position, end: end) : nil
+                if let quote {
+                    position = quote
+                    let scanned = CSVScanner.scanQuotedField(base, position: &position, end: end, line: &line)
+                    (start, count, escaped) = (scanned.field.start, scanned.field.count, scanned.field.escaped)
+                    rowProblem = rowProblem ?? scanned.problem
                     if !escaped { hash = NameHash.of(base + start, count) }
                 } else {
                     let scanned = NameHash.scanField(base, from: position, end: end)
@@ -163,6 +173,10 @@ public enum BattleFileReader {
                 if byte == 0x0D, position < end, base[position] == 0x0A { position += 1 }
                 line += 1
                 break
+            }
+            if let rowProblem {
+                problems.add(rowLine, rowProblem.message)
+                continue
             }
             if field <= lastNeeded {
                 problems.add(rowLine, "\(field) field\(field == 1 ? "" : "s"), but the header has \(layout.headerCount) (model_a, model_b and winner are columns \(layout.a + 1), \(layout.b + 1), \(layout.winner + 1))")

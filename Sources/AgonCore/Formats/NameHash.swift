@@ -1,11 +1,7 @@
 /// A fast hash of a name's bytes, taken eight bytes at a time (the last chunk zero-padded), and a
 /// scanner that finds the end of an unquoted CSV field (`,`, LF or CR) eight bytes at a time
-/// (SWAR: "Bit Twiddling Hacks", determine if a word has a zero byte) while hashing the same words,
-/// so a name is read once. Names are always verified byte by byte after a hash match.
+/// (with `CSVScanner`'s byte test) while hashing the same words, so a name is read once. Names are always verified byte by byte after a hash match.
 enum NameHash {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
-
     @inline(__always) static func mix(_ hash: UInt64, _ chunk: UInt64) -> UInt64 {
         let mixed = (hash ^ chunk) &* 0x9e37_79b9_7f4a_7c15
         return mixed ^ (mixed >> 32)
@@ -40,8 +36,8 @@ enum NameHash {
         let raw = UnsafeRawPointer(base)
         while position + 8 <= end {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-            let comma = word ^ (ones &* 0x2C), newline = word ^ (ones &* 0x0A), ret = word ^ (ones &* 0x0D)
-            let found = ((comma &- ones) & ~comma | (newline &- ones) & ~newline | (ret &- ones) & ~ret) & highs
+            let found = CSVScanner.bytes(word, equalTo: 0x2C) | CSVScanner.bytes(word, equalTo: 0x0A)
+                | CSVScanner.bytes(word, equalTo: 0x0D)
             if found != 0 {
                 let inWord = found.trailingZeroBitCount >> 3
                 if inWord > 0 { hash = mix(hash, word & ((1 << (8 * UInt64(inWord))) - 1)) }

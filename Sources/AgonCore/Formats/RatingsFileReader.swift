@@ -7,7 +7,8 @@ import Foundation
 ///     essay-1,bob,        ← empty value: a missing rating (NA and NaN too, as R and pandas write them)
 ///
 /// The header names the columns (any order, other columns ignored). Fields may be quoted with `"`
-/// (a doubled `""` inside quotes is one quote). Values are numbers (categories sorted by value) or
+/// as RFC 4180 says (`CSVScanner`: a doubled `""` inside quotes is one quote, a quoted field may
+/// span lines); blanks around a field outside its quotes are dropped. Values are numbers (categories sorted by value) or
 /// labels (unordered, sorted by name); `scale` fixes the categories and their order, including ones
 /// nobody used, which weighted statistics need.
 ///
@@ -79,134 +80,89 @@ public enum RatingsFileReader {
         }
 
         mutating func run(_ bytes: UnsafeRawBufferPointer) {
+            guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
             let count = bytes.count
-            var lineStart = 0
-            var lineNumber = 0
-            // Skip a UTF-8 byte order mark.
-            if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lineStart = 3 }
             // Room for a unit every few dozen bytes, so the unit table rarely needs to grow.
             units = ByteInterner(capacity: max(1024, count / 48))
-            let commas = UnsafeMutablePointer<Int>.allocate(capacity: Self.maxCommas)
-            defer { commas.deallocate() }
-            guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-            // Most files have no quotes at all: then a line ends at the next newline, whatever it
-            // holds, and the rows after the header can be scanned eight bytes at a time.
+            var scanner = CSVScanner(base: base, end: count)
+            scanner.skipByteOrderMark()
+            // Most files have no quotes at all: then a row is a line, whatever it holds, and the rows
+            // after the header can be scanned eight bytes at a time.
             let fileHasQuotes = memchr(base, 0x22, count) != nil
-            while lineStart < count {
+            while true {
+                scanner.skipBlankLines()
+                guard !scanner.atEnd else { return }
                 if columns != nil, !fileHasQuotes {
-                    scanWithoutQuotes(bytes, from: lineStart, lineNumber: lineNumber + 1, commas: commas)
+                    let commas = UnsafeMutablePointer<Int>.allocate(capacity: Self.maxCommas)
+                    defer { commas.deallocate() }
+                    CSVScanner.forEachUnquotedRow(base, from: scanner.position, end: count, firstLine: scanner.line,
+                                                  commas: commas, maxCommas: Self.maxCommas) { start, newline, number, commaCount in
+                        handleLine(bytes, start, newline, number: number, commas: commas, commaCount: commaCount)
+                    }
                     return
                 }
-                lineNumber += 1
-                let newline = memchr(base + lineStart, 0x0A, count - lineStart)
-                let lineEnd = newline.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
-                var commaCount = 0
-                for index in lineStart..<lineEnd where base[index] == 0x2C {
-                    if commaCount < Self.maxCommas { commas[commaCount] = index }
-                    commaCount += 1
-                }
-                let quoted = fileHasQuotes && memchr(base + lineStart, 0x22, lineEnd - lineStart) != nil
-                guard handleLine(bytes, lineStart, lineEnd, number: lineNumber, quoted: quoted, commas: commas, commaCount: commaCount) else { return }
-                lineStart = lineEnd + 1
+                guard readRow(&scanner, base) else { return }
             }
         }
 
         static let maxCommas = 64
 
-        /// The rows of a file without quotes: commas and newlines found with word-at-a-time
-        /// comparisons (the exact zero-byte test of "Bit Twiddling Hacks", on each 8-byte word).
-        mutating func scanWithoutQuotes(_ bytes: UnsafeRawBufferPointer, from start: Int, lineNumber first: Int,
-                                        commas: UnsafeMutablePointer<Int>) {
-            guard let raw = bytes.baseAddress else { return }
-            let base = raw.assumingMemoryBound(to: UInt8.self)
-            let count = bytes.count
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            @inline(__always) func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-                let x = word ^ (ones &* UInt64(byte))
-                return ~(((x & low7) &+ low7) | x | low7)
-            }
-            var lineStart = start
-            var lineNumber = first
-            var commaCount = 0
-            var index = start
-            while index + 8 <= count {
-                let word = UInt64(littleEndian: (raw + index).loadUnaligned(as: UInt64.self))
-                var events = matches(word, 0x2C) | matches(word, 0x0A)
-                while events != 0 {
-                    let position = index + events.trailingZeroBitCount >> 3
-                    events &= events - 1
-                    if base[position] == 0x0A {
-                        guard handleLine(bytes, lineStart, position, number: lineNumber, quoted: false, commas: commas, commaCount: commaCount) else { return }
-                        lineNumber += 1
-                        lineStart = position + 1
-                        commaCount = 0
-                    } else {
-                        if commaCount < Self.maxCommas { commas[commaCount] = position }
-                        commaCount += 1
-                    }
+        /// One row through the scanner (the header, and every row of a file with quotes), its
+        /// fields copied to `unquoted`; false when reading should stop.
+        mutating func readRow(_ scanner: inout CSVScanner, _ base: UnsafePointer<UInt8>) -> Bool {
+            let number = scanner.line
+            fields.removeAll(keepingCapacity: true)
+            unquoted.removeAll(keepingCapacity: true)
+            let rowProblem = scanner.readRow { _, field in
+                let start = unquoted.count
+                CSVScanner.appendContents(base, field, to: &unquoted)
+                var range = (start: start, end: unquoted.count)
+                if !field.quoted {
+                    while range.start < range.end, CSVScanner.isBlank(unquoted[range.start]) { range.start += 1 }
+                    while range.end > range.start, CSVScanner.isBlank(unquoted[range.end - 1]) { range.end -= 1 }
                 }
-                index += 8
+                fields.append(range)
             }
-            while index < count {
-                if base[index] == 0x0A {
-                    guard handleLine(bytes, lineStart, index, number: lineNumber, quoted: false, commas: commas, commaCount: commaCount) else { return }
-                    lineNumber += 1
-                    lineStart = index + 1
-                    commaCount = 0
-                } else if base[index] == 0x2C {
-                    if commaCount < Self.maxCommas { commas[commaCount] = index }
-                    commaCount += 1
-                }
-                index += 1
+            if let rowProblem {
+                problem(number, rowProblem.message)
+            } else {
+                let copy = unquoted
+                copy.withUnsafeBytes { record(from: $0, number: number) }
             }
-            if lineStart < count {
-                _ = handleLine(bytes, lineStart, count, number: lineNumber, quoted: false, commas: commas, commaCount: commaCount)
-            }
+            return !stopped && diagnostics.count <= RatingsFileReader.maxDiagnostics
         }
 
-        /// One line from `start` to its newline (excluded); false when reading should stop.
-        mutating func handleLine(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ newline: Int, number: Int, quoted: Bool,
+        /// One line of a file without quotes, from `start` to its newline (excluded); false when
+        /// reading should stop.
+        mutating func handleLine(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ newline: Int, number: Int,
                                  commas: UnsafeMutablePointer<Int>, commaCount: Int) -> Bool {
             var lineEnd = newline
             if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            guard lineEnd > start else { return true }
-            guard let columns, !quoted, commaCount < Self.maxCommas else {
-                line(bytes, start, lineEnd, number: number, quoted: quoted)
-                return !stopped && diagnostics.count <= RatingsFileReader.maxDiagnostics
-            }
-            guard commaCount + 1 == columns.count else {
-                problem(number, fieldCountMessage(expected: columns.count, found: commaCount + 1))
-                return diagnostics.count <= RatingsFileReader.maxDiagnostics
-            }
+            guard lineEnd > start, let columns else { return true }
             func field(_ index: Int) -> (start: Int, end: Int) {
                 trimmed(bytes, index == 0 ? start : commas[index - 1] + 1, index == commaCount ? lineEnd : commas[index])
             }
-            store(bytes, unit: field(columns.unit), rater: field(columns.rater), value: field(columns.value),
-                  number: number, cacheable: true)
+            if commaCount >= Self.maxCommas {
+                // More commas than the fast path keeps: split the line again, field by field.
+                fields.removeAll(keepingCapacity: true)
+                var fieldStart = start
+                for index in start..<lineEnd where bytes[index] == 0x2C {
+                    fields.append(trimmed(bytes, fieldStart, index))
+                    fieldStart = index + 1
+                }
+                fields.append(trimmed(bytes, fieldStart, lineEnd))
+                record(from: bytes, number: number)
+            } else if commaCount + 1 != columns.count {
+                problem(number, fieldCountMessage(expected: columns.count, found: commaCount + 1))
+            } else {
+                store(bytes, unit: field(columns.unit), rater: field(columns.rater), value: field(columns.value),
+                      number: number, cacheable: true)
+            }
             return diagnostics.count <= RatingsFileReader.maxDiagnostics
         }
 
         func fieldCountMessage(expected: Int, found: Int) -> String {
             "expected \(expected) fields (\(expected == 3 ? "unit,rater,value" : "as in the header")), found \(found)"
-        }
-
-        /// A line with quotes, or the header.
-        mutating func line(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int, number: Int, quoted: Bool) {
-            fields.removeAll(keepingCapacity: true)
-            if quoted {
-                guard splitQuoted(bytes, start, end, number: number) else { return }
-                let copy = unquoted
-                copy.withUnsafeBytes { record(from: $0, number: number) }
-            } else {
-                var fieldStart = start
-                for index in start..<end where bytes[index] == 0x2C {
-                    fields.append(trimmed(bytes, fieldStart, index))
-                    fieldStart = index + 1
-                }
-                fields.append(trimmed(bytes, fieldStart, end))
-                record(from: bytes, number: number)
-            }
         }
 
         mutating func record(from source: UnsafeRawBufferPointer, number: Int) {
@@ -324,54 +280,9 @@ public enum RatingsFileReader {
 
         func trimmed(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> (start: Int, end: Int) {
             var start = start, end = end
-            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            while start < end, CSVScanner.isBlank(bytes[start]) { start += 1 }
+            while end > start, CSVScanner.isBlank(bytes[end - 1]) { end -= 1 }
             return (start, end)
-        }
-
-        /// Splits a line with quotes into `unquoted`, with field ranges into it.
-        mutating func splitQuoted(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int, number: Int) -> Bool {
-            unquoted.removeAll(keepingCapacity: true)
-            var index = start
-            while true {
-                while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-                let fieldStart = unquoted.count
-                if index < end, bytes[index] == 0x22 {
-                    index += 1
-                    var closed = false
-                    while index < end {
-                        if bytes[index] == 0x22 {
-                            if index + 1 < end, bytes[index + 1] == 0x22 {
-                                unquoted.append(0x22)
-                                index += 2
-                                continue
-                            }
-                            closed = true
-                            index += 1
-                            break
-                        }
-                        unquoted.append(bytes[index])
-                        index += 1
-                    }
-                    guard closed else { problem(number, "a quoted field is not closed (fields cannot span lines)"); return false }
-                    while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-                    if index < end, bytes[index] != 0x2C {
-                        problem(number, "unexpected text after a closing quote")
-                        return false
-                    }
-                    fields.append((fieldStart, unquoted.count))
-                } else {
-                    while index < end, bytes[index] != 0x2C { unquoted.append(bytes[index]); index += 1 }
-                    var fieldEnd = unquoted.count
-                    while fieldEnd > fieldStart, unquoted[fieldEnd - 1] == 0x20 || unquoted[fieldEnd - 1] == 0x09 { fieldEnd -= 1 }
-                    unquoted.removeLast(unquoted.count - fieldEnd)
-                    fields.append((fieldStart, fieldEnd))
-                }
-                if index >= end { break }
-                index += 1 // the comma
-                if index == end { fields.append((unquoted.count, unquoted.count)); break }
-            }
-            return true
         }
 
         mutating func table(scale: [String]?) throws(DiagnosticsError) -> RatingsTable {

@@ -60,7 +60,7 @@ struct RatingsFileReaderTests {
         #expect(problems("unit,rater,value\n1,a,2\n1,a,3\n") == ["r.csv:3: unit `1` already has a rating by `a` (line 2)"])
         #expect(problems("item,judge,score\n1,a,2\n").first?.hasPrefix("r.csv:1: the header must name the columns unit, rater and value") == true)
         #expect(problems("") == ["r.csv:1: the file is empty: expected a header `unit,rater,value` and one rating a row"])
-        #expect(problems("unit,rater,value\n1,\"a,2\n") == ["r.csv:2: a quoted field is not closed (fields cannot span lines)"])
+        #expect(problems("unit,rater,value\n1,\"a,2\n") == ["r.csv:2: a quoted field is not closed (its closing quote is missing before the end of the file)"])
     }
 
     @Test func tooManyProblemsStopEarly() {
