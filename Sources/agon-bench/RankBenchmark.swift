@@ -1,15 +1,15 @@
+import AgonCommandLine
 import AgonCore
 import ArgumentParser
 import Foundation
 
-/// Hidden: measures `agon rank --battles` and `agon report` as whole processes on generated data,
+/// Measures `agon rank --battles` and `agon report` as whole processes on generated data,
 /// and can build a demonstration workspace of simulated sessions. Made-up data only, in a folder of
 /// its own, never in the working study folders.
-struct BenchRankCommand: ParsableCommand {
+struct RankBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-rank",
-        abstract: "Time rank and report on generated data (release build recommended).",
-        shouldDisplay: false)
+        commandName: "rank",
+        abstract: "Time agon rank and agon report on generated data (release build recommended).")
 
     @Option(help: "Folder for the generated files (created; default: a new temporary folder).")
     var folder: String?
@@ -42,7 +42,7 @@ struct BenchRankCommand: ParsableCommand {
             try makeDemo(study: demo, at: base)
             return
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        let executable = try AgonBinary.path()
         print("Generated data in \(base.path); load average \(loadAverage())")
         for count in systems.split(separator: ",").compactMap({ Int($0) }) {
             let file = base.appendingPathComponent("battles-\(count).csv")

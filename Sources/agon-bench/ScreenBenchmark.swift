@@ -1,3 +1,4 @@
+import AgonCommandLine
 import AgonCore
 import AgonTerminal
 import AgonTUI
@@ -10,11 +11,10 @@ import Glibc
 /// Times the rating screen: start-up to first frame (the real `agon rate` in a pseudo-terminal),
 /// key press to frame written, and re-layout on resize, on the demo study and on a pair of long
 /// answers. Prints figures; asserts nothing.
-struct BenchScreenCommand: ParsableCommand {
+struct ScreenBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-screen",
-        abstract: "Time the rating screen (start-up, keys, resize) on the demo study and on two long answers.",
-        shouldDisplay: false)
+        commandName: "screen",
+        abstract: "Time the rating screen (start-up, keys, resize) on the demo study and on two long answers.")
 
     @Option(help: "Keys to time per study.") var keys = 1000
     @Option(help: "Start-ups to time.") var starts = 10
@@ -97,7 +97,7 @@ struct BenchScreenCommand: ParsableCommand {
             try FileManager.default.copyItem(at: journal, to: Workspace(root: home).journalFile(study: study, rater: rater))
         }
         defer { try? FileManager.default.removeItem(at: home) }
-        let binary = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let binary = try AgonBinary.path()
         var times: [UInt64] = []
         for run in 0..<starts {
             let errors = home.appendingPathComponent("stderr-\(run)")
