@@ -131,19 +131,7 @@ struct AgreementBenchmark: ParsableCommand {
     }
 
     /// CPU time of this process (all its threads) plus finished child processes, in milliseconds.
-    static func cpuMilliseconds() -> Double {
-        var thread = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &thread)
-        var children = rusage()
-        #if os(Linux)
-        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &children)
-        #else
-        getrusage(RUSAGE_CHILDREN, &children)
-        #endif
-        let childSeconds = Double(children.ru_utime.tv_sec + children.ru_stime.tv_sec)
-            + Double(children.ru_utime.tv_usec + children.ru_stime.tv_usec) / 1e6
-        return Double(thread.tv_sec) * 1e3 + Double(thread.tv_nsec) / 1e6 + childSeconds * 1e3
-    }
+    static func cpuMilliseconds() -> Double { (CPUTime.thisProcess() + CPUTime.children()) * 1e3 }
 
     /// Each unit has a true value; each rater reports it with noise (±1 half the time) or misses it.
     static func generate(units: Int, raters: Int, missing: Double, points: Int) -> RatingsTable {

@@ -147,7 +147,7 @@ struct RankBenchmark: ParsableCommand {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
-        let before = childrenCPU()
+        let before = CPUTime.children()
         let started = DispatchTime.now()
         var pid: pid_t = 0
         guard posix_spawn(&pid, executable, &actions, nil, argv, envp) == 0 else { throw Failure("cannot start \(executable)") }
@@ -155,18 +155,7 @@ struct RankBenchmark: ParsableCommand {
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         guard status == 0 else { throw Failure("`\(executable) \(arguments.joined(separator: " "))` failed (status \(status))") }
-        return (seconds, childrenCPU() - before)
-    }
-
-    func childrenCPU() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        #else
-        getrusage(RUSAGE_CHILDREN, &usage)
-        #endif
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return (seconds, CPUTime.children() - before)
     }
 
     func makeStudy(at root: URL) throws {

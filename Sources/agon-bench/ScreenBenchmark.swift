@@ -54,25 +54,19 @@ struct ScreenBenchmark: ParsableCommand {
         // Wrapping alone, in CPU time of this thread, which a busy machine disturbs less than wall time.
         var wrapTimes: [UInt64] = []
         for width in 50..<70 {
-            let started = Self.threadCPUTime()
+            let started = CPUTime.thisThreadNanoseconds()
             for side in Side.allCases { _ = TextLayout.wrap(long.answer(long.schedule.items[0], side), width: width) }
-            wrapTimes.append(Self.threadCPUTime() - started)
+            wrapTimes.append(CPUTime.thisThreadNanoseconds() - started)
         }
         let cleaned = Side.allCases.map { long.answer(long.schedule.items[0], $0) }
         var onlyWrap: [UInt64] = []
         for width in 50..<70 {
-            let started = Self.threadCPUTime()
+            let started = CPUTime.thisThreadNanoseconds()
             for text in cleaned { _ = TextLayout.wrap(text, width: width) }
-            onlyWrap.append(Self.threadCPUTime() - started)
+            onlyWrap.append(CPUTime.thisThreadNanoseconds() - started)
         }
         print("2 × \(words) words: wrap only: median \(format(median(onlyWrap)))")
         print("2 × \(words) words: sanitise and wrap both answers at a new width (CPU time, \(wrapTimes.count) widths): median \(format(median(wrapTimes))), worst \(format(wrapTimes.max() ?? 0))")
-    }
-
-    private static func threadCPUTime() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
     private func format(_ nanoseconds: UInt64) -> String {
