@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "agon", targets: ["agon"]),
+        .executable(name: "agon-bench", targets: ["agon-bench"]),
         .library(name: "AgonCore", targets: ["AgonCore"]),
     ],
     dependencies: [
@@ -28,17 +29,33 @@ let package = Package(
         .target(name: "AgonTUI", dependencies: ["AgonCore"]),
         // The one place that talks to the terminal.
         .target(name: "AgonTerminal", dependencies: ["AgonTUI", "CNcurses"]),
+        // What both command-line tools share: failures a person can act on, loading a study or
+        // opening a session for a command, the entry point that prints failures plainly.
+        .target(
+            name: "AgonCommandLine",
+            dependencies: ["AgonCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The product: only the commands a researcher or rater runs.
         .executableTarget(
             name: "agon",
             dependencies: [
-                "AgonCore", "AgonTUI", "AgonTerminal",
+                "AgonCore", "AgonTUI", "AgonTerminal", "AgonCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // For developers and the tests: benchmarks that print figures, and the scripted rater the
+        // fault tests drive. Runs the `agon` built beside it.
+        .executableTarget(
+            name: "agon-bench",
+            dependencies: [
+                "AgonCore", "AgonTUI", "AgonTerminal", "AgonCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "AgonCoreTests", dependencies: ["AgonCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AgonTUITests", dependencies: ["AgonTUI", "AgonCore"], exclude: ["Snapshots"]),
         // The built `agon` binary as a person runs it: the rating screen in tmux, the commands, and
-        // the crash, kill and storage-fault campaign.
-        .testTarget(name: "AgonEndToEndTests", dependencies: ["AgonCore", "agon"], exclude: ["Fixtures"]),
+        // the crash, kill and storage-fault campaign (driven by `agon-bench scripted-rater`).
+        .testTarget(name: "AgonEndToEndTests", dependencies: ["AgonCore", "agon", "agon-bench"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,3 +1,4 @@
+import AgonCommandLine
 import AgonCore
 import ArgumentParser
 import Foundation
@@ -21,25 +22,8 @@ struct Agon: ParsableCommand {
             RankCommand.self,
             ExportCommand.self,
             AgreementCommand.self,
-            BenchScreenCommand.self,
-            BenchRankCommand.self,
-            BenchAgreementCommand.self,
-            ScriptedRaterCommand.self,
-            BenchScaleCommand.self,
         ]
     )
 
-    /// Like the default entry point, but problems in a person's files come out as plain
-    /// `file:line: message` lines, without ArgumentParser's "Error:" prefix or usage text.
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let failure as Failure {
-            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
-            Foundation.exit(1)
-        } catch {
-            exit(withError: error)
-        }
-    }
+    static func main() { mainPrintingFailuresPlainly() }
 }

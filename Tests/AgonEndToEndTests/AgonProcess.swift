@@ -3,27 +3,40 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs the built `agon` binary as a child process, with its output in temporary files. Uses
-/// posix_spawn rather than Foundation.Process so that a test can SIGKILL the child at a moment of
-/// its choosing and still read everything it wrote.
+/// Runs a built binary (`agon`, or `agon-bench` for the scripted rater and the benchmarks) as a
+/// child process, with its output in temporary files. Uses posix_spawn rather than
+/// Foundation.Process so that a test can SIGKILL the child at a moment of its choosing and still
+/// read everything it wrote.
 struct AgonProcess {
     let pid: pid_t
     let stdoutFile: URL
     let stderrFile: URL
 
-    /// `agon` next to the test bundle: SwiftPM builds it because the test target depends on it.
-    static let binary: URL = {
+    /// The two executables of the package; SwiftPM builds both because the test target depends on them.
+    enum Program: String {
+        case agon = "agon"
+        case bench = "agon-bench"
+
+        var binary: URL { AgonProcess.binary(named: rawValue) }
+    }
+
+    /// `agon`, as the tmux tests start it.
+    static let binary = Program.agon.binary
+
+    /// The executable `name` next to the test bundle (SwiftPM puts every product of a build in one folder).
+    static func binary(named name: String) -> URL {
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("agon")
+            let candidate = folder.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             folder = folder.deletingLastPathComponent()
         }
-        return URL(fileURLWithPath: ".build/debug/agon")
-    }()
+        return URL(fileURLWithPath: ".build/debug/\(name)")
+    }
 
-    /// Starts `agon` with `AGON_HOME` set to `home`, in `directory` when given (for relative paths).
-    static func start(_ arguments: [String], home: URL, directory: URL? = nil) -> AgonProcess {
+    /// Starts `program` with `AGON_HOME` set to `home`, in `directory` when given (for relative paths).
+    static func start(_ arguments: [String], home: URL, directory: URL? = nil, program: Program = .agon) -> AgonProcess {
+        let binary = program.binary
         let id = UUID().uuidString
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("agon-out-\(id)")
         let err = FileManager.default.temporaryDirectory.appendingPathComponent("agon-err-\(id)")
@@ -77,8 +90,9 @@ struct AgonProcess {
     }
 
     /// Runs to completion: (status, stdout, stderr).
-    static func run(_ arguments: [String], home: URL, directory: URL? = nil) -> (status: Int32, output: String, error: String) {
-        let process = start(arguments, home: home, directory: directory)
+    static func run(_ arguments: [String], home: URL, directory: URL? = nil,
+                    program: Program = .agon) -> (status: Int32, output: String, error: String) {
+        let process = start(arguments, home: home, directory: directory, program: program)
         let status = process.wait()
         defer { process.cleanUp() }
         return (status, process.output, process.errorOutput)

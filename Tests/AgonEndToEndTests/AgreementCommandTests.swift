@@ -13,8 +13,8 @@ struct AgreementCommandTests {
         var stderr: String
     }
 
-    static func agon(_ arguments: [String], home: URL? = nil) throws -> Run {
-        let run = AgonProcess.run(arguments, home: home ?? repository)
+    static func agon(_ arguments: [String], home: URL? = nil, program: AgonProcess.Program = .agon) throws -> Run {
+        let run = AgonProcess.run(arguments, home: home ?? repository, program: program)
         return Run(status: run.status, stdout: run.output, stderr: run.error)
     }
 
@@ -72,7 +72,7 @@ struct AgreementCommandTests {
     @Test func studyAgreementFromSimulatedSessions() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agon-agree-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let simulate = try Self.agon(["bench-agreement", "--simulate-study", "demo", "--into", folder.path, "--raters", "3"])
+        let simulate = try Self.agon(["agreement", "--simulate-study", "demo", "--into", folder.path, "--raters", "3"], program: .bench)
         #expect(simulate.status == 0, "\(simulate.stderr)")
         let run = try Self.agon(["agreement", "demo", "--bootstrap", "100"], home: folder)
         #expect(run.status == 0, "\(run.stderr)")

@@ -39,7 +39,7 @@ struct CommandLineTests {
         #expect(unknown.status == 1)
         #expect(unknown.error.contains("no such study (known studies: demo, llama2-70b-vs-7b)"), "\(unknown.error)")
         let workspace = FaultWorkspace(tasks: 2)
-        let unsafe = AgonProcess.run(["scripted-rater", "load", "--rater", "../../etc/passwd"], home: workspace.root)
+        let unsafe = AgonProcess.run(["scripted-rater", "load", "--rater", "../../etc/passwd"], home: workspace.root, program: .bench)
         #expect(unsafe.status == 1)
         #expect(unsafe.error.contains("a rater name may"), "\(unsafe.error)")
         #expect(!FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("Sessions").path)
@@ -48,18 +48,19 @@ struct CommandLineTests {
 
     @Test func aChangedStudyIsExplainedAndANewSessionKeepsTheOldOne() throws {
         let workspace = FaultWorkspace(tasks: 5)
-        #expect(AgonProcess.run(["scripted-rater", "load", "--rater", "vera", "--count", "2"], home: workspace.root).status == 0)
+        #expect(AgonProcess.run(["scripted-rater", "load", "--rater", "vera", "--count", "2"], home: workspace.root, program: .bench).status == 0)
         let answers = workspace.root.appendingPathComponent("Studies/load/answers.jsonl")
         let edited = try String(contentsOf: answers, encoding: .utf8).replacingOccurrences(of: "Answer 3 by large", with: "Answer 3, rewritten")
         try Data(edited.utf8).write(to: answers)
 
-        for command in [["rate", "load", "--rater", "vera"], ["scripted-rater", "load", "--rater", "vera"]] {
-            let refused = AgonProcess.run(command, home: workspace.root)
+        for (program, command) in [(AgonProcess.Program.agon, ["rate", "load", "--rater", "vera"]),
+                                   (.bench, ["scripted-rater", "load", "--rater", "vera"])] {
+            let refused = AgonProcess.run(command, home: workspace.root, program: program)
             #expect(refused.status == 1)
             #expect(refused.error.contains("prompt or answers changed in tasks: t3"), "\(refused.error)")
             #expect(refused.error.contains("--new-session"))
         }
-        let fresh = AgonProcess.run(["scripted-rater", "load", "--rater", "vera", "--count", "1", "--new-session"], home: workspace.root)
+        let fresh = AgonProcess.run(["scripted-rater", "load", "--rater", "vera", "--count", "1", "--new-session"], home: workspace.root, program: .bench)
         #expect(fresh.status == 0, "\(fresh.error)")
         #expect(fresh.output.contains("old session kept in Sessions/load/archive/vera."))
         #expect(workspace.judgementCounts("vera").count == 1)
@@ -72,7 +73,7 @@ struct CommandLineTests {
     @Test func reportAndAgreementSayWhenTheStudyChanged() throws {
         let workspace = FaultWorkspace(tasks: 6)
         for rater in ["ann", "ben"] {
-            #expect(AgonProcess.run(["scripted-rater", "load", "--rater", rater], home: workspace.root).status == 0)
+            #expect(AgonProcess.run(["scripted-rater", "load", "--rater", rater], home: workspace.root, program: .bench).status == 0)
         }
         for command in ["report", "agreement"] {
             let run = AgonProcess.run([command, "load"], home: workspace.root)
@@ -90,8 +91,8 @@ struct CommandLineTests {
 
     @Test func sessionsListsProgress() {
         let workspace = FaultWorkspace(tasks: 10)
-        _ = AgonProcess.run(["scripted-rater", "load", "--rater", "anna", "--count", "4"], home: workspace.root)
-        _ = AgonProcess.run(["scripted-rater", "load", "--rater", "boris", "--count", "11"], home: workspace.root)
+        _ = AgonProcess.run(["scripted-rater", "load", "--rater", "anna", "--count", "4"], home: workspace.root, program: .bench)
+        _ = AgonProcess.run(["scripted-rater", "load", "--rater", "boris", "--count", "11"], home: workspace.root, program: .bench)
         let run = AgonProcess.run(["sessions", "load"], home: workspace.root)
         #expect(run.status == 0)
         let rows = run.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }

@@ -19,7 +19,7 @@ import Glibc
         func timed(_ count: Int) -> Int {
             let clock = ContinuousClock()
             let started = clock.now
-            let run = AgonProcess.run(["scripted-rater", "load", "--rater", "calibration", "--count", "\(count)"], home: workspace.root)
+            let run = AgonProcess.run(["scripted-rater", "load", "--rater", "calibration", "--count", "\(count)"], home: workspace.root, program: .bench)
             #expect(run.status == 0)
             return Int((clock.now - started) / .microseconds(1))
         }
@@ -30,7 +30,7 @@ import Glibc
         var killedMidRun = 0
         var tornLinesSetAside = 0
         for round in 0..<Self.rounds {
-            let process = AgonProcess.start(["scripted-rater", "load", "--rater", "kim", "--seed", "\(round)"], home: workspace.root)
+            let process = AgonProcess.start(["scripted-rater", "load", "--rater", "kim", "--seed", "\(round)"], home: workspace.root, program: .bench)
             if round % 5 == 0 {
                 // While starting up, opening or repairing the journal.
                 usleep(useconds_t(random.below(startup)))
@@ -61,7 +61,7 @@ import Glibc
             #expect(contents.problems.allSatisfy { $0.message.contains("incomplete last line") }, "round \(round): \(contents.problems)")
         }
         // A final, unkilled run resumes cleanly.
-        let final = AgonProcess.run(["scripted-rater", "load", "--rater", "kim", "--count", "1"], home: workspace.root)
+        let final = AgonProcess.run(["scripted-rater", "load", "--rater", "kim", "--count", "1"], home: workspace.root, program: .bench)
         #expect(final.status == 0, "\(final.error)")
         acknowledged.formUnion(FaultWorkspace.savedItems(final.output))
 

@@ -10,13 +10,13 @@ import Glibc
 @Suite(.serialized) struct StorageFaultTests {
     @Test func failedWriteLeavesNoHalfLineAndEarlierJudgementsIntact() throws {
         let workspace = FaultWorkspace()
-        let first = AgonProcess.run(["scripted-rater", "load", "--rater", "fay", "--count", "3"], home: workspace.root)
+        let first = AgonProcess.run(["scripted-rater", "load", "--rater", "fay", "--count", "3"], home: workspace.root, program: .bench)
         #expect(first.status == 0)
         let before = try Data(contentsOf: workspace.journal("fay"))
 
         // RLIMIT_FSIZE makes the kernel cut a write short, then fail it: a disk filling up mid-line.
         let limit = before.count + 900
-        let failing = AgonProcess.run(["scripted-rater", "load", "--rater", "fay", "--file-size-limit", "\(limit)"], home: workspace.root)
+        let failing = AgonProcess.run(["scripted-rater", "load", "--rater", "fay", "--file-size-limit", "\(limit)"], home: workspace.root, program: .bench)
         #expect(failing.status == 1)
         #expect(failing.error.contains("could not save the judgement") && failing.error.contains("File too large"), "\(failing.error)")
         #expect(!failing.error.contains("Fatal error"))
@@ -25,7 +25,7 @@ import Glibc
         #expect(after.last == 0x0A, "the journal ends with a complete line")
         #expect(workspace.contents("fay").problems.isEmpty)
 
-        let resumed = AgonProcess.run(["scripted-rater", "load", "--rater", "fay", "--count", "2"], home: workspace.root)
+        let resumed = AgonProcess.run(["scripted-rater", "load", "--rater", "fay", "--count", "2"], home: workspace.root, program: .bench)
         #expect(resumed.status == 0)
         let contents = workspace.contents("fay")
         #expect(contents.problems.isEmpty, "\(contents.problems)")
@@ -39,7 +39,7 @@ import Glibc
         let sessions = workspace.root.appendingPathComponent("Sessions")
         try TinyFilesystem.mount(at: sessions, kilobytes: 12)
         defer { TinyFilesystem.unmount(sessions) }
-        let run = AgonProcess.run(["scripted-rater", "load", "--rater", "dora"], home: workspace.root)
+        let run = AgonProcess.run(["scripted-rater", "load", "--rater", "dora"], home: workspace.root, program: .bench)
         #expect(run.status == 1)
         #expect(run.error.contains("No space left on device"), "\(run.error)")
         let saved = FaultWorkspace.savedItems(run.output)
@@ -55,14 +55,14 @@ import Glibc
         let sessions = workspace.root.appendingPathComponent("Sessions")
         try TinyFilesystem.mount(at: sessions, kilobytes: 256)
         defer { TinyFilesystem.unmount(sessions) }
-        #expect(AgonProcess.run(["scripted-rater", "load", "--rater", "rhea", "--count", "4"], home: workspace.root).status == 0)
+        #expect(AgonProcess.run(["scripted-rater", "load", "--rater", "rhea", "--count", "4"], home: workspace.root, program: .bench).status == 0)
         let before = try Data(contentsOf: workspace.journal("rhea"))
         try TinyFilesystem.remountReadOnly(sessions)
 
-        let existing = AgonProcess.run(["scripted-rater", "load", "--rater", "rhea"], home: workspace.root)
+        let existing = AgonProcess.run(["scripted-rater", "load", "--rater", "rhea"], home: workspace.root, program: .bench)
         #expect(existing.status == 1)
         #expect(existing.error.contains("Read-only file system"), "\(existing.error)")
-        let newRater = AgonProcess.run(["scripted-rater", "load", "--rater", "nova"], home: workspace.root)
+        let newRater = AgonProcess.run(["scripted-rater", "load", "--rater", "nova"], home: workspace.root, program: .bench)
         #expect(newRater.status == 1)
         #expect(newRater.error.contains("Read-only file system"), "\(newRater.error)")
         #expect(try Data(contentsOf: workspace.journal("rhea")) == before)
@@ -71,7 +71,7 @@ import Glibc
     @Test func missingSessionsFolderIsCreated() {
         let workspace = FaultWorkspace()
         #expect(!FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("Sessions").path))
-        let run = AgonProcess.run(["scripted-rater", "load", "--rater", "mia", "--count", "1"], home: workspace.root)
+        let run = AgonProcess.run(["scripted-rater", "load", "--rater", "mia", "--count", "1"], home: workspace.root, program: .bench)
         #expect(run.status == 0)
         #expect(workspace.judgementCounts("mia").count == 1)
     }
@@ -79,7 +79,7 @@ import Glibc
     @Test func sessionsIsAFileNotAFolder() throws {
         let workspace = FaultWorkspace()
         try Data("oops".utf8).write(to: workspace.root.appendingPathComponent("Sessions"))
-        let run = AgonProcess.run(["scripted-rater", "load", "--rater", "mia"], home: workspace.root)
+        let run = AgonProcess.run(["scripted-rater", "load", "--rater", "mia"], home: workspace.root, program: .bench)
         #expect(run.status == 1)
         #expect(run.error.contains("cannot create Sessions/load"), "\(run.error)")
         #expect(!run.error.contains("Fatal error"))

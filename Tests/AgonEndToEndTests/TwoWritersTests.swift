@@ -7,8 +7,8 @@ import Testing
         for _ in 0..<5 {
             let workspace = FaultWorkspace()
             let arguments = ["scripted-rater", "load", "--rater", "twin", "--count", "6", "--pause-milliseconds", "40"]
-            let first = AgonProcess.start(arguments, home: workspace.root)
-            let second = AgonProcess.start(arguments, home: workspace.root)
+            let first = AgonProcess.start(arguments, home: workspace.root, program: .bench)
+            let second = AgonProcess.start(arguments, home: workspace.root, program: .bench)
             let statuses = [first.wait(), second.wait()]
             let errors = [first.errorOutput, second.errorOutput]
             #expect(statuses.sorted() == [0, 1], "\(statuses) \(errors)")
@@ -24,7 +24,7 @@ import Testing
         let workspace = FaultWorkspace()
         let raters = ["ann", "ben", "cat", "dan"]
         let processes = raters.map {
-            AgonProcess.start(["scripted-rater", "load", "--rater", $0, "--count", "10"], home: workspace.root)
+            AgonProcess.start(["scripted-rater", "load", "--rater", $0, "--count", "10"], home: workspace.root, program: .bench)
         }
         for (rater, process) in zip(raters, processes) {
             #expect(process.wait() == 0, "\(rater): \(process.errorOutput)")

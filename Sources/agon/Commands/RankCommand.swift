@@ -1,3 +1,4 @@
+import AgonCommandLine
 import AgonCore
 import ArgumentParser
 import Foundation

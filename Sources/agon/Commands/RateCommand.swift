@@ -1,3 +1,4 @@
+import AgonCommandLine
 import AgonCore
 import AgonTerminal
 import AgonTUI
@@ -75,7 +76,7 @@ struct RateCommand: ParsableCommand {
     /// frame, so whatever the rater sees as saved is on disk.
     private func runLoop(_ screen: inout RatingScreen, terminal: Terminal, writer: JournalWriter) throws {
         _ = screen.update(.resize(width: terminal.width, height: terminal.height), at: Date())
-        // `agon bench-screen` times start-up to the first frame by running this command with this set.
+        // `agon-bench screen` times start-up to the first frame by running this command with this set.
         let benchmarkFirstFrame = ProcessInfo.processInfo.environment["AGON_BENCH_FIRST_FRAME"] != nil
         while true {
             terminal.draw(screen.render())

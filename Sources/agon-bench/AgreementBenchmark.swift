@@ -1,15 +1,14 @@
+import AgonCommandLine
 import AgonCore
 import ArgumentParser
 import Dispatch
 import Foundation
 
 /// Timings of the agreement statistics on a generated table (run with `swift run -c release`).
-/// Hidden: a measuring tool for developers, not part of a researcher's workflow.
-struct BenchAgreementCommand: ParsableCommand {
+struct AgreementBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-agreement",
-        abstract: "Time Krippendorff's alpha and `agon agreement --ratings` on generated ratings.",
-        shouldDisplay: false)
+        commandName: "agreement",
+        abstract: "Time Krippendorff's alpha and `agon agreement --ratings` on generated ratings.")
 
     @Option(help: "Units (rows of the table).") var units = 100_000
     @Option(help: "Raters.") var raters = 10
@@ -74,7 +73,7 @@ struct BenchAgreementCommand: ParsableCommand {
         time("read + parse the CSV into a table", repeats: 5) {
             ((try? RatingsFileReader.read(file: file, displayName: "bench.csv")).map { "\($0.ratingCount) ratings" }) ?? "failed"
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        let executable = URL(fileURLWithPath: try AgonBinary.path())
         for (label, arguments) in [("whole process: agon agreement --ratings, --bootstrap 0", ["--bootstrap", "0"]),
                                    ("whole process: agon agreement --ratings (1000 resamples)", [])] {
             time(label, repeats: 3) {
@@ -94,8 +93,9 @@ struct BenchAgreementCommand: ParsableCommand {
         print(PlainTable.render(rows))
     }
 
-    /// Simulated raters for a copy of a study: each answer has a hidden quality per criterion; raters
-    /// see it through their own noise (the last rater is careless: much noisier and leaning left).
+    /// Simulated raters for a copy of a study: each answer has a hidden quality per criterion (the
+    /// first system a point better); raters see it through their own noise, and the last one (of
+    /// three or more) is careless: much noisier and leaning to the left answer.
     static func simulate(study studyID: String, into folder: URL, raters: Int) throws {
         let source = Workspace.fromEnvironment()
         if FileManager.default.fileExists(atPath: folder.path) { throw Failure("\(folder.path) exists; give a new folder") }
@@ -108,57 +108,30 @@ struct BenchAgreementCommand: ParsableCommand {
             throw Failure("cannot copy \(studyID) into \(folder.path): \(error.localizedDescription)")
         }
         let bundle = try StudyBundle.loadForCommand(studyID, in: target)
-        let scale = bundle.rubric.scale
-        func quality(_ task: String, _ system: String, _ criterion: String) -> Double {
-            var random = SeededRandom(seed: 5, mixing: [task, system, criterion])
-            let systemEffect = bundle.study.systems.first?.id == system ? 1.0 : 0.0
-            return Double(scale.midpoint) + systemEffect + (random.unit() - 0.5) * Double(scale.count - 1) * 0.8
-        }
+        let first = bundle.study.systems.first?.id
+        let quality = Dictionary(uniqueKeysWithValues: bundle.study.systems.map { system in
+            (system.id, Dictionary(uniqueKeysWithValues: bundle.rubric.criteria.map { ($0.id, system.id == first ? 1150.0 : 1000) }))
+        })
+        let attentive = SimulatedRaters(quality: quality, answerSpread: Double(bundle.rubric.scale.count - 1) * 0.8,
+                                        noise: .uniform(width: 1.6), pace: .uniform(40...120), seed: 11)
+        var careless = attentive
+        careless.noise = .uniform(width: 6)
+        careless.leftLean = 1
         let names = ["ana", "boris", "chen", "dana", "emil", "fatima", "gleb", "hana", "ivo", "jun"]
         for index in 0..<max(1, raters) {
             let rater = index < names.count ? names[index] : "rater\(index + 1)"
-            let careless = raters > 2 && index == raters - 1
-            var random = SeededRandom(seed: 11, mixing: [rater])
-            let session: SessionStore.OpenSession
-            do { session = try SessionStore.open(bundle: bundle, rater: rater, workspace: target) } catch { throw Failure(error.description) }
-            var clock = Date(timeIntervalSince1970: 1_790_000_000)
-            for item in session.schedule.items {
-                var scores: [String: CriterionScore] = [:]
-                var total = 0
-                for criterion in bundle.rubric.criteria {
-                    func score(_ system: String, left: Bool) -> Int {
-                        let noise = (random.unit() - 0.5) * (careless ? 6 : 1.6) + (careless && left ? 1 : 0)
-                        return min(criterion.scale.max, max(criterion.scale.min, Int((quality(item.task, system, criterion.id) + noise).rounded())))
-                    }
-                    let a = score(item.left, left: true), b = score(item.right, left: false)
-                    scores[criterion.id] = CriterionScore(a: a, b: b)
-                    total += a - b
-                }
-                let preference: Preference = total > 1 ? .a : total < -1 ? .b : (random.below(4) == 0 ? .bothWeak : .tie)
-                clock += 40 + random.unit() * 80
-                let judgement = Judgement(item: item.number, task: item.task, left: item.left, right: item.right,
-                                          repeatOf: item.repeatOf, scores: scores, preference: preference,
-                                          seconds: 40 + random.unit() * 80, at: clock)
-                do { try session.writer.append(.judgement(judgement)) } catch { throw Failure(error.message) }
+            let model = raters > 2 && index == raters - 1 ? careless : attentive
+            do {
+                try model.writeJournal(bundle: bundle, rater: rater, items: nil, workspace: target)
+            } catch {
+                throw Failure("cannot write the session of \(rater) in \(folder.path): \(error.localizedDescription)")
             }
         }
         print("wrote \(max(1, raters)) simulated sessions of \(studyID) under \(folder.path); try: AGON_HOME=\(folder.path) agon agreement \(studyID)")
     }
 
     /// CPU time of this process (all its threads) plus finished child processes, in milliseconds.
-    static func cpuMilliseconds() -> Double {
-        var thread = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &thread)
-        var children = rusage()
-        #if os(Linux)
-        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &children)
-        #else
-        getrusage(RUSAGE_CHILDREN, &children)
-        #endif
-        let childSeconds = Double(children.ru_utime.tv_sec + children.ru_stime.tv_sec)
-            + Double(children.ru_utime.tv_usec + children.ru_stime.tv_usec) / 1e6
-        return Double(thread.tv_sec) * 1e3 + Double(thread.tv_nsec) / 1e6 + childSeconds * 1e3
-    }
+    static func cpuMilliseconds() -> Double { (CPUTime.thisProcess() + CPUTime.children()) * 1e3 }
 
     /// Each unit has a true value; each rater reports it with noise (±1 half the time) or misses it.
     static func generate(units: Int, raters: Int, missing: Double, points: Int) -> RatingsTable {

@@ -1,3 +1,4 @@
+import AgonCommandLine
 import AgonCore
 import AgonTerminal
 import AgonTUI
@@ -10,11 +11,10 @@ import Glibc
 /// Times the rating screen: start-up to first frame (the real `agon rate` in a pseudo-terminal),
 /// key press to frame written, and re-layout on resize, on the demo study and on a pair of long
 /// answers. Prints figures; asserts nothing.
-struct BenchScreenCommand: ParsableCommand {
+struct ScreenBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-screen",
-        abstract: "Time the rating screen (start-up, keys, resize) on the demo study and on two long answers.",
-        shouldDisplay: false)
+        commandName: "screen",
+        abstract: "Time the rating screen (start-up, keys, resize) on the demo study and on two long answers.")
 
     @Option(help: "Keys to time per study.") var keys = 1000
     @Option(help: "Start-ups to time.") var starts = 10
@@ -54,25 +54,19 @@ struct BenchScreenCommand: ParsableCommand {
         // Wrapping alone, in CPU time of this thread, which a busy machine disturbs less than wall time.
         var wrapTimes: [UInt64] = []
         for width in 50..<70 {
-            let started = Self.threadCPUTime()
+            let started = CPUTime.thisThreadNanoseconds()
             for side in Side.allCases { _ = TextLayout.wrap(long.answer(long.schedule.items[0], side), width: width) }
-            wrapTimes.append(Self.threadCPUTime() - started)
+            wrapTimes.append(CPUTime.thisThreadNanoseconds() - started)
         }
         let cleaned = Side.allCases.map { long.answer(long.schedule.items[0], $0) }
         var onlyWrap: [UInt64] = []
         for width in 50..<70 {
-            let started = Self.threadCPUTime()
+            let started = CPUTime.thisThreadNanoseconds()
             for text in cleaned { _ = TextLayout.wrap(text, width: width) }
-            onlyWrap.append(Self.threadCPUTime() - started)
+            onlyWrap.append(CPUTime.thisThreadNanoseconds() - started)
         }
         print("2 × \(words) words: wrap only: median \(format(median(onlyWrap)))")
         print("2 × \(words) words: sanitise and wrap both answers at a new width (CPU time, \(wrapTimes.count) widths): median \(format(median(wrapTimes))), worst \(format(wrapTimes.max() ?? 0))")
-    }
-
-    private static func threadCPUTime() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
     private func format(_ nanoseconds: UInt64) -> String {
@@ -97,7 +91,7 @@ struct BenchScreenCommand: ParsableCommand {
             try FileManager.default.copyItem(at: journal, to: Workspace(root: home).journalFile(study: study, rater: rater))
         }
         defer { try? FileManager.default.removeItem(at: home) }
-        let binary = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let binary = try AgonBinary.path()
         var times: [UInt64] = []
         for run in 0..<starts {
             let errors = home.appendingPathComponent("stderr-\(run)")

@@ -1,15 +1,15 @@
+import AgonCommandLine
 import AgonCore
 import ArgumentParser
 import Foundation
 
-/// Hidden: measures `agon rank --battles` and `agon report` as whole processes on generated data,
+/// Measures `agon rank --battles` and `agon report` as whole processes on generated data,
 /// and can build a demonstration workspace of simulated sessions. Made-up data only, in a folder of
 /// its own, never in the working study folders.
-struct BenchRankCommand: ParsableCommand {
+struct RankBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-rank",
-        abstract: "Time rank and report on generated data (release build recommended).",
-        shouldDisplay: false)
+        commandName: "rank",
+        abstract: "Time agon rank and agon report on generated data (release build recommended).")
 
     @Option(help: "Folder for the generated files (created; default: a new temporary folder).")
     var folder: String?
@@ -42,7 +42,7 @@ struct BenchRankCommand: ParsableCommand {
             try makeDemo(study: demo, at: base)
             return
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        let executable = try AgonBinary.path()
         print("Generated data in \(base.path); load average \(loadAverage())")
         for count in systems.split(separator: ",").compactMap({ Int($0) }) {
             let file = base.appendingPathComponent("battles-\(count).csv")
@@ -147,7 +147,7 @@ struct BenchRankCommand: ParsableCommand {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
-        let before = childrenCPU()
+        let before = CPUTime.children()
         let started = DispatchTime.now()
         var pid: pid_t = 0
         guard posix_spawn(&pid, executable, &actions, nil, argv, envp) == 0 else { throw Failure("cannot start \(executable)") }
@@ -155,18 +155,7 @@ struct BenchRankCommand: ParsableCommand {
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         guard status == 0 else { throw Failure("`\(executable) \(arguments.joined(separator: " "))` failed (status \(status))") }
-        return (seconds, childrenCPU() - before)
-    }
-
-    func childrenCPU() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        #else
-        getrusage(RUSAGE_CHILDREN, &usage)
-        #endif
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return (seconds, CPUTime.children() - before)
     }
 
     func makeStudy(at root: URL) throws {

@@ -4,18 +4,17 @@ import Foundation
 
 /// Generates a large study and a long journal in a temporary folder and times what a researcher
 /// and a rater wait for: `validate`, building a schedule, and resuming a session.
-struct BenchScaleCommand: ParsableCommand {
+struct ScaleBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-scale",
-        abstract: "Benchmark validate and resume on a large study and journal (use a release build).",
-        shouldDisplay: false)
+        commandName: "scale",
+        abstract: "Time validate and resume on a large study and journal (use a release build).")
 
     @Option var tasks = 10_000
     @Option var systems = 4
     @Option var events = 100_000
     @Option(help: "Words per answer.") var words = 150
     @Option var repetitions = 3
-    @Option(help: "Write the generated workspace here and keep it (for `bench-screen --study scale|hostile`).")
+    @Option(help: "Write the generated workspace here and keep it (for `agon-bench screen --study scale|hostile`).")
     var keep: String?
 
     func run() throws {
@@ -60,7 +59,7 @@ struct BenchScaleCommand: ParsableCommand {
             while written < events {
                 let item = items[index % items.count]
                 index += 1
-                let judgement = ScriptedRaterCommand.randomJudgement(for: item, rubric: bundle.rubric, random: &random)
+                let judgement = SimulatedRaters.uniformRandom.judge(item, bundle: bundle, random: &random) { _ in Date() }
                 try session.writer.append(.judgement(judgement))
                 written += 1
                 if written % 10 == 0, written < events {

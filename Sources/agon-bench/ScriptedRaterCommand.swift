@@ -1,3 +1,4 @@
+import AgonCommandLine
 import AgonCore
 import ArgumentParser
 import Foundation
@@ -6,13 +7,13 @@ import Glibc
 #endif
 
 /// A rater without a screen, for fault tests and benchmarks: opens the session exactly as the
-/// rating screen does and submits judgements with seeded random scores as fast as it can, printing
+/// rating screen does and submits judgements with seeded random scores (`SimulatedRaters.uniformRandom`)
+/// as fast as it can, printing
 /// `saved <item>` only after the journal write has returned (and so has been fsync'ed).
 struct ScriptedRaterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scripted-rater",
-        abstract: "Submit random judgements through the journal API (for fault tests).",
-        shouldDisplay: false)
+        abstract: "Submit random judgements through the journal API (for fault tests).")
 
     @Argument var study: String = "demo"
     @Option var rater: String
@@ -43,7 +44,7 @@ struct ScriptedRaterCommand: ParsableCommand {
         do {
             try session.writer.append(.opened(at: Date()))
             while let item = state.openItems(in: session.schedule).first, submitted < (count ?? Int.max) {
-                let judgement = Self.randomJudgement(for: item, rubric: bundle.rubric, random: &random)
+                let judgement = SimulatedRaters.uniformRandom.judge(item, bundle: bundle, random: &random) { _ in Date() }
                 try session.writer.append(.judgement(judgement))
                 state.apply(.judgement(judgement))
                 submitted += 1
@@ -59,21 +60,6 @@ struct ScriptedRaterCommand: ParsableCommand {
             throw Failure("could not save the judgement: \(error.message). Judgements saved before this one are safe; free some space (or fix the folder's permissions) and run again to continue.")
         }
         say("done: \(state.ratedCount) of \(session.schedule.count) rated")
-    }
-
-    static func randomJudgement(for item: ScheduleItem, rubric: Rubric, random: inout SeededRandom) -> Judgement {
-        var scores: [String: CriterionScore] = [:]
-        for criterion in rubric.criteria {
-            let scale = criterion.scale
-            let draw = { (random: inout SeededRandom) in scale.min + random.below(scale.count) }
-            scores[criterion.id] = rubric.mode == .absolute
-                ? CriterionScore(a: draw(&random), b: draw(&random))
-                : CriterionScore(comparison: draw(&random))
-        }
-        let preference = Preference.allCases[random.below(Preference.allCases.count)]
-        return Judgement(item: item.number, task: item.task, left: item.left, right: item.right, repeatOf: item.repeatOf,
-                         scores: scores, preference: preference, note: "scripted", seconds: Double(5 + random.below(300)),
-                         at: Date())
     }
 
     /// Unbuffered, so that a test reading the pipe sees each line the moment it is true.
