@@ -22,6 +22,7 @@ struct Agon: ParsableCommand {
             RankCommand.self,
             ExportCommand.self,
             AgreementCommand.self,
+            FlagsCommand.self,
         ]
     )
 

@@ -115,6 +115,25 @@ struct UpdateTests {
         #expect(driver.screen.current?.number == 1)
     }
 
+    @Test func undoWithdrawsAStrayFlagThenTakesBackTheJudgementBeforeIt() {
+        var driver = Driver(Fixture.screen())
+        driver.press("54l36t")
+        driver.send(.enter)
+        driver.press("f")
+        driver.type("g")
+        driver.send(.enter)
+        #expect(driver.screen.session.flags[2] == ["g"])
+        driver.press("u")
+        #expect(driver.events.last == .unflag(item: 2, at: Fixture.start.addingTimeInterval(11)))
+        #expect(driver.screen.session.flags[2] == nil)
+        #expect(driver.screen.message?.text == "Flag withdrawn: g")
+        #expect(!driver.screen.render().line(0).contains("flagged"))
+        #expect(driver.screen.current?.number == 2)
+        driver.press("u")
+        #expect(driver.events.last?.typeName == "undo")
+        #expect(driver.screen.current?.number == 1)
+    }
+
     @Test func quitWithoutInputQuitsAtOnce() {
         var driver = Driver(Fixture.screen())
         driver.press("q")

@@ -86,7 +86,7 @@ public enum JournalCodec {
             line.note = judgement.note
             line.seconds = judgement.seconds
             line.at = judgement.at
-        case .undo(let item, let at), .skip(let item, let at):
+        case .undo(let item, let at), .skip(let item, let at), .unflag(let item, let at):
             line.item = item
             line.at = at
         case .flag(let item, let reason, let at):
@@ -167,6 +167,8 @@ public enum JournalCodec {
             case "flag":
                 return .success(.event(seq: try require(line.seq, "seq"),
                                        .flag(item: try require(line.item, "item"), reason: line.reason ?? "", at: try require(line.at, "at"))))
+            case "unflag":
+                return .success(.event(seq: try require(line.seq, "seq"), .unflag(item: try require(line.item, "item"), at: try require(line.at, "at"))))
             case "opened":
                 return .success(.event(seq: try require(line.seq, "seq"), .opened(at: try require(line.at, "at"))))
             default:

@@ -10,6 +10,8 @@ public enum JournalEvent: Equatable, Sendable {
     case skip(item: Int, at: Date)
     /// The rater reports a problem with the item, e.g. an answer that reveals its author.
     case flag(item: Int, reason: String, at: Date)
+    /// The rater took back their latest flag on `item` (undo after a flag).
+    case unflag(item: Int, at: Date)
     /// Unsubmitted input the rater chose to keep when leaving; restored on resume.
     case draft(Draft)
     /// The session was opened (first start or a resume).
@@ -21,6 +23,7 @@ public enum JournalEvent: Equatable, Sendable {
         case .undo: return "undo"
         case .skip: return "skip"
         case .flag: return "flag"
+        case .unflag: return "unflag"
         case .draft: return "draft"
         case .opened: return "opened"
         }
@@ -29,7 +32,7 @@ public enum JournalEvent: Equatable, Sendable {
     public var date: Date {
         switch self {
         case .judgement(let judgement): return judgement.at
-        case .undo(_, let at), .skip(_, let at), .flag(_, _, let at), .opened(let at): return at
+        case .undo(_, let at), .skip(_, let at), .flag(_, _, let at), .unflag(_, let at), .opened(let at): return at
         case .draft(let draft): return draft.at
         }
     }

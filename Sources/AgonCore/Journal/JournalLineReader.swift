@@ -43,9 +43,13 @@ enum JournalLineReader {
                 return (seq, .judgement(Judgement(item: item, task: task, left: left, right: right, repeatOf: repeatOf,
                                                   scores: scores, preference: preference ?? nil, note: note ?? "",
                                                   seconds: secondsValue ?? 0, at: at)))
-            case "undo", "skip":
+            case "undo", "skip", "unflag":
                 guard let item = integer("item") ?? nil else { return nil }
-                return (seq, type == "undo" ? .undo(item: item, at: at) : .skip(item: item, at: at))
+                switch type {
+                case "undo": return (seq, .undo(item: item, at: at))
+                case "skip": return (seq, .skip(item: item, at: at))
+                default: return (seq, .unflag(item: item, at: at))
+                }
             case "flag":
                 guard let item = integer("item") ?? nil, let reason = text("reason") else { return nil }
                 return (seq, .flag(item: item, reason: reason ?? "", at: at))

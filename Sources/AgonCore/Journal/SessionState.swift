@@ -12,7 +12,17 @@ public struct SessionState: Sendable, Equatable {
     private var livePosition: [Int: Int] = [:]
     /// Items put aside, oldest first; they come back after every other open item.
     public private(set) var skipped: [Int] = []
+    /// Flag reasons in effect by item, oldest first (a withdrawn flag is gone).
     public private(set) var flags: [Int: [String]] = [:]
+    /// Flags in the order they were raised, each with the event count at that moment, so that undo
+    /// can tell whether a flag or a judgement came last.
+    private var flagHistory: [FlagStamp] = []
+    private struct FlagStamp: Equatable, Sendable {
+        var item: Int
+        var order: Int
+    }
+    private var judgedOrderStamp: [Int: Int] = [:]
+    private var eventCount = 0
     public private(set) var drafts: [Int: Draft] = [:]
     public private(set) var lastActivity: Date?
     public private(set) var openings = 0
@@ -28,8 +38,10 @@ public struct SessionState: Sendable, Equatable {
 
     public mutating func apply(_ event: JournalEvent) {
         lastActivity = max(lastActivity ?? event.date, event.date)
+        eventCount += 1
         switch event {
         case .judgement(let judgement):
+            judgedOrderStamp[judgement.item] = eventCount
             if judgements[judgement.item] != nil { removeFromJudgedOrder(judgement.item) }
             judgements[judgement.item] = judgement
             livePosition[judgement.item] = judgementHistory.count
@@ -48,6 +60,15 @@ public struct SessionState: Sendable, Equatable {
             skipped.append(item)
         case .flag(let item, let reason, _):
             flags[item, default: []].append(reason)
+            flagHistory.append(FlagStamp(item: item, order: eventCount))
+        case .unflag(let item, _):
+            guard var reasons = flags[item], !reasons.isEmpty else {
+                anomalies.append("unflag of item \(item), which has no flag in effect")
+                return
+            }
+            reasons.removeLast()
+            flags[item] = reasons.isEmpty ? nil : reasons
+            if let index = flagHistory.lastIndex(where: { $0.item == item }) { flagHistory.remove(at: index) }
         case .draft(let draft):
             drafts[draft.item] = draft
         case .opened:
@@ -71,6 +92,19 @@ public struct SessionState: Sendable, Equatable {
 
     /// The judgement `undo` would take back.
     public var lastJudgement: Judgement? { judgementHistory.last.flatMap { judgements[$0] } }
+
+    /// What `undo` takes back: the latest judgement in effect or the latest flag, whichever came last.
+    public enum Undoable: Equatable, Sendable {
+        case judgement(Judgement)
+        case flag(item: Int, reason: String)
+    }
+
+    public var lastUndoable: Undoable? {
+        let judgement = lastJudgement
+        guard let flag = flagHistory.last, let reason = flags[flag.item]?.last else { return judgement.map { .judgement($0) } }
+        if let judgement, let stamp = judgedOrderStamp[judgement.item], stamp > flag.order { return .judgement(judgement) }
+        return .flag(item: flag.item, reason: reason)
+    }
 
     /// Items still to rate, in the order the rater will see them: schedule order, skipped items last.
     public func openItems(in schedule: Schedule) -> [ScheduleItem] {

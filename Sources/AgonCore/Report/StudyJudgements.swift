@@ -11,22 +11,45 @@ public struct RatedJudgement: Sendable, Equatable {
     }
 }
 
+/// An item a rater flagged (flags withdrawn by undo are gone): the researcher's review queue.
+public struct RatedFlag: Sendable, Equatable, Codable {
+    public var rater: String
+    public var item: Int
+    /// The task and the systems of the item (nil when the item is not in the rater's schedule).
+    public var task: String?
+    public var left: String?
+    public var right: String?
+    public var reasons: [String]
+    /// Whether the rater also submitted a judgement for the item (it is in effect).
+    public var judged: Bool
+}
+
 /// Every judgement in effect (undo applied) in a study's journals, ordered by rater and item.
 public struct StudyJudgements: Sendable {
     public var raters: [String]
     public var judgements: [RatedJudgement]
+    /// Flagged items, ordered by rater and item.
+    public var flags: [RatedFlag]
+    /// Judgements of flagged items left out (`excludeFlagged`).
+    public var flaggedLeftOut: Int
     /// Journals that could not be fully read, and judgements that do not fit the study.
     public var warnings: [String]
 
-    public init(raters: [String], judgements: [RatedJudgement], warnings: [String] = []) {
+    public init(raters: [String], judgements: [RatedJudgement], flags: [RatedFlag] = [], flaggedLeftOut: Int = 0,
+                warnings: [String] = []) {
         self.raters = raters
         self.judgements = judgements
+        self.flags = flags
+        self.flaggedLeftOut = flaggedLeftOut
         self.warnings = warnings
     }
 
-    public static func load(bundle: StudyBundle, workspace: Workspace) -> StudyJudgements {
+    /// - Parameter excludeFlagged: leave out the judgement of every item its rater flagged.
+    public static func load(bundle: StudyBundle, workspace: Workspace, excludeFlagged: Bool = false) -> StudyJudgements {
         var raters: [String] = []
         var judgements: [RatedJudgement] = []
+        var flags: [RatedFlag] = []
+        var flaggedLeftOut = 0
         var warnings: [String] = []
         let studyHash = bundle.studyHash
         for journal in SessionStore.journals(studyID: bundle.study.id, in: workspace) {
@@ -37,11 +60,25 @@ public struct StudyJudgements: Sendable {
             let damaged = journal.contents.problems.count
             if damaged > 0 { warnings.append("\(name): \(damaged) line\(damaged == 1 ? "" : "s") could not be used (see `agon sessions`)") }
             let state = SessionState(replaying: journal.contents.events.map(\.event))
-            guard !state.judgements.isEmpty else { continue }
-            raters.append(journal.rater)
-            for item in state.judgements.keys.sorted() {
-                judgements.append(RatedJudgement(rater: journal.rater, judgement: state.judgements[item]!))
+            if !state.flags.isEmpty {
+                let schedule = Schedule.make(study: bundle.study, rater: journal.rater)
+                for item in state.flags.keys.sorted() {
+                    let shown = schedule.item(number: item)
+                    flags.append(RatedFlag(rater: journal.rater, item: item, task: shown?.task, left: shown?.left,
+                                           right: shown?.right, reasons: state.flags[item]!, judged: state.judgements[item] != nil))
+                }
             }
+            guard !state.judgements.isEmpty else { continue }
+            var kept = 0
+            for item in state.judgements.keys.sorted() {
+                if excludeFlagged, state.flags[item] != nil {
+                    flaggedLeftOut += 1
+                    continue
+                }
+                judgements.append(RatedJudgement(rater: journal.rater, judgement: state.judgements[item]!))
+                kept += 1
+            }
+            if kept > 0 { raters.append(journal.rater) }
         }
         let systems = Set(bundle.study.systems.map(\.id))
         let unknown = judgements.filter { !systems.contains($0.judgement.left) || !systems.contains($0.judgement.right) }
@@ -49,6 +86,7 @@ public struct StudyJudgements: Sendable {
             warnings.append("\(unknown.count) judgement\(unknown.count == 1 ? "" : "s") name systems not in the study and are left out")
             judgements.removeAll { !systems.contains($0.judgement.left) || !systems.contains($0.judgement.right) }
         }
-        return StudyJudgements(raters: raters, judgements: judgements, warnings: warnings)
+        return StudyJudgements(raters: raters, judgements: judgements, flags: flags, flaggedLeftOut: flaggedLeftOut,
+                               warnings: warnings)
     }
 }

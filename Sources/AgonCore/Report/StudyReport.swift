@@ -32,6 +32,9 @@ public struct StudyReport: Sendable, Equatable, Codable {
     public var sections: [Section]
     public var scores: [ScoreSummary]
     public var bias: BiasDiagnostics
+    /// Items raters flagged, and how many flagged judgements were left out (`--exclude-flagged`).
+    public var flags: [RatedFlag]
+    public var flaggedLeftOut: Int
     public var warnings: [String]
 
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
@@ -77,6 +80,6 @@ public struct StudyReport: Sendable, Equatable, Codable {
                            systems: study.systems.map { SystemInfo(id: $0.id, label: $0.label, profile: $0.profile.summary, parameters: $0.profile) },
                            raters: judgements.raters, judgements: judgements.judgements.count,
                            repeats: battles.repeatsLeftOut, sections: sections, scores: scores, bias: bias,
-                           warnings: judgements.warnings)
+                           flags: judgements.flags, flaggedLeftOut: judgements.flaggedLeftOut, warnings: judgements.warnings)
     }
 }

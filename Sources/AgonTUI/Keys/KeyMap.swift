@@ -109,7 +109,7 @@ public enum KeyMap {
     public static let item: [Binding] = [
         Binding([.enter], .submit, help: t("submit the judgement and go to the next pair", "отправить оценку и перейти к следующей паре"),
                 short: t("submit", "отправить")),
-        Binding([c("u")], .undo, help: t("undo the last submitted judgement (it reopens)", "отменить последнюю отправленную оценку (она откроется снова)"),
+        Binding([c("u")], .undo, help: t("undo the last judgement (it reopens) or the last flag (it is withdrawn)", "отменить последнюю оценку (она откроется снова) или последний флаг (он снимается)"),
                 short: t("undo", "отменить")),
         Binding([c("s")], .skip, help: t("skip this pair (it comes back at the end)", "пропустить пару (она вернётся в конце)"),
                 short: t("skip", "пропустить")),
@@ -160,7 +160,7 @@ public enum KeyMap {
     ]
 
     public static let finished: [Binding] = [
-        Binding([c("u")], .undo, help: t("undo the last judgement", "отменить последнюю оценку"), short: t("undo", "отменить")),
+        Binding([c("u")], .undo, help: t("undo the last judgement or flag", "отменить последнюю оценку или флаг"), short: t("undo", "отменить")),
         Binding([c("q"), .enter, .escape, .control("c")], .quit, help: t("quit", "выход"), short: t("quit", "выход")),
     ]
 

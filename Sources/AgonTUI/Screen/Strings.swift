@@ -63,6 +63,7 @@ public struct Strings: Sendable {
     public var nothingToUndo: String { ru ? "Отменять нечего." : "Nothing to undo." }
     public func flagged(_ reason: String) -> String { ru ? "Отмечено флагом: \(reason)" : "Flagged: \(reason)" }
     public var flagCancelled: String { ru ? "Флаг отменён." : "Flag cancelled." }
+    public func flagWithdrawn(_ reason: String) -> String { ru ? "Флаг снят: \(reason)" : "Flag withdrawn: \(reason)" }
     public var outOfScale: String { ru ? "Такой оценки нет на шкале." : "That score is not on the scale." }
     public var confirmQuit: String {
         ru ? "В этой паре есть несохранённые оценки или заметка."

@@ -267,9 +267,18 @@ extension RatingScreen {
     }
 
     private mutating func undo() -> [Effect] {
-        guard let last = session.lastJudgement else {
+        let last: Judgement
+        switch session.lastUndoable {
+        case nil:
             message = StatusMessage(strings.nothingToUndo, .warning)
             return []
+        case .flag(let item, let reason):
+            var effects: [Effect] = []
+            record(.unflag(item: item, at: now), into: &effects)
+            message = StatusMessage(strings.flagWithdrawn(reason))
+            return effects
+        case .judgement(let judgement):
+            last = judgement
         }
         var effects = keepDraftIfDirty()
         record(.undo(item: last.item, at: now), into: &effects)

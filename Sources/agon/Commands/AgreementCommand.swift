@@ -41,6 +41,9 @@ struct AgreementCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON instead of tables.")
     var json = false
 
+    @Flag(name: .customLong("exclude-flagged"), help: "With a study: leave out the judgements of items their rater flagged.")
+    var excludeFlagged = false
+
     func validate() throws {
         if (study == nil) == (ratings == nil) {
             throw ValidationError("give either a study id or --ratings FILE")
@@ -102,7 +105,10 @@ struct AgreementCommand: ParsableCommand {
         let workspace = Workspace.fromEnvironment()
         let bundle = try StudyBundle.loadForCommand(studyID, in: workspace)
         // The same reading as `report`: undo applied, unknown systems left out, a changed study said.
-        let judgements = StudyJudgements.load(bundle: bundle, workspace: workspace)
+        let judgements = StudyJudgements.load(bundle: bundle, workspace: workspace, excludeFlagged: excludeFlagged)
+        if judgements.flaggedLeftOut > 0 {
+            FileHandle.standardError.write(Data("\(judgements.flaggedLeftOut) judgement\(judgements.flaggedLeftOut == 1 ? "" : "s") of flagged items left out (--exclude-flagged)\n".utf8))
+        }
         if judgements.raters.isEmpty {
             throw Failure("\(studyID): no judgements yet in \(workspace.display(workspace.sessionFolder(studyID)))")
         }

@@ -26,6 +26,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Print every number as JSON instead of tables.")
     var json = false
 
+    @Flag(name: .customLong("exclude-flagged"), help: "Leave out the judgements of items their rater flagged (they are still listed).")
+    var excludeFlagged = false
+
     @Flag(name: .customLong("timings"), help: .hidden)
     var timings = false
 
@@ -47,7 +50,7 @@ struct ReportCommand: ParsableCommand {
         guard readingSpeed > 0, readingSpeed.isFinite else { throw Failure("--reading-speed must be a positive number") }
         let clock = ContinuousClock()
         let started = clock.now
-        let judgements = StudyJudgements.load(bundle: bundle, workspace: workspace)
+        let judgements = StudyJudgements.load(bundle: bundle, workspace: workspace, excludeFlagged: excludeFlagged)
         let loaded = clock.now
         let report = StudyReport.build(bundle: bundle, judgements: judgements,
                                        options: try ranking.options(bootstrap: bootstrap),

@@ -134,7 +134,8 @@ struct StudyReportTests {
         let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
         #expect(object["score_left"] as? Int == 6)
         #expect(object["note"] as? String == "quote: \"the sea, folded\"\nsecond line")
-        #expect(object["repeat_of"] is NSNull)
+        #expect(object["is_repeat"] as? Int == 0)
+        #expect(object["first_showing"] as? Int == object["item"] as? Int)
     }
 
     @Test func lengthSlopeMatchesLogisticRegression() {

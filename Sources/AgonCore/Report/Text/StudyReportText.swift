@@ -9,6 +9,9 @@ public enum StudyReportText {
         out.append("Rubric \(report.rubric) (\(report.rubricMode.rawValue)); \(report.raters.count) rater\(report.raters.count == 1 ? "" : "s"), "
                    + "\(report.judgements) judgements (\(report.repeats) repeated showings left out of rankings and scores).")
         for warning in report.warnings { out.append("Warning: \(warning)") }
+        if report.flaggedLeftOut > 0 {
+            out.append("\(report.flaggedLeftOut) judgement\(report.flaggedLeftOut == 1 ? "" : "s") of flagged items left out (--exclude-flagged).")
+        }
         if report.judgements == 0 {
             out.append("")
             out.append("No judgements yet. Rate with: agon rate \(report.study) --rater NAME")
@@ -43,6 +46,12 @@ public enum StudyReportText {
         out.append(biasTable(report.bias))
         out.append("")
         out.append(raterTable(report.bias))
+        if !report.flags.isEmpty {
+            out.append("")
+            out.append(heading("Flagged items"))
+            out.append(FlagTable.render(report.flags))
+            out.append("Review them with `agon flags \(report.study)`; `--exclude-flagged` leaves their judgements out.")
+        }
         return out.joined(separator: "\n")
     }
 
