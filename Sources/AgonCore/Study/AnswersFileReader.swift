@@ -29,9 +29,14 @@ public enum AnswersFileReader {
                 return
             }
             var fields: [String: String] = [:]
-            for key in ["task", "system", "text"] {
+            let required = ["task", "system", "text"]
+            for key in required {
                 guard let value = object[key] else {
-                    problem("missing field `\(key)`")
+                    // A stray key close to the missing one is almost always its typo: name it.
+                    let strays = object.keys.filter { !required.contains($0) }
+                    let typo = strays.first { EditDistance.between($0, key) <= 2 }
+                    problem("missing field `\(key)`" + (typo.map { " (found `\($0)`: a typo for `\(key)`?)" }
+                        ?? " (fields on this line: \(object.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")))"))
                     continue
                 }
                 guard let string = value as? String else {

@@ -21,9 +21,7 @@ public struct StudyBundle: Sendable {
         let studyURL = workspace.studyFile(studyID)
         let studyName = workspace.display(studyURL)
         guard FileManager.default.fileExists(atPath: studyURL.path) else {
-            let known = workspace.studyIDs()
-            let hint = known.isEmpty ? "no studies found in \(workspace.display(workspace.studiesFolder))" : "known studies: \(known.joined(separator: ", "))"
-            throw DiagnosticsError([Diagnostic(file: studyName, line: nil, message: "no such study (\(hint))")])
+            throw DiagnosticsError([Diagnostic(file: studyName, line: nil, message: workspace.noSuchStudy(studyID))])
         }
         var diagnostics: [Diagnostic] = []
         let studyBytes = FileManager.default.contents(atPath: studyURL.path) ?? Data()
@@ -58,8 +56,10 @@ public struct StudyBundle: Sendable {
         if let study, !study.rubricID.isEmpty {
             let rubricURL = workspace.rubricFile(study.rubricID)
             if !Identifier.isValid(study.rubricID) || !FileManager.default.fileExists(atPath: rubricURL.path) {
+                let known = workspace.rubricIDs()
                 diagnostics.append(Diagnostic(file: studyName, line: sourceMap.line(of: "rubric"),
-                                              message: "rubric `\(study.rubricID)` does not exist (looked for \(workspace.display(rubricURL)))"))
+                                              message: "rubric `\(study.rubricID)` does not exist (looked for \(workspace.display(rubricURL)); "
+                                                  + (known.isEmpty ? "\(workspace.display(workspace.rubricsFolder)) holds no rubric" : "rubrics: \(known.joined(separator: ", "))") + ")"))
             } else {
                 rubricBytes = FileManager.default.contents(atPath: rubricURL.path) ?? Data()
                 do {

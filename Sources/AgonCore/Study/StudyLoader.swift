@@ -60,7 +60,11 @@ public enum StudyLoader {
                 continue
             }
             let category = document.string(table, "category", at: path, required: false) ?? "uncategorised"
-            guard let prompt = document.string(table, "prompt", at: path) else { continue }
+            // A task without a prompt is still a task: its answers are not also reported as unknown.
+            guard let prompt = document.string(table, "prompt", at: path) else {
+                tasks.append(StudyTask(id: taskID, category: category, prompt: ""))
+                continue
+            }
             if prompt.isBlank {
                 document.problem(at: "\(path).prompt", "task `\(taskID)` has an empty prompt")
             }

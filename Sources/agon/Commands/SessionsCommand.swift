@@ -1,3 +1,4 @@
+import AgonCommandLine
 import AgonCore
 import ArgumentParser
 import Foundation
@@ -13,6 +14,9 @@ struct SessionsCommand: ParsableCommand {
     func run() throws {
         let workspace = Workspace.fromEnvironment()
         let studies = study.map { [$0] } ?? workspace.studyIDs()
+        if let study, !workspace.studyIDs().contains(study), SessionStore.journals(studyID: study, in: workspace).isEmpty {
+            throw Failure("\(workspace.display(workspace.studyFile(study))): \(workspace.noSuchStudy(study))")
+        }
         var printedAny = false
         for studyID in studies {
             let journals = SessionStore.journals(studyID: studyID, in: workspace)
@@ -49,6 +53,10 @@ struct SessionsCommand: ParsableCommand {
             print(PlainTable.render(rows))
             printedAny = true
         }
-        if !printedAny, study == nil { print("No sessions yet. Start one with: agon rate --rater NAME") }
+        if !printedAny, study == nil {
+            print(studies.isEmpty
+                ? "No studies here: \(workspace.display(workspace.studiesFolder))/ holds none. \(workspace.whereAgonLooks)."
+                : "No sessions yet in \(workspace.sessionsFolder.path) (studies here: \(studies.joined(separator: ", "))). Start one with: agon rate STUDY --rater NAME")
+        }
     }
 }

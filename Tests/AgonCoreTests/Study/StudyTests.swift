@@ -103,7 +103,7 @@ struct StudyTests {
         test.write("Studies/mini/study.toml", test.read("Studies/mini/study.toml").replacingOccurrences(of: "creative-thinking", with: "no-such-rubric"))
         try? FileManager.default.removeItem(at: test.root.appendingPathComponent("Studies/mini/answers.jsonl"))
         let found = diagnostics { _ = try test.bundle() }.map(\.description)
-        #expect(found.contains("Studies/mini/study.toml:3: rubric `no-such-rubric` does not exist (looked for Rubrics/no-such-rubric.toml)"), "\(found)")
+        #expect(found.contains("Studies/mini/study.toml:3: rubric `no-such-rubric` does not exist (looked for Rubrics/no-such-rubric.toml; rubrics: creative-thinking)"), "\(found)")
         #expect(found.contains { $0.hasPrefix("Studies/mini/answers.jsonl: file not found") }, "\(found)")
     }
 
@@ -111,7 +111,7 @@ struct StudyTests {
         let test = TestWorkspace()
         test.makeStudy()
         let missing = diagnostics { _ = try test.bundle("nope") }
-        #expect(missing.first?.message.contains("known studies: mini") == true)
+        #expect(missing.first?.message.contains("studies here: mini") == true)
         let unsafe = diagnostics { _ = try test.bundle("../etc") }
         #expect(unsafe.first?.message.contains("not a study id") == true)
     }

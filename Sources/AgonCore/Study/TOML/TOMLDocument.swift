@@ -151,7 +151,35 @@ public final class TOMLDocument {
         return text
     }
 
-    private static func describe(_ error: TOMLParseError) -> String {
-        error.description
+    /// The TOML library's words (toml++) said as a person editing the file needs them: what is
+    /// wrong and how to write it instead. Messages not recognised keep the library's words, without
+    /// its "Error while parsing" prefix.
+    static func describe(_ error: TOMLParseError) -> String {
+        describe(libraryMessage: error.description)
+    }
+
+    static func describe(libraryMessage message: String) -> String {
+        if message.contains("unescaped control characters") {
+            return "a text in quotes is not closed on this line (the closing \" is missing; text over several lines goes in triple quotes \"\"\"…\"\"\"), or it holds a control character"
+        }
+        if message.contains("parsing string"), message.contains("end-of-file") {
+            return "a text in quotes is never closed (the file ends before its closing quote)"
+        }
+        if message.contains("could not determine value type") {
+            return "the value after `=` is not one TOML knows: text goes in quotes (\"…\"), or write a number, true/false, a date, a list [ … ] or a table { … }"
+        }
+        if let range = message.range(of: "cannot redefine existing ") {
+            let rest = message[range.upperBound...]
+            let name = rest.split(separator: "'").dropFirst().first.map(String.init) ?? String(rest)
+            return "`\(name)` is given twice; a key may appear once in a table"
+        }
+        if message.contains("parsing table header") {
+            return "a table header is not closed: write [name] or [[name]] on a line of its own"
+        }
+        if message.hasPrefix("Error while parsing "), let colon = message.firstIndex(of: ":") {
+            let what = message[message.index(message.startIndex, offsetBy: "Error while parsing ".count)..<colon]
+            return "in a \(what): \(message[message.index(after: colon)...].trimmingCharacters(in: .whitespaces))"
+        }
+        return message
     }
 }
