@@ -2,7 +2,8 @@ import Foundation
 
 /// A study's judgements as a flat table for R or pandas: one row per judgement × criterion (a
 /// judgement of a rubric without criteria still gets one row). Every showing is exported, repeats
-/// included (`repeat_of` names the original item).
+/// included (`repeat_of` names the original item); `left_sample` and `right_sample` say which sample
+/// of each system's answer was shown (always 1 in a study with one sample per answer).
 public enum StudyExport {
     public enum Format: String, Sendable, CaseIterable {
         case csv
@@ -10,7 +11,7 @@ public enum StudyExport {
     }
 
     public static let columns = [
-        "study", "rater", "item", "repeat_of", "task", "category", "left", "right", "criterion",
+        "study", "rater", "item", "repeat_of", "task", "category", "left", "right", "left_sample", "right_sample", "criterion",
         "score_left", "score_right", "comparison", "criterion_winner", "preference", "preferred_system",
         "note", "seconds", "at",
     ]
@@ -39,6 +40,8 @@ public enum StudyExport {
                     "category": categories[judgement.task].map { .text($0) } ?? .null,
                     "left": .text(judgement.left),
                     "right": .text(judgement.right),
+                    "left_sample": .integer(judgement.leftSample),
+                    "right_sample": .integer(judgement.rightSample),
                     "criterion": criterion.map { .text($0) } ?? .null,
                     "score_left": score?.a.map { .integer($0) } ?? .null,
                     "score_right": score?.b.map { .integer($0) } ?? .null,

@@ -32,6 +32,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
     public var sections: [Section]
     public var scores: [ScoreSummary]
     public var bias: BiasDiagnostics
+    /// Showings and overall results per system × sample; nil when the study has one sample per answer.
+    public var samples: SampleUse?
     public var warnings: [String]
 
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
@@ -77,6 +79,7 @@ public struct StudyReport: Sendable, Equatable, Codable {
                            systems: study.systems.map { SystemInfo(id: $0.id, label: $0.label, profile: $0.profile.summary, parameters: $0.profile) },
                            raters: judgements.raters, judgements: judgements.judgements.count,
                            repeats: battles.repeatsLeftOut, sections: sections, scores: scores, bias: bias,
+                           samples: study.design.samples > 1 ? SampleUse.compute(judgements.judgements, study: study) : nil,
                            warnings: judgements.warnings)
     }
 }

@@ -78,8 +78,7 @@ public struct SimulatedRaters: Sendable {
         } else {
             preference = totals.left > totals.right ? .a : .b
         }
-        return Judgement(item: item.number, task: item.task, left: item.left, right: item.right, repeatOf: item.repeatOf,
-                         scores: scores, preference: preference, note: "", seconds: (seconds * 10).rounded() / 10, at: at)
+        return Judgement(of: item, scores: scores, preference: preference, note: "", seconds: (seconds * 10).rounded() / 10, at: at)
     }
 
     /// Standard normal by Box–Muller.

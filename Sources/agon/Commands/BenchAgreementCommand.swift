@@ -136,8 +136,7 @@ struct BenchAgreementCommand: ParsableCommand {
                 }
                 let preference: Preference = total > 1 ? .a : total < -1 ? .b : (random.below(4) == 0 ? .bothWeak : .tie)
                 clock += 40 + random.unit() * 80
-                let judgement = Judgement(item: item.number, task: item.task, left: item.left, right: item.right,
-                                          repeatOf: item.repeatOf, scores: scores, preference: preference,
+                let judgement = Judgement(of: item, scores: scores, preference: preference,
                                           seconds: 40 + random.unit() * 80, at: clock)
                 do { try session.writer.append(.judgement(judgement)) } catch { throw Failure(error.message) }
             }

@@ -71,8 +71,7 @@ struct ScriptedRaterCommand: ParsableCommand {
                 : CriterionScore(comparison: draw(&random))
         }
         let preference = Preference.allCases[random.below(Preference.allCases.count)]
-        return Judgement(item: item.number, task: item.task, left: item.left, right: item.right, repeatOf: item.repeatOf,
-                         scores: scores, preference: preference, note: "scripted", seconds: Double(5 + random.below(300)),
+        return Judgement(of: item, scores: scores, preference: preference, note: "scripted", seconds: Double(5 + random.below(300)),
                          at: Date())
     }
 
