@@ -113,16 +113,16 @@ public enum BlindingHygiene {
     /// (capitalised), so the animal in "a llama grazed" or the wind in "the mistral" do not count.
     private static let identityPatterns: [NSRegularExpression] = [
         // English self-description, any case.
-        try! NSRegularExpression(pattern: #"\bas an? (?:ai|a\.i\.|artificial intelligence|(?:large )?language model|llm|ai (?:language model|assistant|model)|chatbot|virtual assistant)\b"#,
+        try! NSRegularExpression(pattern: #"\bas an? (?:ai (?:language model|assistant|model)|ai|a\.i\.|artificial intelligence|(?:large )?language model|llm|chatbot|virtual assistant)\b"#,
                                  options: [.caseInsensitive]),
-        try! NSRegularExpression(pattern: #"\bi(?:'m|’m| am) (?:just |only |merely )?an? (?:ai|a\.i\.|artificial intelligence|(?:large )?language model|llm|ai (?:language model|assistant|model)|chatbot|virtual assistant)\b"#,
+        try! NSRegularExpression(pattern: #"\bi(?:'m|’m| am) (?:just |only |merely )?an? (?:ai (?:language model|assistant|model)|ai|a\.i\.|artificial intelligence|(?:large )?language model|llm|chatbot|virtual assistant)\b"#,
                                  options: [.caseInsensitive]),
         try! NSRegularExpression(pattern: #"\b(?:ai language model|ai assistant|large language model|my training data|my knowledge cutoff|knowledge cut-?off)\b"#,
                                  options: [.caseInsensitive]),
         // Russian self-description, any case.
-        try! NSRegularExpression(pattern: #"(?<![\p{L}])(?:как|будучи) (?:(?:большая )?языков(?:ая|ой) модел(?:ь|ью)|модель ии|ии|искусственный интеллект|нейросеть|нейронная сеть|ии-ассистент|ии-помощник|виртуальный (?:ассистент|помощник)|чат-бот)(?![\p{L}])"#,
+        try! NSRegularExpression(pattern: #"(?<![\p{L}])(?:как (?:(?:большая )?языковая модель|модель ии|ии-ассистент|ии-помощник|ии|искусственный интеллект|нейросеть|нейронная сеть|виртуальный (?:ассистент|помощник)|чат-бот)|будучи (?:(?:большой )?языковой моделью|моделью ии|ии-ассистентом|ии|искусственным интеллектом|нейросетью|нейронной сетью|виртуальным (?:ассистентом|помощником)|чат-ботом))(?![\p{L}])"#,
                                  options: [.caseInsensitive]),
-        try! NSRegularExpression(pattern: #"(?<![\p{L}])я\s*[—–-]?\s*(?:всего лишь |лишь |просто )?(?:(?:большая )?языковая модель|искусственный интеллект|ии|нейросеть|ии-ассистент|ии-помощник|виртуальный (?:ассистент|помощник)|чат-бот)(?![\p{L}])"#,
+        try! NSRegularExpression(pattern: #"(?<![\p{L}])я\s*[—–-]?\s*(?:всего лишь |лишь |просто )?(?:(?:большая )?языковая модель|искусственный интеллект|ии-ассистент|ии-помощник|ии|нейросеть|виртуальный (?:ассистент|помощник)|чат-бот)(?![\p{L}])"#,
                                  options: [.caseInsensitive]),
         try! NSRegularExpression(pattern: #"(?<![\p{L}])(?:языков(?:ая|ой|ую) модел(?:ь|и|ью)|мои обучающие данные|моих обучающих данных)(?![\p{L}])"#,
                                  options: [.caseInsensitive]),
