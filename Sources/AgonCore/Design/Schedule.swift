@@ -37,8 +37,8 @@ public struct ScheduleItem: Equatable, Sendable, Codable, Hashable {
 /// - `repeatShare` of the items are shown again later with sides swapped, at least a few items
 ///   after the original where the schedule is long enough.
 /// - With several samples per answer (see `SampleAssignment`), each item shows one sample of each
-///   system, the rater's samples of each system are spread evenly over the tasks, and a repeat shows
-///   the same two samples again. The samples are drawn from a generator of their own, so a study
+///   system (the same sample number of both), the rater's samples are spread evenly over the tasks,
+///   and a repeat shows the same two answers again. The samples are drawn from a generator of their own, so a study
 ///   with one sample per answer gets exactly the schedule it always had.
 public struct Schedule: Equatable, Sendable {
     public var items: [ScheduleItem]
@@ -64,12 +64,11 @@ public struct Schedule: Equatable, Sendable {
         let sides = makeSides(studyID: studyID, taskIDs: taskIDs, systemIDs: systemIDs, rater: rater,
                               seed: seed, repeatShare: repeatShare)
         guard samples > 1 else { return sides }
-        let assignment = SampleAssignment(studyID: studyID, taskIDs: taskIDs, systemIDs: systemIDs,
-                                          rater: rater, seed: seed, samples: samples)
+        let assignment = SampleAssignment(studyID: studyID, taskIDs: taskIDs, rater: rater, seed: seed, samples: samples)
         return Schedule(items: sides.items.map { item in
             var item = item
-            item.leftSample = assignment.sample(task: item.task, system: item.left)
-            item.rightSample = assignment.sample(task: item.task, system: item.right)
+            item.leftSample = assignment.sample(task: item.task)
+            item.rightSample = item.leftSample
             return item
         })
     }
