@@ -32,7 +32,9 @@ public struct SimulatedRaters: Sendable {
         var clock = start
         var judged: [Int: Judgement] = [:]
         for (seq, item) in schedule.items.prefix(items ?? schedule.count).enumerated() {
-            let words = [item.left, item.right].compactMap { bundle.answers.answer(task: item.task, system: $0)?.text }
+            let words = Side.allCases.compactMap { side in
+                bundle.answers.answer(task: item.task, system: side == .a ? item.left : item.right, sample: item.sample(of: side))?.text
+            }
                 .reduce(0) { $0 + $1.split(whereSeparator: { $0.isWhitespace }).count }
             let typical = words > 0 ? Double(words) / 250 * 60 : 60
             let seconds = exp(log(typical) + 0.4 * gaussian(&random))

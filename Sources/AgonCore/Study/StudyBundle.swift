@@ -63,7 +63,7 @@ public struct StudyBundle: Sendable {
             diagnostics += parsed.diagnostics
         } else if requirement == .required {
             diagnostics.append(Diagnostic(file: answersName, line: nil,
-                                          message: "file not found (a study keeps its answers in answers.jsonl): " + howToGetAnswers(studyID)))
+                                          message: "file not found, so " + howToGetAnswers(studyID)))
         }
 
         var rubric: Rubric?
@@ -91,7 +91,7 @@ public struct StudyBundle: Sendable {
         if let study, answersBytes != nil, answers.isEmpty, !unreadable {
             // An empty answers file is a study waiting for its answers, not 2 × N separate gaps.
             if requirement == .required {
-                diagnostics.append(Diagnostic(file: answersName, line: nil, message: "no answers yet: " + howToGetAnswers(study.id)))
+                diagnostics.append(Diagnostic(file: answersName, line: nil, message: "no answers yet, so " + howToGetAnswers(study.id)))
             }
         } else if let study, answersBytes != nil {
             diagnostics += StudyValidator.crossCheck(study: study, answers: answers, studyFile: studyName,
@@ -106,9 +106,8 @@ public struct StudyBundle: Sendable {
 
     /// What a researcher does about a study without answers.
     static func howToGetAnswers(_ studyID: String) -> String {
-        "the study is ready to collect; `agon collect \(studyID)` asks each system's server for its answers "
-            + "(the [systems.server] tables in study.toml), or `agon import` builds them from a file; "
-            + "`agon validate \(studyID)` checks the study meanwhile"
+        "there is nothing to rate yet: the study is ready to collect. Run `agon collect \(studyID)` to ask each "
+            + "system's server (its [systems.server] table in study.toml), or build answers.jsonl with `agon import`."
     }
 }
 

@@ -117,4 +117,40 @@ struct SampleStudyTests {
         single.design.samples = 1
         #expect(!StudyWriter.toml(single, comment: "c").contains("samples"))
     }
+
+    @Test func importReadsSamplesAndKeepsOnlyTasksCompleteInEverySample() throws {
+        var importer = AnswerImport()
+        importer.taskField = "prompt"
+        importer.systemField = "model"
+        importer.sampleField = "run"
+        importer.samples = 2
+        let data = Data("""
+        {"prompt": "Why?", "model": "A", "run": 1, "text": "a1"}
+        {"prompt": "Why?", "model": "A", "run": 2, "text": "a2"}
+        {"prompt": "Why?", "model": "B", "run": 1, "text": "b1"}
+        {"prompt": "Why?", "model": "B", "run": "2", "text": "b2"}
+        {"prompt": "How?", "model": "A", "run": 1, "text": "only one sample"}
+        {"prompt": "How?", "model": "B", "run": 1, "text": "only one sample"}
+        {"prompt": "How?", "model": "B", "run": 2, "text": "b2"}
+
+        """.utf8)
+        let result = try importer.run(data: data, file: "in.jsonl", systems: [("big", "A"), ("small", "B")])
+        #expect(result.tasks.map(\.prompt) == ["Why?"])
+        #expect(result.incompleteTasks == ["How?"])
+        #expect(result.answers.map { "\($0.system)#\($0.sample) \($0.text)" } == ["big#1 a1", "big#2 a2", "small#1 b1", "small#2 b2"])
+
+        let broken = Data("""
+        {"prompt": "Why?", "model": "A", "run": 3, "text": "x"}
+        {"prompt": "Why?", "model": "A", "text": "no run"}
+        {"prompt": "Why?", "model": "A", "run": 1, "text": "x"}
+        {"prompt": "Why?", "model": "A", "run": 1, "text": "again"}
+
+        """.utf8)
+        let found = diagnostics { _ = try importer.run(data: broken, file: "in.jsonl", systems: [("big", "A"), ("small", "B")]) }.map(\.description)
+        #expect(found == [
+            "in.jsonl:1: sample 3 is beyond --samples 2",
+            "in.jsonl:2: missing or invalid sample field `run` (a whole number from 1)",
+            "in.jsonl:4: second answer for task `Why?` from `A`, sample 1; the first is kept",
+        ], "\(found)")
+    }
 }
