@@ -65,6 +65,7 @@ struct SamplesAndCollectReadyTests {
         let missing = AgonProcess.run(["validate", "load"], home: workspace.root)
         #expect(missing.status == 1)
         #expect(missing.error.contains("task `t4` has no answer from `small` (sample 2)"), "\(missing.error)")
+        #expect(missing.error.hasSuffix("`agon collect load` asks the systems' servers for the missing answers.\n"), "\(missing.error)")
         try Data(answers.utf8).write(to: folder.appendingPathComponent("answers.jsonl"))
 
         for rater in ["ann", "bob", "cy"] {

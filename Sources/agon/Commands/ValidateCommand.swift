@@ -21,7 +21,11 @@ struct ValidateCommand: ParsableCommand {
         do {
             bundle = try StudyBundle.load(studyID: study, in: workspace, answers: .mayBeAbsent)
         } catch {
-            throw Failure(diagnostics: error.diagnostics)
+            var failure = Failure(diagnostics: error.diagnostics)
+            if error.diagnostics.contains(where: { $0.message.contains("has no answer from") }) {
+                failure.lines.append("`agon collect \(study)` asks the systems' servers for the missing answers.")
+            }
+            throw failure
         }
         let design = bundle.study.design
         let schedule = Schedule.make(study: bundle.study, rater: "validate")

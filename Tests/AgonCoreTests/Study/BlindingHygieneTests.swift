@@ -77,8 +77,8 @@ struct BlindingHygieneTests {
         #expect(table.contains("median 2.2 over 2 tasks"))
     }
 
-    /// What the check finds in the shipped studies is what is really there: the demo's Gemma answer
-    /// signed "by the AI Assistant", and the Llama-2-7B refusals that call themselves an AI.
+    /// What the check finds in the shipped studies is what is really there: the demo's Claude 3 Opus
+    /// answer signed "by the AI Assistant", and the Llama-2-7B refusals that call themselves an AI.
     @Test func shippedStudiesFindWhatIsReallyThere() throws {
         let workspace = Workspace(root: TestWorkspace.repository)
         let demo = try StudyBundle.load(studyID: "demo", in: workspace)
