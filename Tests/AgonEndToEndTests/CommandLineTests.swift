@@ -37,7 +37,7 @@ struct CommandLineTests {
     @Test func unknownStudyAndUnsafeRaterGetAMessageNotACrash() {
         let unknown = AgonProcess.run(["validate", "nope"], home: FaultWorkspace.repository)
         #expect(unknown.status == 1)
-        #expect(unknown.error.contains("no such study `nope`; studies here: demo, llama2-70b-vs-7b"), "\(unknown.error)")
+        #expect(unknown.error.contains("no such study `nope`; studies here: demo, extremes, extremes-ru, llama2-70b-vs-7b"), "\(unknown.error)")
         let workspace = FaultWorkspace(tasks: 2)
         let unsafe = AgonProcess.run(["scripted-rater", "load", "--rater", "../../etc/passwd"], home: workspace.root, program: .bench)
         #expect(unsafe.status == 1)

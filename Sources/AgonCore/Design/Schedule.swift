@@ -1,4 +1,5 @@
-/// One blind pair as a rater sees it: a task, the system shown as Answer A (left) and as Answer B.
+/// One blind pair as a rater sees it: a task, the system shown as Answer A (left) and as Answer B,
+/// and which of each system's samples is shown (1 when the study has one sample per answer).
 public struct ScheduleItem: Equatable, Sendable, Codable, Hashable {
     /// 1-based position in the schedule; the item's id in the journal.
     public var number: Int
@@ -7,14 +8,21 @@ public struct ScheduleItem: Equatable, Sendable, Codable, Hashable {
     public var right: String
     /// For a repeated item, the number of the item it repeats (with sides swapped).
     public var repeatOf: Int?
+    public var leftSample: Int
+    public var rightSample: Int
 
-    public init(number: Int, task: String, left: String, right: String, repeatOf: Int? = nil) {
+    public init(number: Int, task: String, left: String, right: String, repeatOf: Int? = nil,
+                leftSample: Int = 1, rightSample: Int = 1) {
         self.number = number
         self.task = task
         self.left = left
         self.right = right
         self.repeatOf = repeatOf
+        self.leftSample = leftSample
+        self.rightSample = rightSample
     }
+
+    public func sample(of side: Side) -> Int { side == .a ? leftSample : rightSample }
 
     public var isRepeat: Bool { repeatOf != nil }
 }
@@ -28,6 +36,10 @@ public struct ScheduleItem: Equatable, Sendable, Codable, Hashable {
 ///   study has more than one task (with a single task it cannot be avoided).
 /// - `repeatShare` of the items are shown again later with sides swapped, at least a few items
 ///   after the original where the schedule is long enough.
+/// - With several samples per answer (see `SampleAssignment`), each item shows one sample of each
+///   system (the same sample number of both), the rater's samples are spread evenly over the tasks,
+///   and a repeat shows the same two answers again. The samples are drawn from a generator of their own, so a study
+///   with one sample per answer gets exactly the schedule it always had.
 public struct Schedule: Equatable, Sendable {
     public var items: [ScheduleItem]
 
@@ -44,11 +56,26 @@ public struct Schedule: Equatable, Sendable {
 
     public static func make(study: Study, rater: String) -> Schedule {
         make(studyID: study.id, taskIDs: study.tasks.map(\.id), systemIDs: study.systems.map(\.id),
-             rater: rater, seed: study.design.seed, repeatShare: study.design.repeatShare)
+             rater: rater, seed: study.design.seed, repeatShare: study.design.repeatShare, samples: study.design.samples)
     }
 
     public static func make(studyID: String, taskIDs: [String], systemIDs: [String], rater: String,
-                            seed: UInt64, repeatShare: Double) -> Schedule {
+                            seed: UInt64, repeatShare: Double, samples: Int = 1) -> Schedule {
+        let sides = makeSides(studyID: studyID, taskIDs: taskIDs, systemIDs: systemIDs, rater: rater,
+                              seed: seed, repeatShare: repeatShare)
+        guard samples > 1 else { return sides }
+        let assignment = SampleAssignment(studyID: studyID, taskIDs: taskIDs, rater: rater, seed: seed, samples: samples)
+        return Schedule(items: sides.items.map { item in
+            var item = item
+            item.leftSample = assignment.sample(task: item.task)
+            item.rightSample = item.leftSample
+            return item
+        })
+    }
+
+    /// The schedule of tasks and sides (schedule version 1, unchanged since the first release).
+    private static func makeSides(studyID: String, taskIDs: [String], systemIDs: [String], rater: String,
+                                  seed: UInt64, repeatShare: Double) -> Schedule {
         var random = SeededRandom(seed: seed, mixing: ["agon-schedule-v1", studyID, rater])
         var pairs: [(String, String)] = []
         for first in 0..<systemIDs.count {

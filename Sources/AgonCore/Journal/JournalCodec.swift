@@ -36,6 +36,9 @@ public enum JournalCodec {
         var left: String?
         var right: String?
         var repeatOf: Int?
+        /// Which samples were shown; absent for sample 1, so single-sample journals read as before.
+        var leftSample: Int?
+        var rightSample: Int?
         var scores: [String: CriterionScore]?
         var preference: Preference?
         var note: String?
@@ -81,6 +84,8 @@ public enum JournalCodec {
             line.left = judgement.left
             line.right = judgement.right
             line.repeatOf = judgement.repeatOf
+            line.leftSample = judgement.leftSample == 1 ? nil : judgement.leftSample
+            line.rightSample = judgement.rightSample == 1 ? nil : judgement.rightSample
             line.scores = judgement.scores
             line.preference = judgement.preference
             line.note = judgement.note
@@ -150,9 +155,13 @@ public enum JournalCodec {
                     repeatShare: line.repeatShare ?? 0, created: line.created ?? Date(timeIntervalSince1970: 0),
                     fingerprint: line.fingerprint ?? StudyFingerprint(systems: [], tasks: [:], criteria: []))))
             case "judgement":
+                for (sample, name) in [(line.leftSample, "leftSample"), (line.rightSample, "rightSample")] {
+                    if let sample, sample < 1 { throw LineError(message: "judgement line with `\(name)` \(sample); samples count from 1") }
+                }
                 let judgement = Judgement(
                     item: try require(line.item, "item"), task: try require(line.task, "task"),
-                    left: try require(line.left, "left"), right: try require(line.right, "right"), repeatOf: line.repeatOf,
+                    left: try require(line.left, "left"), right: try require(line.right, "right"),
+                    leftSample: line.leftSample ?? 1, rightSample: line.rightSample ?? 1, repeatOf: line.repeatOf,
                     scores: try require(line.scores, "scores"), preference: line.preference, note: line.note ?? "",
                     seconds: line.seconds ?? 0, at: try require(line.at, "at"))
                 return .success(.event(seq: try require(line.seq, "seq"), .judgement(judgement)))

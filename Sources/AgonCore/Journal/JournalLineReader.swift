@@ -39,8 +39,10 @@ enum JournalLineReader {
                                               seconds: secondsValue ?? 0, at: at)))
                 }
                 guard let task = text("task") ?? nil, let left = text("left") ?? nil, let right = text("right") ?? nil,
-                      let repeatOf = integer("repeatOf") else { return nil }
-                return (seq, .judgement(Judgement(item: item, task: task, left: left, right: right, repeatOf: repeatOf,
+                      let repeatOf = integer("repeatOf"), let leftSample = integer("leftSample"),
+                      let rightSample = integer("rightSample"), (leftSample ?? 1) >= 1, (rightSample ?? 1) >= 1 else { return nil }
+                return (seq, .judgement(Judgement(item: item, task: task, left: left, right: right,
+                                                  leftSample: leftSample ?? 1, rightSample: rightSample ?? 1, repeatOf: repeatOf,
                                                   scores: scores, preference: preference ?? nil, note: note ?? "",
                                                   seconds: secondsValue ?? 0, at: at)))
             case "undo", "skip", "unflag":

@@ -1,12 +1,16 @@
 import Foundation
 
 /// What a rater gave for one item. Sides are recorded as shown: A is the left answer, B the right;
-/// `left` and `right` say which system sat where, so analysis never needs the schedule.
+/// `left` and `right` say which system sat where, and `leftSample` / `rightSample` which of their
+/// samples was shown (1 when the study has one sample per answer), so analysis never needs the
+/// schedule.
 public struct Judgement: Equatable, Sendable, Codable {
     public var item: Int
     public var task: String
     public var left: String
     public var right: String
+    public var leftSample: Int
+    public var rightSample: Int
     public var repeatOf: Int?
     /// Per criterion id. In an absolute rubric each side has a score; in a comparative rubric
     /// `comparison` holds the single score (negative favours A).
@@ -16,13 +20,15 @@ public struct Judgement: Equatable, Sendable, Codable {
     public var seconds: Double
     public var at: Date
 
-    public init(item: Int, task: String, left: String, right: String, repeatOf: Int? = nil,
-                scores: [String: CriterionScore], preference: Preference?, note: String = "",
+    public init(item: Int, task: String, left: String, right: String, leftSample: Int = 1, rightSample: Int = 1,
+                repeatOf: Int? = nil, scores: [String: CriterionScore], preference: Preference?, note: String = "",
                 seconds: Double, at: Date) {
         self.item = item
         self.task = task
         self.left = left
         self.right = right
+        self.leftSample = leftSample
+        self.rightSample = rightSample
         self.repeatOf = repeatOf
         self.scores = scores
         self.preference = preference
@@ -30,6 +36,17 @@ public struct Judgement: Equatable, Sendable, Codable {
         self.seconds = seconds
         self.at = at
     }
+
+    /// A judgement of `item`, with its task, systems, samples and repeat as scheduled.
+    public init(of item: ScheduleItem, scores: [String: CriterionScore], preference: Preference?, note: String = "",
+                seconds: Double, at: Date) {
+        self.init(item: item.number, task: item.task, left: item.left, right: item.right, leftSample: item.leftSample,
+                  rightSample: item.rightSample, repeatOf: item.repeatOf, scores: scores, preference: preference,
+                  note: note, seconds: seconds, at: at)
+    }
+
+    public func system(on side: Side) -> String { side == .a ? left : right }
+    public func sample(on side: Side) -> Int { side == .a ? leftSample : rightSample }
 
     /// The system the rater preferred overall, or nil for tie, both weak or no preference.
     public var preferredSystem: String? {

@@ -6,21 +6,32 @@ public struct StudyFingerprint: Equatable, Sendable, Codable {
     public var systems: [String]
     public var tasks: [String: String]
     public var criteria: [String]
+    /// Samples per answer; nil (and absent from the header) for one, as in journals written before
+    /// studies had samples.
+    public var samples: Int?
 
-    public init(systems: [String], tasks: [String: String], criteria: [String]) {
+    public init(systems: [String], tasks: [String: String], criteria: [String], samples: Int? = nil) {
         self.systems = systems
         self.tasks = tasks
         self.criteria = criteria
+        self.samples = samples
     }
 
     public init(bundle: StudyBundle) {
         systems = bundle.study.systems.map(\.id)
         criteria = bundle.rubric.criteria.map(\.id)
+        let sampleCount = bundle.study.design.samples
+        samples = sampleCount == 1 ? nil : sampleCount
         var tasks: [String: String] = [:]
         for task in bundle.study.tasks {
             var content = task.prompt
             for system in bundle.study.systems {
+                // Sample 1 hashes as answers always did, so a single-sample study keeps its fingerprint.
                 content += "\u{0}\(system.id)\u{0}" + (bundle.answers.answer(task: task.id, system: system.id)?.text ?? "")
+                for sample in stride(from: 2, through: sampleCount, by: 1) {
+                    content += "\u{0}\(system.id)\u{0}sample \(sample)\u{0}"
+                        + (bundle.answers.answer(task: task.id, system: system.id, sample: sample)?.text ?? "")
+                }
             }
             tasks[task.id] = String(SHA256.hex(content).prefix(16))
         }
@@ -40,6 +51,9 @@ public struct StudyFingerprint: Equatable, Sendable, Codable {
         if !removedTasks.isEmpty { changes.append("tasks removed: \(Self.list(removedTasks))") }
         if !addedTasks.isEmpty { changes.append("tasks added: \(Self.list(addedTasks))") }
         if !changedTasks.isEmpty { changes.append("prompt or answers changed in tasks: \(Self.list(changedTasks))") }
+        if (samples ?? 1) != (current.samples ?? 1) {
+            changes.append("samples per answer changed from \(samples ?? 1) to \(current.samples ?? 1), which changes the schedule")
+        }
         let removedCriteria = criteria.filter { !current.criteria.contains($0) }
         let addedCriteria = current.criteria.filter { !criteria.contains($0) }
         if !removedCriteria.isEmpty { changes.append("criteria removed: \(removedCriteria.joined(separator: ", "))") }

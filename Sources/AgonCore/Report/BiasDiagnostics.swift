@@ -48,10 +48,10 @@ public struct BiasDiagnostics: Sendable, Equatable, Codable {
                                strengths: [String: Double] = [:],
                                readingWordsPerMinute: Double = 500) -> BiasDiagnostics {
         var words: [String: Int] = [:]
-        func wordCount(_ task: String, _ system: String) -> Int? {
-            let key = task + "\u{1F}" + system
+        func wordCount(_ task: String, _ system: String, _ sample: Int) -> Int? {
+            let key = task + "\u{1F}" + system + "\u{1F}" + String(sample)
             if let known = words[key] { return known }
-            guard let text = answers.answer(task: task, system: system)?.text else { return nil }
+            guard let text = answers.answer(task: task, system: system, sample: sample)?.text else { return nil }
             let count = text.split(whereSeparator: { $0.isWhitespace }).count
             words[key] = count
             return count
@@ -76,8 +76,8 @@ public struct BiasDiagnostics: Sendable, Equatable, Codable {
             defer { perRater[rated.rater] = tally }
             tally.seconds.append(judgement.seconds)
             overall.seconds.append(judgement.seconds)
-            let left = wordCount(judgement.task, judgement.left)
-            let right = wordCount(judgement.task, judgement.right)
+            let left = wordCount(judgement.task, judgement.left, judgement.leftSample)
+            let right = wordCount(judgement.task, judgement.right, judgement.rightSample)
             if let left, let right, judgement.seconds < Double(left + right) / readingWordsPerMinute * 60 {
                 tally.fast += 1
                 overall.fast += 1

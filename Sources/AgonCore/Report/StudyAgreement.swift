@@ -12,6 +12,9 @@ import Foundation
 /// - **Winner** of a criterion and the **overall preference**: one unit per (task, unordered pair of
 ///   systems); the value is which system won — "first" or "second" of the pair in id order — or
 ///   "tie" ("both weak" counts as a tie, as in rankings).
+/// - With several samples per answer, an answer is (task, system, sample) and a pair is the two
+///   answers shown, each system with its sample: raters agree or not about the same texts. The
+///   unit key of sample 1 is the plain one, so a single-sample study is analysed as before.
 /// - Repeated items (`repeatOf` set) are not new units: they measure **intra-rater consistency**
 ///   (did the rater give the same verdict with the sides swapped). A repeat whose original the
 ///   rater never judged stands in for it.
@@ -37,6 +40,8 @@ public enum StudyAgreement {
         public var consistency: [RaterConsistency]
         public var bootstrapRounds: Int
         public var seed: UInt64
+        /// Samples per answer when more than one (units then include the sample).
+        public var samples: Int?
     }
 
     public struct CriterionResult: Sendable, Equatable, Codable {
@@ -126,7 +131,8 @@ public enum StudyAgreement {
         let consistency = sessions.map { consistencyOf($0, rubric: rubric) }
         return Result(study: bundle.study.id, rubric: rubric.id, rubricMode: rubric.mode, raters: raters,
                       judgements: sessions.reduce(0) { $0 + $1.judgements.count }, criteria: criteria,
-                      preference: preference, consistency: consistency, bootstrapRounds: bootstrap.rounds, seed: bootstrap.seed)
+                      preference: preference, consistency: consistency, bootstrapRounds: bootstrap.rounds, seed: bootstrap.seed,
+                      samples: bundle.study.design.samples == 1 ? nil : bundle.study.design.samples)
     }
 
     typealias Statistic = (key: String, name: String, level: MeasurementLevel, compute: @Sendable (CategoryCounts) -> AgreementValue)
@@ -169,8 +175,7 @@ public enum StudyAgreement {
                 guard let score = judgement.scores[criterion.id] else { continue }
                 for side in Side.allCases {
                     guard let value = score.score(for: side), criterion.scale.contains(value) else { continue }
-                    let system = side == .a ? judgement.left : judgement.right
-                    let key = "\(judgement.task) · \(system)"
+                    let key = "\(judgement.task) · \(answerName(judgement, side))"
                     let u = unitIndex[key] ?? {
                         units.append(key)
                         values.append([Double?](repeating: nil, count: raters.count))
@@ -234,8 +239,14 @@ public enum StudyAgreement {
 
     static func pairKey(_ judgement: Judgement) -> (key: String, leftIsFirst: Bool) {
         let leftIsFirst = judgement.left <= judgement.right
-        let (x, y) = leftIsFirst ? (judgement.left, judgement.right) : (judgement.right, judgement.left)
+        let (x, y) = leftIsFirst ? (answerName(judgement, .a), answerName(judgement, .b)) : (answerName(judgement, .b), answerName(judgement, .a))
         return ("\(judgement.task) · \(x) vs \(y)", leftIsFirst)
+    }
+
+    /// A system's answer as shown on `side`: its id, and its sample when that is not the first.
+    static func answerName(_ judgement: Judgement, _ side: Side) -> String {
+        let sample = judgement.sample(on: side)
+        return sample == 1 ? judgement.system(on: side) : "\(judgement.system(on: side)) #\(sample)"
     }
 
     static func consistencyOf(_ session: Session, rubric: Rubric) -> RaterConsistency {

@@ -2,7 +2,9 @@ import Foundation
 
 /// A study's judgements as a flat table for R or pandas. Every showing is exported, repeats
 /// included (`is_repeat` 1, `first_showing` names the original item). Integer columns are never
-/// empty, so pandas reads them as integers (`first_showing` is the item itself for a first showing).
+/// empty, so pandas reads them as integers (`first_showing` is the item itself for a first showing);
+/// `left_sample` and `right_sample` (wide) or `sample` (long) say which sample of each system's answer
+/// was shown (always 1 in a study with one sample per answer).
 ///
 /// Two shapes: **wide**, one row per judgement × criterion with both sides' scores (a judgement of a
 /// rubric without criteria still gets one row); **long**, one row per judgement × criterion × system,
@@ -22,11 +24,11 @@ public enum StudyExport {
     static let closingColumns = ["preference", "preferred_system", "flagged", "flag_reasons", "note", "seconds", "submitted_at"]
 
     public static let columns = judgementColumns + [
-        "left", "right", "criterion", "score_left", "score_right", "comparison", "criterion_winner",
+        "left", "right", "left_sample", "right_sample", "criterion", "score_left", "score_right", "comparison", "criterion_winner",
     ] + closingColumns
 
     public static let longColumns = judgementColumns + [
-        "criterion", "system", "opponent", "side", "score", "opponent_score", "comparison", "criterion_result",
+        "criterion", "system", "sample", "opponent", "side", "score", "opponent_score", "comparison", "criterion_result",
         "preference_result",
     ] + closingColumns
 
@@ -74,6 +76,8 @@ public enum StudyExport {
                     }
                     row["left"] = .text(judgement.left)
                     row["right"] = .text(judgement.right)
+                    row["left_sample"] = .integer(judgement.leftSample)
+                    row["right_sample"] = .integer(judgement.rightSample)
                     row["score_left"] = score?.a.map { .integer($0) } ?? .null
                     row["score_right"] = score?.b.map { .integer($0) } ?? .null
                     row["criterion_winner"] = winner
@@ -82,6 +86,7 @@ public enum StudyExport {
                     for side in Side.allCases {
                         var row = common
                         row["system"] = .text(side == .a ? judgement.left : judgement.right)
+                        row["sample"] = .integer(judgement.sample(on: side))
                         row["opponent"] = .text(side == .a ? judgement.right : judgement.left)
                         row["side"] = .text(side == .a ? "left" : "right")
                         row["score"] = (side == .a ? score?.a : score?.b).map { .integer($0) } ?? .null

@@ -32,6 +32,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
     public var sections: [Section]
     public var scores: [ScoreSummary]
     public var bias: BiasDiagnostics
+    /// Showings and overall results per system × sample; nil when the study has one sample per answer.
+    public var samples: SampleUse?
     /// Items raters flagged, and how many flagged judgements were left out (`--exclude-flagged`).
     public var flags: [RatedFlag]
     public var flaggedLeftOut: Int
@@ -80,6 +82,7 @@ public struct StudyReport: Sendable, Equatable, Codable {
                            systems: study.systems.map { SystemInfo(id: $0.id, label: $0.label, profile: $0.profile.summary, parameters: $0.profile) },
                            raters: judgements.raters, judgements: judgements.judgements.count,
                            repeats: battles.repeatsLeftOut, sections: sections, scores: scores, bias: bias,
+                           samples: study.design.samples > 1 ? SampleUse.compute(judgements.judgements, study: study) : nil,
                            flags: judgements.flags, flaggedLeftOut: judgements.flaggedLeftOut, warnings: judgements.warnings)
     }
 }

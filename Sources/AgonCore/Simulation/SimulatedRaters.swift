@@ -140,14 +140,15 @@ public struct SimulatedRaters: Sendable {
                 preference = totals.left > totals.right ? .a : .b
             }
         }
-        return Judgement(item: item.number, task: item.task, left: item.left, right: item.right, repeatOf: item.repeatOf,
-                         scores: scores, preference: preference, note: note, seconds: (seconds * 10).rounded() / 10, at: at)
+        return Judgement(of: item, scores: scores, preference: preference, note: note, seconds: (seconds * 10).rounded() / 10, at: at)
     }
 
     func seconds(for item: ScheduleItem, bundle: StudyBundle, random: inout SeededRandom) -> Double {
         switch pace {
         case .reading(let wordsPerMinute):
-            let words = [item.left, item.right].compactMap { bundle.answers.answer(task: item.task, system: $0)?.text }
+            let words = Side.allCases.compactMap { side in
+                bundle.answers.answer(task: item.task, system: side == .a ? item.left : item.right, sample: item.sample(of: side))?.text
+            }
                 .reduce(0) { $0 + $1.split(whereSeparator: { $0.isWhitespace }).count }
             let typical = words > 0 ? Double(words) / wordsPerMinute * 60 : 60
             return exp(log(typical) + 0.4 * gaussian(&random))

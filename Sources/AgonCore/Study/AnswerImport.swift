@@ -5,7 +5,8 @@ import Foundation
 /// - long: one answer a line (`systemField`, `textField`);
 /// - wide: several answers a line, each a pair of fields (`wide`: `large_model` + `large_output`, …).
 /// Only systems named in the systems file are kept (by their `source` name), and only tasks that every
-/// kept system answered, so the result always validates.
+/// kept system answered (in every sample, when `sampleField` names the sample), so the result always
+/// validates.
 public struct AnswerImport {
     public struct WideColumn: Equatable, Sendable {
         public var systemField: String
@@ -23,6 +24,10 @@ public struct AnswerImport {
     public var systemField = "system"
     public var textField = "text"
     public var wide: [WideColumn] = []
+    /// The field numbering an answer's sample (1, 2, …) when the file holds several per task and system.
+    public var sampleField: String?
+    /// Samples per task and system; answers numbered beyond it are reported.
+    public var samples = 1
     /// Only lines whose field has this value (compared as text: `true`, `42`, `llama-2-chat`).
     public var filters: [(field: String, value: String)] = []
 
@@ -45,7 +50,7 @@ public struct AnswerImport {
         var order: [String] = []
         var prompts: [String: String] = [:]
         var categories: [String: String] = [:]
-        var texts: [String: [String: (String, Int)]] = [:]
+        var texts: [String: [AnswerSlot: (String, Int)]] = [:]
         let systemBySource = Dictionary(systems.map { ($0.source, $0.id) }, uniquingKeysWith: { first, _ in first })
         var linesRead = 0
         var linesKept = 0
@@ -65,6 +70,18 @@ public struct AnswerImport {
                 return
             }
             let columns = wide.isEmpty ? [WideColumn(systemField: systemField, textField: textField)] : wide
+            var sample = 1
+            if let sampleField {
+                guard let value = Self.text(object[sampleField]), let number = Int(value), number >= 1 else {
+                    problem("missing or invalid sample field `\(sampleField)` (a whole number from 1)")
+                    return
+                }
+                guard number <= samples else {
+                    problem("sample \(number) is beyond --samples \(samples)")
+                    return
+                }
+                sample = number
+            }
             var kept = false
             for column in columns {
                 guard let source = Self.text(object[column.systemField]) else {
@@ -76,8 +93,10 @@ public struct AnswerImport {
                     problem("missing or non-text field `\(column.textField)`")
                     continue
                 }
-                if texts[key]?[systemID] != nil {
-                    problem("second answer for task `\(key)` from `\(source)`; the first is kept")
+                let slot = AnswerSlot(system: systemID, sample: sample)
+                if texts[key]?[slot] != nil {
+                    problem(sampleField == nil ? "second answer for task `\(key)` from `\(source)`; the first is kept"
+                                               : "second answer for task `\(key)` from `\(source)`, sample \(sample); the first is kept")
                     continue
                 }
                 if prompts[key] == nil {
@@ -86,14 +105,15 @@ public struct AnswerImport {
                     prompts[key] = prompt
                     categories[key] = categoryFields.lazy.compactMap { Self.text(object[$0]) }.first { !$0.isEmpty } ?? defaultCategory
                 }
-                texts[key, default: [:]][systemID] = (text, lineNumber)
+                texts[key, default: [:]][slot] = (text, lineNumber)
                 kept = true
             }
             if kept { linesKept += 1 }
         }
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
 
-        let complete = order.filter { key in systems.allSatisfy { texts[key]?[$0.id] != nil } }
+        let slots = systems.flatMap { system in (1...max(1, samples)).map { AnswerSlot(system: system.id, sample: $0) } }
+        let complete = order.filter { key in slots.allSatisfy { texts[key]?[$0] != nil } }
         let incomplete = order.filter { key in !complete.contains(key) }
         let width = max(2, String(complete.count).count)
         var tasks: [StudyTask] = []
@@ -104,14 +124,19 @@ public struct AnswerImport {
             let taskID = "t" + String(repeating: "0", count: width - number.count) + number
             tasks.append(StudyTask(id: taskID, category: categories[key] ?? defaultCategory, prompt: prompts[key] ?? key))
             sourceKeys[taskID] = key
-            for system in systems {
-                if let (text, line) = texts[key]?[system.id] {
-                    answers.append(Answer(task: taskID, system: system.id, text: text, line: line))
+            for slot in slots {
+                if let (text, line) = texts[key]?[slot] {
+                    answers.append(Answer(task: taskID, system: slot.system, sample: slot.sample, text: text, line: line))
                 }
             }
         }
         return Result(tasks: tasks, answers: answers, incompleteTasks: incomplete, linesRead: linesRead,
                       linesKept: linesKept, sourceKeys: sourceKeys)
+    }
+
+    private struct AnswerSlot: Hashable {
+        var system: String
+        var sample: Int
     }
 
     private static func text(_ value: Any?) -> String? {

@@ -100,9 +100,16 @@ public struct StudyDesign: Equatable, Sendable, Codable {
     public var seed: UInt64
     /// Share of items shown a second time, later, with sides swapped (intra-rater consistency).
     public var repeatShare: Double
+    /// Answers per task and system (generation varies between samples); each item pairs one sample
+    /// of each system.
+    public var samples: Int
 
-    public init(seed: UInt64, repeatShare: Double = 0.1) {
+    /// More samples than this is a typo, not a design: every one must be collected and rated.
+    public static let maximumSamples = 100
+
+    public init(seed: UInt64, repeatShare: Double = 0.1, samples: Int = 1) {
         self.seed = seed
         self.repeatShare = repeatShare
+        self.samples = samples
     }
 }

@@ -13,7 +13,19 @@ public struct StudyBundle: Sendable {
     /// What was repaired rather than rejected while loading (invalid UTF-8 in answers).
     public var notes: [Diagnostic] = []
 
-    public static func load(studyID: String, in workspace: Workspace) throws(DiagnosticsError) -> StudyBundle {
+    /// Whether the study needs its answers to load. Rating, reports and agreement do; `validate`
+    /// and collecting accept a study that has none yet (it is *ready to collect*), though answers
+    /// that are there must still be sound.
+    public enum Answers: Sendable {
+        case required
+        case mayBeAbsent
+    }
+
+    /// True when the study has no answers at all (it was loaded with `.mayBeAbsent`).
+    public var awaitsAnswers: Bool { answers.isEmpty }
+
+    public static func load(studyID: String, in workspace: Workspace, answers requirement: Answers = .required)
+        throws(DiagnosticsError) -> StudyBundle {
         guard Identifier.isValid(studyID) else {
             throw DiagnosticsError([Diagnostic(file: "Studies/", line: nil,
                                                message: "`\(studyID)` is not a study id (letters, digits, `-`, `_`, `.`; no path separators)")])
@@ -47,8 +59,9 @@ public struct StudyBundle: Sendable {
             answers = parsed.answers
             notes = parsed.notes
             diagnostics += parsed.diagnostics
-        } else {
-            diagnostics.append(Diagnostic(file: answersName, line: nil, message: "file not found (a study keeps its answers in answers.jsonl)"))
+        } else if requirement == .required {
+            diagnostics.append(Diagnostic(file: answersName, line: nil,
+                                          message: "file not found, so " + howToGetAnswers(studyID)))
         }
 
         var rubric: Rubric?
@@ -74,15 +87,27 @@ public struct StudyBundle: Sendable {
             }
         }
 
-        if let study {
+        let unreadable = diagnostics.contains { $0.file == answersName }
+        if let study, answersBytes != nil, answers.isEmpty, !unreadable {
+            // An empty answers file is a study waiting for its answers, not 2 × N separate gaps.
+            if requirement == .required {
+                diagnostics.append(Diagnostic(file: answersName, line: nil, message: "no answers yet, so " + howToGetAnswers(study.id)))
+            }
+        } else if let study, answersBytes != nil {
             diagnostics += StudyValidator.crossCheck(study: study, answers: answers, studyFile: studyName,
                                                      sourceMap: sourceMap, answersFile: answersName)
         }
-        guard diagnostics.isEmpty, let study, let rubric, let answersBytes else {
+        guard diagnostics.isEmpty, let study, let rubric else {
             throw DiagnosticsError(diagnostics)
         }
         return StudyBundle(study: study, answers: AnswerSet(answers), rubric: rubric,
-                           studyBytes: studyBytes, answersBytes: answersBytes, rubricBytes: rubricBytes, notes: notes)
+                           studyBytes: studyBytes, answersBytes: answersBytes ?? Data(), rubricBytes: rubricBytes, notes: notes)
+    }
+
+    /// What a researcher does about a study without answers.
+    static func howToGetAnswers(_ studyID: String) -> String {
+        "there is nothing to rate yet: the study is ready to collect. Run `agon collect \(studyID)` to ask each "
+            + "system's server (its [systems.server] table in study.toml), or build answers.jsonl with `agon import`."
     }
 }
 

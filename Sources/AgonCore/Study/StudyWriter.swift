@@ -9,6 +9,7 @@ public enum StudyWriter {
         out += "id = \(quote(study.id))\ntitle = \(quote(study.title))\n"
         if !study.description.isEmpty { out += "description = \(multiline(study.description))\n" }
         out += "rubric = \(quote(study.rubricID))\n\n[design]\nseed = \(study.design.seed)\nrepeat_share = \(study.design.repeatShare)\n"
+        if study.design.samples != 1 { out += "samples = \(study.design.samples)\n" }
         for system in study.systems {
             out += "\n[[systems]]\nid = \(quote(system.id))\nlabel = \(quote(system.label))\n"
             let profile = system.profile
@@ -33,8 +34,9 @@ public enum StudyWriter {
     public static func jsonl(_ answers: [Answer], extra: (Answer) -> [String: String] = { _ in [:] }) -> Data {
         var data = Data()
         for answer in answers {
-            var object: [String: String] = ["task": answer.task, "system": answer.system, "text": answer.text]
-            object.merge(extra(answer)) { current, _ in current }
+            var object: [String: Any] = ["task": answer.task, "system": answer.system, "text": answer.text]
+            if answer.sample != 1 { object["sample"] = answer.sample }
+            object.merge(extra(answer).mapValues { $0 as Any }) { current, _ in current }
             if let line = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {
                 data.append(line)
                 data.append(0x0A)

@@ -21,8 +21,12 @@ public struct RatingContent: Sendable {
         self.prompts = prompts
         var answers: [String: String] = [:]
         for item in schedule.items {
-            for system in [item.left, item.right] where answers[Self.key(item.task, system)] == nil {
-                answers[Self.key(item.task, system)] = bundle.answers.answer(task: item.task, system: system)?.text ?? ""
+            for side in Side.allCases {
+                let system = side == .a ? item.left : item.right, sample = item.sample(of: side)
+                let key = Self.key(item.task, system, sample: sample)
+                if answers[key] == nil {
+                    answers[key] = bundle.answers.answer(task: item.task, system: system, sample: sample)?.text ?? ""
+                }
             }
         }
         self.answers = answers
@@ -38,13 +42,16 @@ public struct RatingContent: Sendable {
         self.answers = answers
     }
 
-    public static func key(_ task: String, _ system: String) -> String { task + "\u{1F}" + system }
+    /// The lookup key of an answer; sample 1 has the plain (task, system) key.
+    public static func key(_ task: String, _ system: String, sample: Int = 1) -> String {
+        sample == 1 ? task + "\u{1F}" + system : task + "\u{1F}" + system + "\u{1F}" + String(sample)
+    }
 
     /// Texts are cleaned when asked for; the screen asks once per item and width (see `WrapCache`),
     /// so start-up does not pay for answers the rater has not reached.
     public func prompt(task: String) -> String { Sanitizer.clean(prompts[task] ?? "") }
 
     public func answer(_ item: ScheduleItem, _ side: Side) -> String {
-        Sanitizer.clean(answers[Self.key(item.task, side == .a ? item.left : item.right)] ?? "")
+        Sanitizer.clean(answers[Self.key(item.task, side == .a ? item.left : item.right, sample: item.sample(of: side))] ?? "")
     }
 }

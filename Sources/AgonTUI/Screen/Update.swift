@@ -255,8 +255,7 @@ extension RatingScreen {
             message = StatusMessage(strings.missing(missing), .warning)
             return []
         }
-        let judgement = Judgement(item: current.number, task: current.task, left: current.left, right: current.right,
-                                  repeatOf: current.repeatOf, scores: input.scores, preference: input.preference,
+        let judgement = Judgement(of: current, scores: input.scores, preference: input.preference,
                                   note: input.note.trimmingCharacters(in: .whitespacesAndNewlines),
                                   seconds: (secondsOnItem * 10).rounded() / 10, at: now)
         var effects: [Effect] = []

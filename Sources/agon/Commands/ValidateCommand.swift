@@ -6,22 +6,51 @@ import Foundation
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a study, its answers and its rubric; report every problem as file:line.")
+        abstract: "Check a study, its answers and its rubric; report every problem as file:line.",
+        discussion: """
+        A study without answers yet is "ready to collect" (exit 0). Answers that name a model or maker, \
+        still carry thinking markup, or differ wildly in length between systems are reported as warnings \
+        (blinding hygiene); the researcher decides.
+        """)
 
     @Argument(help: "The study id (a folder under Studies/).")
     var study: String
 
     func run() throws {
         let workspace = Workspace.fromEnvironment()
+        let bundle: StudyBundle
         do {
-            let bundle = try StudyBundle.load(studyID: study, in: workspace)
-            let schedule = Schedule.make(study: bundle.study, rater: "validate")
-            print("\(bundle.study.id): ok — \(bundle.study.systems.count) systems, \(bundle.study.tasks.count) tasks, "
-                + "\(bundle.answers.answers.count) answers, rubric `\(bundle.rubric.id)` with \(bundle.rubric.criteria.count) criteria; "
-                + "\(schedule.count) items per rater (\(schedule.items.filter(\.isRepeat).count) repeats)")
-            for note in bundle.notes { print("note: \(note)") }
+            bundle = try StudyBundle.load(studyID: study, in: workspace, answers: .mayBeAbsent)
         } catch {
-            throw Failure(diagnostics: error.diagnostics)
+            var failure = Failure(diagnostics: error.diagnostics)
+            if error.diagnostics.contains(where: { $0.message.contains("has no answer from") }) {
+                failure.lines.append("`agon collect \(study)` asks the systems' servers for the missing answers.")
+            }
+            throw failure
+        }
+        let design = bundle.study.design
+        let schedule = Schedule.make(study: bundle.study, rater: "validate")
+        let samples = design.samples == 1 ? "" : ", \(design.samples) samples per answer"
+        if bundle.awaitsAnswers {
+            let wanted = bundle.study.systems.count * bundle.study.tasks.count * design.samples
+            print("\(bundle.study.id): ready to collect — \(bundle.study.systems.count) systems, \(bundle.study.tasks.count) tasks\(samples), "
+                + "no answers yet: \(wanted) to collect with `agon collect \(bundle.study.id)`; rubric `\(bundle.rubric.id)` with "
+                + "\(bundle.rubric.criteria.count) criteria; then \(schedule.count) items per rater (\(schedule.items.filter(\.isRepeat).count) repeats)")
+            return
+        }
+        print("\(bundle.study.id): ok — \(bundle.study.systems.count) systems, \(bundle.study.tasks.count) tasks\(samples), "
+            + "\(bundle.answers.answers.count) answers, rubric `\(bundle.rubric.id)` with \(bundle.rubric.criteria.count) criteria; "
+            + "\(schedule.count) items per rater (\(schedule.items.filter(\.isRepeat).count) repeats)")
+        for note in bundle.notes { print("note: \(note)") }
+        let hygiene = BlindingHygiene.check(bundle.answers.answers, study: bundle.study)
+        let answersFile = workspace.display(workspace.answersFile(bundle.study.id))
+        for warning in BlindingHygiene.diagnostics(hygiene, answersFile: answersFile, samples: design.samples) {
+            print("warning: \(warning)")
+        }
+        print(BlindingHygiene.lengthTable(hygiene, systems: bundle.study.systems.map(\.id)))
+        if !hygiene.findings.isEmpty {
+            let count = hygiene.findings.count
+            print("\(count) blinding warning\(count == 1 ? "" : "s"): read them, then edit the answers (or leave them, if the name belongs to the text).")
         }
     }
 }

@@ -90,7 +90,8 @@ struct AnswersFastPathTests {
             guard let fast = AnswersFileReader.fastFields(line) else { continue }
             accepted += 1
             let object = JSONLines.object(line)
-            #expect(object?["task"] as? String == fast.0 && object?["system"] as? String == fast.1 && object?["text"] as? String == fast.2,
+            #expect(object?["task"] as? String == fast.0 && object?["system"] as? String == fast.1 && object?["text"] as? String == fast.3
+                    && ((object?["sample"] as? NSNumber)?.intValue ?? 1) == fast.2,
                     "\(String(decoding: line, as: UTF8.self))")
         }
         #expect(accepted > 100)

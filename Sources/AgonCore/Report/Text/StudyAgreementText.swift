@@ -7,9 +7,10 @@ public enum StudyAgreementText {
             lines.append("Only one rater so far: agreement needs at least two. The statistics below are undefined.")
         }
         lines.append("")
+        let sampled = result.samples != nil
         let scoreUnit = result.criteria.first?.scoreUnit == "pair"
-            ? "unit: task × system pair, the comparison read from the first system in id order"
-            : "unit: one answer, task × system, at a rater's first showing of it"
+            ? "unit: task × system pair\(sampled ? " × the samples shown" : ""), the comparison read from the first system in id order"
+            : "unit: one answer, task × system\(sampled ? " × sample" : ""), at a rater's first showing of it"
         lines.append("Scores given to the same \(result.criteria.first?.scoreUnit ?? "answer") by different raters — \(scoreUnit)")
         var rows = [["criterion", "statistic", "level", "value", "95% interval", "note"]]
         for criterion in result.criteria {
@@ -17,7 +18,7 @@ public enum StudyAgreementText {
         }
         lines.append(PlainTable.render(rows))
         lines.append("")
-        lines.append("Winner of each pair per criterion — unit: task × system pair; value: first / tie / second system in id order")
+        lines.append("Winner of each pair per criterion — unit: task × system pair\(sampled ? " × the samples shown" : ""); value: first / tie / second system in id order")
         rows = [["criterion", "statistic", "level", "value", "95% interval", "note"]]
         for criterion in result.criteria {
             rows += prefixed(AgreementText.estimateRows(criterion.winners), with: "\(criterion.name) (\(criterion.winnerUnits))")

@@ -3,6 +3,17 @@ import Foundation
 /// `agon report` as aligned text: the systems, then one section per criterion (overall first) with
 /// its ranking, head-to-head figures and score distribution, then the bias diagnostics.
 public enum StudyReportText {
+    /// One row per system × sample: first showings and the overall win share (ties as half).
+    static func sampleTable(_ use: SampleUse) -> String {
+        var rows = [["system", "sample", "showings", "won overall (ties half)"]]
+        for row in use.rows {
+            rows.append([row.system, String(row.sample), String(row.showings),
+                         row.winShare.map { String(format: "%.1f%%", $0 * 100) } ?? "—"])
+        }
+        return "Samples: \(use.samples) per answer, pooled in rankings and scores (tasks stay the bootstrap clusters):\n"
+            + PlainTable.render(rows)
+    }
+
     public static func render(_ report: StudyReport) -> String {
         var out: [String] = []
         out.append("\(report.study) — \(report.title)")
@@ -24,6 +35,10 @@ public enum StudyReportText {
         for system in report.systems {
             let padding = String(repeating: " ", count: width - DisplayWidth.of(system.id))
             out.append("  \(system.id)\(padding)  \(system.label) — \(system.profile)")
+        }
+        if let samples = report.samples {
+            out.append("")
+            out.append(sampleTable(samples))
         }
 
         let labels = Dictionary(uniqueKeysWithValues: report.systems.map { ($0.id, $0.label) })
