@@ -26,8 +26,6 @@ struct CriterionInFull: Widget {
         let box = area.centered(width: boxWidth, height: min(area.height - 2, lines.count + 2))
         DialogBox(title: criterion.name.text(in: language) + " · " + strings.scale(criterion.scale)).draw(into: &canvas, area: box)
         let inner = DialogBox.inner(box)
-        for (index, line) in lines.prefix(inner.height).enumerated() {
-            canvas.put(line.0, x: inner.x, y: inner.y + index, style: line.1, limit: inner.maxX)
-        }
+        TextBlock(lines: lines).draw(into: &canvas, area: inner)
     }
 }

@@ -15,9 +15,7 @@ struct FlagDialog: Widget {
         let box = area.centered(width: boxWidth, height: lines.count + 4)
         DialogBox(title: strings.flagTitle).draw(into: &canvas, area: box)
         let inner = DialogBox.inner(box)
-        for (index, line) in lines.enumerated() {
-            canvas.put(line.0, x: inner.x, y: inner.y + index, style: line.1, limit: inner.maxX)
-        }
+        TextBlock(lines: lines).draw(into: &canvas, area: inner)
         let fieldY = inner.y + lines.count
         let labelEnd = canvas.put(strings.flagPrompt + ": ", x: inner.x, y: fieldY, style: Style(.title, bold: true), limit: inner.maxX)
         TextField(text: reason, cursor: cursor)

@@ -14,9 +14,7 @@ struct HelpOverlay: Widget {
         let inner = DialogBox.inner(box)
         let lines = lines(width: inner.width)
         let first = min(scroll, max(0, lines.count - inner.height))
-        for row in 0..<inner.height where first + row < lines.count {
-            canvas.put(lines[first + row].0, x: inner.x, y: inner.y + row, style: lines[first + row].1, limit: inner.maxX)
-        }
+        TextBlock(lines: lines, first: first).draw(into: &canvas, area: inner)
         if lines.count > inner.height {
             // On the bottom edge of the box, which the text never reaches.
             let more = first + inner.height < lines.count ? " ↓ " : " ↑ "
@@ -40,10 +38,7 @@ struct HelpOverlay: Widget {
             lines.append((group.title.text(in: language), Style(.title, bold: true)))
             for binding in group.bindings {
                 var label = binding.label
-                if binding.action == .score {
-                    let scale = rubric.scale
-                    label = rubric.mode == .absolute ? "\(max(0, scale.min))–\(min(9, scale.max))" : "0–\(min(9, scale.max))"
-                }
+                if binding.action == .score { label = KeyMap.scoreKeysLabel(rubric, scale: rubric.scale) }
                 let wrapped = TextLayout.wrap(binding.help.text(in: language), width: max(1, textWidth - keyWidth - 1))
                 for (index, line) in wrapped.enumerated() {
                     let keys = index == 0 ? TextLayout.pad(label, width: keyWidth) : String(repeating: " ", count: keyWidth)

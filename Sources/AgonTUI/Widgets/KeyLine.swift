@@ -17,7 +17,7 @@ struct KeyLine: Widget {
             guard let short = binding.short else { continue }
             var keys = binding.footerKeys ?? binding.keys.first?.label ?? ""
             if binding.action == .score {
-                keys = rubric.mode == .absolute ? "\(max(0, scale.min))–\(min(9, scale.max))" : "0–\(min(9, scale.max))"
+                keys = KeyMap.scoreKeysLabel(rubric, scale: scale)
             }
             entries.append((keys, short.text(in: language), Self.priority(binding.action)))
         }

@@ -13,8 +13,6 @@ struct QuitDialog: Widget {
         let box = area.centered(width: boxWidth, height: lines.count + 2)
         DialogBox(title: strings.confirmTitle).draw(into: &canvas, area: box)
         let inner = DialogBox.inner(box)
-        for (index, line) in lines.enumerated() {
-            canvas.put(line.0, x: inner.x, y: inner.y + index, style: line.1, limit: inner.maxX)
-        }
+        TextBlock(lines: lines).draw(into: &canvas, area: inner)
     }
 }
