@@ -1,54 +1,53 @@
 import AgonCore
 
 extension RatingScreen {
-    /// The screen at the state's size: the layout cuts it into rectangles and each region's widget
-    /// draws into its own; an overlay draws last, over the whole screen. Pure apart from the wrap
-    /// cache, which only remembers work.
+    /// The screen at the state's size. Pure apart from the wrap cache, which only remembers work.
     public func render() -> Canvas {
         var canvas = Canvas(width: width, height: height)
+        for region in regions() { region.widget.draw(into: &canvas, area: region.area) }
+        return canvas
+    }
+
+    /// This frame's widgets in drawing order, each with the rectangle it draws in: the layout's
+    /// regions, then an overlay, if any, over the whole screen.
+    func regions() -> [(widget: any Widget, area: Rect)] {
+        let screen = Rect(x: 0, y: 0, width: width, height: height)
         let layout = ScreenLayout.make(self)
         if layout.tooSmall {
-            TooSmallNotice(text: strings.tooSmall(width, height, ScreenLayout.minWidth, ScreenLayout.minHeight))
-                .draw(into: &canvas, area: canvas.bounds)
-            return canvas
+            return [(TooSmallNotice(text: strings.tooSmall(width, height, ScreenLayout.minWidth, ScreenLayout.minHeight)), screen)]
         }
         let open = mode == .finished ? nil : current
-        HeaderBar(title: content.title, rater: content.rater, strings: strings, rated: session.ratedCount, total: total,
-                  flagged: open.map { !(session.flags[$0.number] ?? []).isEmpty } ?? false,
-                  secondsOnItem: open.map { _ in secondsOnItem })
-            .draw(into: &canvas, area: layout.header)
+        var regions: [(widget: any Widget, area: Rect)] = [
+            (HeaderBar(title: content.title, rater: content.rater, strings: strings, rated: session.ratedCount, total: total,
+                       flagged: open.map { !(session.flags[$0.number] ?? []).isEmpty } ?? false,
+                       secondsOnItem: open.map { _ in secondsOnItem }), layout.header),
+        ]
         if let open {
-            TaskPanel(label: strings.task, lines: wraps.lines("task:" + open.task, content.prompt(task: open.task), width: layout.taskTextWidth),
-                      labelWidth: layout.taskLabelWidth, scroll: taskScroll)
-                .draw(into: &canvas, area: layout.task)
+            regions.append((TaskPanel(label: strings.task, lines: wraps.lines("task:" + open.task, content.prompt(task: open.task), width: layout.taskTextWidth),
+                                      labelWidth: layout.taskLabelWidth, scroll: taskScroll), layout.task))
             for side in Side.allCases where layout.pane(side).width > 0 {
-                AnswerPane(name: strings.answer(side), switchHint: layout.sideBySide ? nil : strings.switchHint,
-                           lines: wraps.lines(answerKey(open, side), content.answer(open, side), width: layout.textWidth(side)),
-                           scroll: scroll(side), focused: side == self.side, linesLabel: strings.lines)
-                    .draw(into: &canvas, area: layout.answer(side))
+                regions.append((AnswerPane(name: strings.answer(side), switchHint: layout.sideBySide ? nil : strings.switchHint,
+                                           lines: wraps.lines(answerKey(open, side), content.answer(open, side), width: layout.textWidth(side)),
+                                           scroll: scroll(side), focused: side == self.side, linesLabel: strings.lines), layout.answer(side)))
             }
-            Divider(top: "┬").draw(into: &canvas, area: layout.paneDivider)
-            RubricPanel(table: ScoreTable(rubric: rubric, strings: strings, scores: input.scores, preference: input.preference,
-                                          focusedCriterion: criterion, focusedSide: side),
-                        guide: CriterionGuide(criterion: focusedCriterion, strings: strings))
-                .draw(into: &canvas, area: layout.rubric)
-            NoteLine(strings: strings, note: input.note, cursor: mode == .note ? noteCursor : nil)
-                .draw(into: &canvas, area: layout.note)
-            StatusLine(strings: strings, message: message, missing: missingParts())
-                .draw(into: &canvas, area: layout.status)
+            regions.append((Divider(top: "┬"), layout.paneDivider))
+            regions.append((RubricPanel(table: ScoreTable(rubric: rubric, strings: strings, scores: input.scores, preference: input.preference,
+                                                          focusedCriterion: criterion, focusedSide: side),
+                                        guide: CriterionGuide(criterion: focusedCriterion, strings: strings)), layout.rubric))
+            regions.append((NoteLine(strings: strings, note: input.note, cursor: mode == .note ? noteCursor : nil), layout.note))
+            regions.append((StatusLine(strings: strings, message: message, missing: missingParts()), layout.status))
         } else {
-            ClosingScreen(strings: strings, total: total, message: message).draw(into: &canvas, area: layout.body)
+            regions.append((ClosingScreen(strings: strings, total: total, message: message), layout.body))
         }
-        KeyLine(mode: mode, rubric: rubric, scale: focusedCriterion?.scale ?? rubric.scale, language: language)
-            .draw(into: &canvas, area: layout.footer)
+        regions.append((KeyLine(mode: mode, rubric: rubric, scale: focusedCriterion?.scale ?? rubric.scale, language: language), layout.footer))
         switch mode {
-        case .help: helpOverlay.draw(into: &canvas, area: canvas.bounds)
-        case .flagReason: FlagDialog(strings: strings, reason: flagText, cursor: flagCursor).draw(into: &canvas, area: canvas.bounds)
-        case .confirmQuit: QuitDialog(strings: strings).draw(into: &canvas, area: canvas.bounds)
-        case .criterion: CriterionInFull(criterion: focusedCriterion, strings: strings).draw(into: &canvas, area: canvas.bounds)
+        case .help: regions.append((helpOverlay, screen))
+        case .flagReason: regions.append((FlagDialog(strings: strings, reason: flagText, cursor: flagCursor), screen))
+        case .confirmQuit: regions.append((QuitDialog(strings: strings), screen))
+        case .criterion: regions.append((CriterionInFull(criterion: focusedCriterion, strings: strings), screen))
         default: break
         }
-        return canvas
+        return regions
     }
 
     var helpOverlay: HelpOverlay { HelpOverlay(rubric: rubric, strings: strings, scroll: helpScroll) }
