@@ -157,7 +157,7 @@ struct RenderTests {
     }
 
     @Test func helpListsEveryKeyOfTheRatingScreen() {
-        let help = Fixture.screen().helpLines(width: 100).map(\.0).joined(separator: "\n")
+        let help = Fixture.screen().helpOverlay.lines(width: 100).map(\.0).joined(separator: "\n")
         for binding in KeyMap.bindings(for: .rating) + KeyMap.textField {
             #expect(help.contains(binding.help.en), "help does not mention \(binding.action)")
         }

@@ -48,23 +48,6 @@ public struct Cell: Equatable, Sendable {
     }
 }
 
-public struct Rect: Equatable, Sendable {
-    public var x: Int
-    public var y: Int
-    public var width: Int
-    public var height: Int
-
-    public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x
-        self.y = y
-        self.width = max(0, width)
-        self.height = max(0, height)
-    }
-
-    public var maxX: Int { x + width }
-    public var maxY: Int { y + height }
-}
-
 /// The screen as a grid of display cells, built by `render` and drawn by the terminal backend.
 /// Writing never goes past the grid: text is cut at the edge, and a wide character that would
 /// straddle it becomes a space, so every row is exactly `width` columns.

@@ -164,6 +164,12 @@ public enum KeyMap {
         Binding([c("q"), .enter, .escape, .control("c")], .quit, help: t("quit", "выход"), short: t("quit", "выход")),
     ]
 
+    /// The digit keys that score on `scale`, as the help and the key line write them ("1–7"); a
+    /// comparison is typed as its size, 0 up.
+    static func scoreKeysLabel(_ rubric: Rubric, scale: ScoreScale) -> String {
+        rubric.mode == .absolute ? "\(max(0, scale.min))–\(min(9, scale.max))" : "0–\(min(9, scale.max))"
+    }
+
     /// The keys that work in `mode`, in the order the key line lists them.
     public static func bindings(for mode: Mode) -> [Binding] {
         switch mode {

@@ -1,7 +1,8 @@
 import AgonCore
 
-/// Where each part of the rating screen goes at the current window size. Shared by `render` and
-/// `update`, so that "a page" in a key means what the rater sees as a page.
+/// Where each part of the rating screen goes at the current window size: the screen cut, top to
+/// bottom, into the rectangles the widgets draw in. Shared by `render` and `update`, so that "a
+/// page" in a key means what the rater sees as a page.
 public struct ScreenLayout: Equatable {
     public static let minWidth = 60
     public static let minHeight = 18
@@ -11,6 +12,8 @@ public struct ScreenLayout: Equatable {
     public var tooSmall: Bool
     public var sideBySide: Bool
     public var header: Rect
+    /// Everything between the header and the footer (the closing screen's room).
+    public var body: Rect
     public var task: Rect
     /// Columns left of the task text, where its label sits.
     public var taskLabelWidth: Int
@@ -25,6 +28,18 @@ public struct ScreenLayout: Equatable {
 
     public func pane(_ side: Side) -> Rect { side == .a ? paneA : paneB }
 
+    /// A pane's whole area: its part of the title row and its text.
+    public func answer(_ side: Side) -> Rect {
+        let text = pane(side)
+        return Rect(x: text.x, y: paneTitles.y, width: text.width, height: text.height + 1)
+    }
+
+    /// The column between the panes shown side by side (empty otherwise), title row included.
+    public var paneDivider: Rect {
+        sideBySide ? Rect(x: paneA.maxX, y: paneTitles.y, width: paneB.x - paneA.maxX, height: paneA.height + 1)
+                   : Rect(x: 0, y: 0, width: 0, height: 0)
+    }
+
     /// The wrapping width of a pane's text: one column of margin each side and one for the scroll bar.
     public func textWidth(_ side: Side) -> Int { max(1, pane(side).width - 3) }
 
@@ -34,7 +49,8 @@ public struct ScreenLayout: Equatable {
         let width = state.width
         let height = state.height
         let empty = Rect(x: 0, y: 0, width: 0, height: 0)
-        var layout = ScreenLayout(tooSmall: false, sideBySide: width >= sideBySideWidth, header: Rect(x: 0, y: 0, width: width, height: 1),
+        let (header, belowHeader) = Rect(x: 0, y: 0, width: width, height: height).splitTop(1)
+        var layout = ScreenLayout(tooSmall: false, sideBySide: width >= sideBySideWidth, header: header, body: empty,
                                   task: empty, taskLabelWidth: 0, paneTitles: empty, paneA: empty, paneB: empty,
                                   rubric: empty, note: empty, status: empty, footer: empty)
         guard width >= minWidth, height >= minHeight else {
@@ -46,7 +62,6 @@ public struct ScreenLayout: Equatable {
                                                                width: max(1, width - layout.taskLabelWidth - 1)).count } ?? 1
         let taskLimit = height >= 34 ? 6 : height >= 28 ? 4 : 2
         let taskRows = max(1, min(taskLines, taskLimit))
-        layout.task = Rect(x: 0, y: 1, width: width, height: taskRows)
 
         let criteria = state.rubric.criteria.count
         // Room for the longest question-and-anchors text of any criterion, so the panel does not
@@ -65,23 +80,26 @@ public struct ScreenLayout: Equatable {
             layout.tooSmall = true
             return layout
         }
-        let paneTop = 1 + taskRows + 1
-        layout.paneTitles = Rect(x: 0, y: paneTop - 1, width: width, height: 1)
+        // Top to bottom: header, task, the panes' title row, the panes, rubric, note, status, footer.
+        var rest: Rect
+        (layout.body, layout.footer) = belowHeader.splitBottom(1)
+        (layout.task, rest) = layout.body.splitTop(taskRows)
+        (layout.paneTitles, rest) = rest.splitTop(1)
+        let panes: Rect
+        (panes, rest) = rest.splitTop(paneRows)
+        (layout.rubric, rest) = rest.splitTop(rubricRows)
+        (layout.note, layout.status) = rest.splitTop(noteRows)
         if layout.sideBySide {
-            let leftWidth = (width - 1) / 2
-            layout.paneA = Rect(x: 0, y: paneTop, width: leftWidth, height: paneRows)
-            layout.paneB = Rect(x: leftWidth + 1, y: paneTop, width: width - leftWidth - 1, height: paneRows)
+            let (left, right) = panes.splitLeft((width - 1) / 2)
+            layout.paneA = left
+            layout.paneB = right.splitLeft(1).rest
         } else if state.side == .a {
-            layout.paneA = Rect(x: 0, y: paneTop, width: width, height: paneRows)
-            layout.paneB = Rect(x: width, y: paneTop, width: 0, height: paneRows)
+            layout.paneA = panes
+            layout.paneB = Rect(x: panes.maxX, y: panes.y, width: 0, height: panes.height)
         } else {
-            layout.paneA = Rect(x: 0, y: paneTop, width: 0, height: paneRows)
-            layout.paneB = Rect(x: 0, y: paneTop, width: width, height: paneRows)
+            layout.paneA = Rect(x: panes.x, y: panes.y, width: 0, height: panes.height)
+            layout.paneB = panes
         }
-        layout.rubric = Rect(x: 0, y: paneTop + paneRows, width: width, height: rubricRows)
-        layout.note = Rect(x: 0, y: layout.rubric.maxY, width: width, height: noteRows)
-        layout.status = Rect(x: 0, y: layout.note.maxY, width: width, height: 1)
-        layout.footer = Rect(x: 0, y: height - 1, width: width, height: 1)
         return layout
     }
 }

@@ -1,0 +1,38 @@
+import AgonCore
+
+/// One anonymised answer: a title row (its name, and which lines show) over the text, with a
+/// scroll bar at the right edge.
+struct AnswerPane: Widget {
+    /// "Answer A".
+    var name: String
+    /// How to switch to the other answer, when only one is shown at a time.
+    var switchHint: String?
+    /// The answer wrapped to the area's width less three columns (a margin each side, the scroll bar).
+    var lines: [String]
+    var scroll: Int
+    /// The answer the keys act on now.
+    var focused: Bool
+    var linesLabel: String
+
+    func draw(into canvas: inout Canvas, area: Rect) {
+        let (titleRow, text) = area.splitTop(1)
+        canvas.put(String(repeating: "─", count: titleRow.width), x: titleRow.x, y: titleRow.y, style: Style(.muted), limit: titleRow.maxX)
+        let first = min(scroll, max(0, lines.count - text.height))
+        for row in 0..<text.height where first + row < lines.count {
+            canvas.put(lines[first + row], x: text.x + 1, y: text.y + row, limit: text.maxX - 2)
+        }
+        ScrollBar(first: first, total: lines.count, focused: focused)
+            .draw(into: &canvas, area: Rect(x: text.maxX - 1, y: text.y, width: 1, height: text.height))
+
+        var title = " " + name + " "
+        if let switchHint { title += "(" + switchHint + ") " }
+        let titleStyle = focused ? Style(.focus, bold: true, reverse: true) : Style(.title, bold: true)
+        canvas.put(title, x: titleRow.x + 1, y: titleRow.y, style: titleStyle, limit: titleRow.maxX)
+        let shown = lines.isEmpty ? "0" : "\(first + 1)–\(min(lines.count, first + text.height))"
+        let position = " \(linesLabel) \(shown) / \(lines.count) "
+        let positionX = titleRow.maxX - 1 - DisplayWidth.of(position)
+        if positionX > titleRow.x + 1 + DisplayWidth.of(title) {
+            canvas.put(position, x: positionX, y: titleRow.y, style: Style(focused ? .plain : .muted), limit: titleRow.maxX)
+        }
+    }
+}
