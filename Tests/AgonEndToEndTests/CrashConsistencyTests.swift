@@ -95,7 +95,7 @@ import Testing
                 var problems = Self.problems(files: files, required: required, bundle: bundle, studies: workspace.root)
                 if let extra = requirement?(files, acknowledgements) { problems.append(extra) }
                 if let problem = problems.first {
-                    report.failures.append("(b) after call #\(report.crashPoints) `\(call.name)` (acknowledged so far: \(acknowledgements.filter { !$0.hasPrefix("resuming") }.suffix(3))), "
+                    report.failures.append("(b) at point #\(report.crashPoints), after `\(call.name)` (acknowledged so far: \(acknowledgements.filter { !$0.hasPrefix("resuming") }.suffix(3))), "
                         + "a power cut that keeps \(crash): \(problem)")
                 }
             }

@@ -29,6 +29,9 @@ import Glibc
         var acknowledged: Set<Int> = []
         var killedMidRun = 0
         var tornLinesSetAside = 0
+        var tornTails = 0
+        // Whether the journal, as the previous round left it, ends in a torn line.
+        var tornBefore = false
         for round in 0..<Self.rounds {
             let process = AgonProcess.start(["scripted-rater", "load", "--rater", "kim", "--seed", "\(round)"], home: workspace.root)
             if round % 5 == 0 {
@@ -45,7 +48,22 @@ import Glibc
             let status = process.wait()
             if status == 128 + SIGKILL { killedMidRun += 1 }
             let output = process.output
-            if output.contains("torn line set aside") { tornLinesSetAside += 1 }
+            // A torn line is set aside exactly when the journal had one and the round got as far as
+            // opening it, and the side file holds bytes that are not a whole event (a whole event
+            // without its newline is kept in the journal instead).
+            let setAside = output.split(separator: "\n").first { $0.hasPrefix("torn line set aside: ") }
+            if output.contains("resuming") {
+                #expect((setAside != nil) == tornBefore, "round \(round): the journal \(tornBefore ? "had" : "had no") torn line, but the output says: \(output.prefix(200))")
+            }
+            if let setAside {
+                tornLinesSetAside += 1
+                let side = workspace.root.appendingPathComponent(String(setAside.dropFirst("torn line set aside: ".count)))
+                let bytes = try #require(try? Data(contentsOf: side), "round \(round): the side file \(side.path) is missing")
+                #expect(!bytes.isEmpty)
+                if case .success(.event) = JournalCodec.decode(bytes) {
+                    Issue.record("round \(round): a whole event was set aside as torn: \(String(decoding: bytes, as: UTF8.self))")
+                }
+            }
             let saved = FaultWorkspace.savedItems(output)
             for item in saved {
                 #expect(!acknowledged.contains(item), "item \(item) acknowledged twice (round \(round))")
@@ -59,7 +77,13 @@ import Glibc
             let contents = workspace.contents("kim")
             #expect(contents.appendBlockers.isEmpty, "round \(round): \(contents.appendBlockers)")
             #expect(contents.problems.allSatisfy { $0.message.contains("incomplete last line") }, "round \(round): \(contents.problems)")
+            tornBefore = contents.tornTail != nil
+            if tornBefore { tornTails += 1 }
         }
+        let sideFiles = try FileManager.default.contentsOfDirectory(atPath: workspace.root.appendingPathComponent("Sessions/load").path)
+            .filter { $0.hasPrefix("kim.torn-") }
+        // A kill between writing a side file and cutting the journal leaves one more: never fewer.
+        #expect(sideFiles.count >= tornLinesSetAside, "every torn line set aside has a side file of its own (\(sideFiles.count) files, \(tornLinesSetAside) reported)")
         // A final, unkilled run resumes cleanly.
         let final = AgonProcess.run(["scripted-rater", "load", "--rater", "kim", "--count", "1"], home: workspace.root)
         #expect(final.status == 0, "\(final.error)")
@@ -74,6 +98,6 @@ import Glibc
         #expect(killedMidRun > Self.rounds / 2, "most rounds should be killed while running (\(killedMidRun))")
         #expect(acknowledged.count > 20, "the scripted rater should get work done between kills (\(acknowledged.count))")
         print("kill test: start \(startup / 1000) ms, \(perJudgement) µs a judgement; \(Self.rounds) rounds, \(killedMidRun) killed mid-run, \(acknowledged.count) judgements acknowledged, "
-            + "\(counts.count) in the journal, \(tornLinesSetAside) torn lines set aside")
+            + "\(counts.count) in the journal, \(tornTails) torn tails left by a kill, \(tornLinesSetAside) set aside")
     }
 }

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import AgonCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What Agon may and may not change in a journal it opens: a journal it refuses stays byte for byte
 /// as it was; a journal it continues loses nothing (a complete last event keeps its place, a torn
@@ -115,5 +118,26 @@ struct JournalRepairTests {
         }
         #expect(asides[0] != asides[1], "the second repair overwrote the first one's side file")
         #expect(try Data(contentsOf: asides[0]) == Data("{\"type\":\"judgement\",\"seq\":2,\"item\":2,\"sc".utf8))
+    }
+
+    /// `archive` moves a journal it holds locked. A second writer that opened the path just before
+    /// the move, and gets the lock just after, holds the archived file: it must notice and open the
+    /// path again rather than append to the archive.
+    @Test func aWriterThatOpenedTheJournalBeforeItWasArchivedDoesNotWriteIntoTheArchive() throws {
+        let (test, _) = try journal(judgements: 2)
+        let file = test.root.appendingPathComponent(Self.path)
+        let early = open(file.path, O_RDWR | O_APPEND | O_CLOEXEC)
+        try #require(early >= 0)
+        let archived = try #require(try SessionStore.archive(studyID: "mini", rater: "anna", workspace: test.workspace))
+        let archivedBytes = try Data(contentsOf: archived)
+        var opened = 0
+        let writer = try JournalWriter(file: file, opening: { path in
+            opened += 1
+            return opened == 1 ? early : open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        })
+        try writer.append(.opened(at: Self.start))
+        #expect(try Data(contentsOf: archived) == archivedBytes, "the writer appended to the archived journal")
+        #expect(opened == 2, "the writer should have opened the path again")
+        #expect(JournalReader.parse(data: try Data(contentsOf: file), file: Self.path).events.count == 1)
     }
 }
