@@ -32,7 +32,19 @@ import Glibc
         var tornTails = 0
         // Whether the journal, as the previous round left it, ends in a torn line.
         var tornBefore = false
+        var tornInjected = 0
         for round in 0..<Self.rounds {
+            // A kill never tears a line (a small write reaches the page cache whole); a power cut can.
+            // Every tenth round begins with such a tear, which the round must set aside.
+            var injected: Data?
+            if round % 10 == 3, !tornBefore, let handle = try? FileHandle(forWritingTo: workspace.journal("kim")) {
+                let tear = Data("{\"type\":\"judgement\",\"seq\":\(90_000 + round),\"item\":1,\"sco".utf8)
+                try handle.seekToEnd()
+                try handle.write(contentsOf: tear)
+                try handle.close()
+                injected = tear
+                tornBefore = true
+            }
             let process = AgonProcess.start(["scripted-rater", "load", "--rater", "kim", "--seed", "\(round)"], home: workspace.root)
             if round % 5 == 0 {
                 // While starting up, opening or repairing the journal.
@@ -60,6 +72,7 @@ import Glibc
                 let side = workspace.root.appendingPathComponent(String(setAside.dropFirst("torn line set aside: ".count)))
                 let bytes = try #require(try? Data(contentsOf: side), "round \(round): the side file \(side.path) is missing")
                 #expect(!bytes.isEmpty)
+                if let injected, tornBefore { #expect(bytes == injected, "round \(round): the side file holds other bytes than the torn line") }
                 if case .success(.event) = JournalCodec.decode(bytes) {
                     Issue.record("round \(round): a whole event was set aside as torn: \(String(decoding: bytes, as: UTF8.self))")
                 }
@@ -77,11 +90,13 @@ import Glibc
             let contents = workspace.contents("kim")
             #expect(contents.appendBlockers.isEmpty, "round \(round): \(contents.appendBlockers)")
             #expect(contents.problems.allSatisfy { $0.message.contains("incomplete last line") }, "round \(round): \(contents.problems)")
+            if injected != nil, output.contains("resuming") { tornInjected += 1 }
             tornBefore = contents.tornTail != nil
             if tornBefore { tornTails += 1 }
         }
         let sideFiles = try FileManager.default.contentsOfDirectory(atPath: workspace.root.appendingPathComponent("Sessions/load").path)
             .filter { $0.hasPrefix("kim.torn-") }
+        #expect(tornLinesSetAside >= tornInjected && tornInjected > 0, "\(tornInjected) rounds opened a journal with a torn line, \(tornLinesSetAside) set one aside")
         // A kill between writing a side file and cutting the journal leaves one more: never fewer.
         #expect(sideFiles.count >= tornLinesSetAside, "every torn line set aside has a side file of its own (\(sideFiles.count) files, \(tornLinesSetAside) reported)")
         // A final, unkilled run resumes cleanly.
@@ -98,6 +113,6 @@ import Glibc
         #expect(killedMidRun > Self.rounds / 2, "most rounds should be killed while running (\(killedMidRun))")
         #expect(acknowledged.count > 20, "the scripted rater should get work done between kills (\(acknowledged.count))")
         print("kill test: start \(startup / 1000) ms, \(perJudgement) µs a judgement; \(Self.rounds) rounds, \(killedMidRun) killed mid-run, \(acknowledged.count) judgements acknowledged, "
-            + "\(counts.count) in the journal, \(tornTails) torn tails left by a kill, \(tornLinesSetAside) set aside")
+            + "\(counts.count) in the journal, \(tornTails) torn tails left by a kill, \(tornInjected) rounds opened a torn journal, \(tornLinesSetAside) torn lines set aside")
     }
 }
