@@ -48,7 +48,9 @@ struct ParserFuzzTests {
 
     /// Lines in `data` as an editor numbers them: a final newline does not begin another line.
     static func lineCount(_ data: Data) -> Int {
-        data.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } + (data.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
+        var newlines = 0
+        JSONLines.forEachRawLine(in: data) { line in if line.terminated { newlines += 1 } }
+        return newlines + (data.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
     }
 
     /// Why `problems` do not point into `input`, or nil when they do: every rejection names a line
@@ -151,5 +153,16 @@ struct ParserFuzzTests {
         #expect(Self.unlocated([Diagnostic(file: "f", line: 2, message: "x")], in: Data("a\n".utf8)) != nil)
         #expect(Self.unlocated([Diagnostic(file: "f", line: 0, message: "x")], in: Data("a\n".utf8)) != nil)
         #expect(Self.unlocated([Diagnostic(file: "f", line: 1, message: "x")], in: Data("a\n".utf8)) == nil)
+    }
+
+    /// Two wrong line numbers the range check found: a one-line string left open counted its
+    /// newline twice (TOML), and a lone CR that ends a CSV row was counted as a line.
+    @Test func lineNumbersFoundByFuzzing() {
+        let toml = Data("id = \"x\nname = \"y\"\n[".utf8)
+        let tomlProblems = Self.parse("rubric", toml)
+        #expect(!tomlProblems.isEmpty && Self.unlocated(tomlProblems, in: toml) == nil, "\(tomlProblems)")
+        let csv = Data("model_a,model_b,winner,question_id\nx,y,model_a,q1\rJ".utf8)
+        let csvProblems = Self.parse("battles", csv, file: "b.csv")
+        #expect(!csvProblems.isEmpty && Self.unlocated(csvProblems, in: csv) == nil, "\(csvProblems)")
     }
 }
