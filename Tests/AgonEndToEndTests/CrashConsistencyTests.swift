@@ -29,8 +29,7 @@ import Testing
     /// `earlier` are judgements acknowledged by earlier runs; `requirement` adds the scenario's own.
     func powerCutEverywhere(_ arguments: [String], in workspace: FaultWorkspace, earlier: Set<Int>,
                             requirement: Requirement? = nil) throws -> Report {
-        let strace = try #require(AgonProcess.strace, "strace is missing: these tests need it (`.ci/run` installs the Debian package `strace`)")
-        _ = strace
+        _ = try #require(AgonProcess.strace, "strace is missing: these tests need it (`.ci/run` installs the Debian package `strace`)")
         let log = workspace.root.deletingLastPathComponent().appendingPathComponent("agon-trace-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: log) }
         var disk = try SimulatedDisk(root: workspace.root)

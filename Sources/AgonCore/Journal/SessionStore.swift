@@ -1,8 +1,9 @@
 import Foundation
 
-/// Opens a rater's session for writing: checks the name, takes the lock, repairs a torn last line
-/// (keeping its bytes in a side file), checks that the study and rubric are still what the session
-/// began with, and replays the journal.
+/// Opens a rater's session for writing: checks the name, takes the lock, checks everything that
+/// could refuse the journal (damage, a newer schema, another rater or study, a changed study or
+/// rubric), and only then repairs its end (a torn last line kept in a side file, a missing final
+/// newline added) and replays it.
 public enum SessionStore {
     public enum OpenError: Error, Equatable, CustomStringConvertible {
         case unsafeRaterName(String)
@@ -78,14 +79,18 @@ public enum SessionStore {
 
         // Only now, about to append, repair the end of the file.
         var tornAside: URL?
-        do throws(Disk.Failure) {
-            if let torn = contents.tornTail {
+        if let torn = contents.tornTail {
+            do {
                 tornAside = try setAside(torn, of: rater, in: folder, writer: writer, now: now)
-            } else if contents.endsWithoutNewline {
-                do { try writer.endLastLine() } catch { throw Disk.Failure(message: error.message) }
+            } catch {
+                throw .storage("\(name) ends in an incomplete line that could not be set aside: \(error.message)")
             }
-        } catch {
-            throw .storage("\(name) ends in an incomplete line that could not be set aside: \(error.message)")
+        } else if contents.endsWithoutNewline {
+            do {
+                try writer.endLastLine()
+            } catch {
+                throw .storage("cannot end the last line of \(name): \(error.message)")
+            }
         }
         if contents.header == nil {
             do {
@@ -175,11 +180,16 @@ public enum SessionStore {
         }
         let folder = workspace.sessionFolder(studyID).appendingPathComponent("archive", isDirectory: true)
         var target = folder
-        do {
+        do throws(Disk.Failure) {
             try Disk.makeFolders(folder)
             // A name of its own, reserved first, so that the rename cannot replace an older archive.
             target = try Disk.reserveNewName(in: folder, base: "\(rater).\(stamp(now))", extension: "jsonl")
-            try Disk.move(file, to: target)
+            do throws(Disk.Failure) {
+                try Disk.move(file, to: target)
+            } catch {
+                unlink(target.path)  // the empty name reserved for it
+                throw error
+            }
         } catch {
             throw .storage("cannot move \(workspace.display(file)) to \(workspace.display(target)): \(error.message)")
         }
