@@ -34,8 +34,10 @@ struct AgonProcess {
         return URL(fileURLWithPath: ".build/debug/\(name)")
     }
 
-    /// Starts `program` with `AGON_HOME` set to `home`, in `directory` when given (for relative paths).
-    static func start(_ arguments: [String], home: URL, directory: URL? = nil, program: Program = .agon) -> AgonProcess {
+    /// Starts `program` with `AGON_HOME` set to `home`, in `directory` when given (for relative paths),
+    /// under `wrapper` when given (a program that runs the rest of its command line, e.g. strace).
+    static func start(_ arguments: [String], home: URL, directory: URL? = nil, program: Program = .agon,
+                      wrapper: [String] = []) -> AgonProcess {
         let binary = program.binary
         let id = UUID().uuidString
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("agon-out-\(id)")
@@ -55,8 +57,8 @@ struct AgonProcess {
         environment["AGON_HOME"] = home.path
         // glibc's posix_spawn_file_actions_addchdir_np is not visible to Swift; coreutils' `env -C`
         // changes the folder instead.
-        let program = directory == nil ? binary.path : "/usr/bin/env"
-        let words = (directory.map { ["/usr/bin/env", "-C", $0.path] } ?? []) + [binary.path] + arguments
+        let words = (directory.map { ["/usr/bin/env", "-C", $0.path] } ?? []) + wrapper + [binary.path] + arguments
+        let program = words[0]
         let argv = words.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         var pid: pid_t = 0
@@ -67,6 +69,17 @@ struct AgonProcess {
         posix_spawn_file_actions_destroy(&actions)
         posix_spawnattr_destroy(&attributes)
         return AgonProcess(pid: pid, stdoutFile: out, stderrFile: err)
+    }
+
+    /// strace, for the tests that record what a run asks of the file system; `.ci/run` installs it.
+    static let strace: String? = ["/usr/bin/strace", "/bin/strace"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Runs `program` (the scripted rater's `agon-bench` by default) to completion under strace,
+    /// writing the file system calls of every thread to `log` (see `SystemCall` for the format).
+    static func traced(_ arguments: [String], home: URL, log: URL, program: Program = .bench) -> (status: Int32, output: String, error: String) {
+        let strace = Self.strace ?? "strace"
+        return run(arguments, home: home, program: program,
+                   wrapper: [strace, "-f", "-qq", "-X", "raw", "-xx", "-s", "1000000", "-e", "trace=\(SystemCall.traced)", "-o", log.path])
     }
 
     /// Waits for the child; returns its exit status, or 128 + signal number when a signal ended it.
@@ -90,9 +103,9 @@ struct AgonProcess {
     }
 
     /// Runs to completion: (status, stdout, stderr).
-    static func run(_ arguments: [String], home: URL, directory: URL? = nil,
-                    program: Program = .agon) -> (status: Int32, output: String, error: String) {
-        let process = start(arguments, home: home, directory: directory, program: program)
+    static func run(_ arguments: [String], home: URL, directory: URL? = nil, program: Program = .agon,
+                    wrapper: [String] = []) -> (status: Int32, output: String, error: String) {
+        let process = start(arguments, home: home, directory: directory, program: program, wrapper: wrapper)
         let status = process.wait()
         defer { process.cleanUp() }
         return (status, process.output, process.errorOutput)

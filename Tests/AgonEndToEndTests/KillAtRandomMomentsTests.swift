@@ -29,7 +29,22 @@ import Glibc
         var acknowledged: Set<Int> = []
         var killedMidRun = 0
         var tornLinesSetAside = 0
+        var tornTails = 0
+        // Whether the journal, as the previous round left it, ends in a torn line.
+        var tornBefore = false
+        var tornInjected = 0
         for round in 0..<Self.rounds {
+            // A kill never tears a line (a small write reaches the page cache whole); a power cut can.
+            // Every tenth round begins with such a tear, which the round must set aside.
+            var injected: Data?
+            if round % 10 == 3, !tornBefore, let handle = try? FileHandle(forWritingTo: workspace.journal("kim")) {
+                let tear = Data("{\"type\":\"judgement\",\"seq\":\(90_000 + round),\"item\":1,\"sco".utf8)
+                try handle.seekToEnd()
+                try handle.write(contentsOf: tear)
+                try handle.close()
+                injected = tear
+                tornBefore = true
+            }
             let process = AgonProcess.start(["scripted-rater", "load", "--rater", "kim", "--seed", "\(round)"], home: workspace.root, program: .bench)
             if round % 5 == 0 {
                 // While starting up, opening or repairing the journal.
@@ -45,7 +60,23 @@ import Glibc
             let status = process.wait()
             if status == 128 + SIGKILL { killedMidRun += 1 }
             let output = process.output
-            if output.contains("torn line set aside") { tornLinesSetAside += 1 }
+            // A torn line is set aside exactly when the journal had one and the round got as far as
+            // opening it, and the side file holds bytes that are not a whole event (a whole event
+            // without its newline is kept in the journal instead).
+            let setAside = output.split(separator: "\n").first { $0.hasPrefix("torn line set aside: ") }
+            if output.contains("resuming") {
+                #expect((setAside != nil) == tornBefore, "round \(round): the journal \(tornBefore ? "had" : "had no") torn line, but the output says: \(output.prefix(200))")
+            }
+            if let setAside {
+                tornLinesSetAside += 1
+                let side = workspace.root.appendingPathComponent(String(setAside.dropFirst("torn line set aside: ".count)))
+                let bytes = try #require(try? Data(contentsOf: side), "round \(round): the side file \(side.path) is missing")
+                #expect(!bytes.isEmpty)
+                if let injected, tornBefore { #expect(bytes == injected, "round \(round): the side file holds other bytes than the torn line") }
+                if case .success(.event) = JournalCodec.decode(bytes) {
+                    Issue.record("round \(round): a whole event was set aside as torn: \(String(decoding: bytes, as: UTF8.self))")
+                }
+            }
             let saved = FaultWorkspace.savedItems(output)
             for item in saved {
                 #expect(!acknowledged.contains(item), "item \(item) acknowledged twice (round \(round))")
@@ -59,7 +90,15 @@ import Glibc
             let contents = workspace.contents("kim")
             #expect(contents.appendBlockers.isEmpty, "round \(round): \(contents.appendBlockers)")
             #expect(contents.problems.allSatisfy { $0.message.contains("incomplete last line") }, "round \(round): \(contents.problems)")
+            if injected != nil, output.contains("resuming") { tornInjected += 1 }
+            tornBefore = contents.tornTail != nil
+            if tornBefore { tornTails += 1 }
         }
+        let sideFiles = try FileManager.default.contentsOfDirectory(atPath: workspace.root.appendingPathComponent("Sessions/load").path)
+            .filter { $0.hasPrefix("kim.torn-") }
+        #expect(tornLinesSetAside >= tornInjected && tornInjected > 0, "\(tornInjected) rounds opened a journal with a torn line, \(tornLinesSetAside) set one aside")
+        // A kill between writing a side file and cutting the journal leaves one more: never fewer.
+        #expect(sideFiles.count >= tornLinesSetAside, "every torn line set aside has a side file of its own (\(sideFiles.count) files, \(tornLinesSetAside) reported)")
         // A final, unkilled run resumes cleanly.
         let final = AgonProcess.run(["scripted-rater", "load", "--rater", "kim", "--count", "1"], home: workspace.root, program: .bench)
         #expect(final.status == 0, "\(final.error)")
@@ -74,6 +113,6 @@ import Glibc
         #expect(killedMidRun > Self.rounds / 2, "most rounds should be killed while running (\(killedMidRun))")
         #expect(acknowledged.count > 20, "the scripted rater should get work done between kills (\(acknowledged.count))")
         print("kill test: start \(startup / 1000) ms, \(perJudgement) µs a judgement; \(Self.rounds) rounds, \(killedMidRun) killed mid-run, \(acknowledged.count) judgements acknowledged, "
-            + "\(counts.count) in the journal, \(tornLinesSetAside) torn lines set aside")
+            + "\(counts.count) in the journal, \(tornTails) torn tails left by a kill, \(tornInjected) rounds opened a torn journal, \(tornLinesSetAside) torn lines set aside")
     }
 }

@@ -170,7 +170,11 @@ public enum BattleFileReader {
                     if position < end { continue }
                     break
                 }
-                if byte == 0x0D, position < end, base[position] == 0x0A { position += 1 }
+                // As in CSVScanner.readRow: a lone CR ends the row, only LF ends a line.
+                if byte == 0x0D {
+                    guard position < end, base[position] == 0x0A else { break }
+                    position += 1
+                }
                 line += 1
                 break
             }

@@ -130,7 +130,12 @@ struct CSVScanner {
             let byte = base[position]
             position += 1
             if byte == 0x2C { continue }
-            if byte == 0x0D, position < end, base[position] == 0x0A { position += 1 }
+            if byte == 0x0D {
+                // A lone CR ends the row but not the line: lines are counted as editors and
+                // `grep -n` count them, by LF.
+                guard position < end, base[position] == 0x0A else { return }
+                position += 1
+            }
             line += 1
             return problem
         }

@@ -11,6 +11,9 @@ public struct JournalContents: Sendable {
     public var appendBlockers: [String]
     /// Bytes up to the end of the last complete line.
     public var intactLength: Int
+    /// The last line is a whole line but lacks its newline (another program wrote it): it is read,
+    /// and the newline is added before the next append.
+    public var endsWithoutNewline = false
 
     public struct TornTail: Sendable, Equatable {
         public var offset: Int
@@ -39,10 +42,19 @@ public enum JournalReader {
         var lines: [(number: Int, bytes: Data)] = []
         var tornTail: JournalContents.TornTail?
         var intactLength = 0
+        var endsWithoutNewline = false
         JSONLines.forEachRawLine(in: data) { line in
-            // Every line Agon writes ends with a newline, so a last line without one was torn.
+            // Every line Agon writes ends with a newline, so a last line without one was torn — unless
+            // it decodes whole (an editor or another tool left the newline off): that one is kept.
+            // A cut line cannot decode: every line is a JSON object, which is complete only at its end.
             guard line.terminated else {
-                tornTail = .init(offset: line.offset, bytes: line.bytes, line: line.number)
+                if case .success = JournalCodec.decode(lines: [line.bytes])[0] {
+                    endsWithoutNewline = true
+                    intactLength = data.count
+                    lines.append((line.number, line.bytes))
+                } else {
+                    tornTail = .init(offset: line.offset, bytes: line.bytes, line: line.number)
+                }
                 return
             }
             intactLength = line.offset + line.bytes.count + 1
@@ -105,6 +117,6 @@ public enum JournalReader {
             blockers.append("the journal has no header")
         }
         return JournalContents(header: header, events: events, problems: problems, tornTail: tornTail,
-                               appendBlockers: blockers, intactLength: intactLength)
+                               appendBlockers: blockers, intactLength: intactLength, endsWithoutNewline: endsWithoutNewline)
     }
 }

@@ -30,19 +30,42 @@ public final class JournalWriter: @unchecked Sendable {
     }
 
     /// Opens (creating if needed) and locks `file`. Fails with `.locked` if another writer holds it.
-    public init(file: URL) throws(OpenError) {
+    public convenience init(file: URL) throws(OpenError) {
+        try self.init(file: file, opening: { open($0, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644) })
+    }
+
+    /// `opening` opens the path (tests hand in a descriptor opened earlier, to stage a race).
+    init(file: URL, opening: (String) -> Int32) throws(OpenError) {
         self.file = file
-        let descriptor = open(file.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .system(Self.describeErrno("cannot open \(file.path)")) }
-        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            let code = errno
+        // The lock belongs to the file, not to its name: a writer that opened the journal just before
+        // `archive` moved it away would otherwise lock the archived copy once archive let go, and
+        // append there. So, once locked, check that the path still names the file, and else start over.
+        var descriptor: Int32 = -1
+        for _ in 0..<100 {
+            descriptor = opening(file.path)
+            guard descriptor >= 0 else { throw .system(Self.describeErrno("cannot open \(file.path)")) }
+            if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+                let code = errno
+                close(descriptor)
+                if code == EWOULDBLOCK { throw .locked }
+                throw .system("cannot lock \(file.path): \(String(cString: strerror(code)))")
+            }
+            if Self.isStillNamed(file.path, by: descriptor) { break }
+            flock(descriptor, LOCK_UN)
             close(descriptor)
-            if code == EWOULDBLOCK { throw .locked }
-            throw .system("cannot lock \(file.path): \(String(cString: strerror(code)))")
+            descriptor = -1
         }
+        guard descriptor >= 0 else { throw .system("cannot open \(file.path): it keeps being moved away") }
         self.descriptor = descriptor
         committedLength = lseek(descriptor, 0, SEEK_END)
         nextSeq = 1
+    }
+
+    /// Whether `path` still names the file open as `descriptor` (same device and inode).
+    static func isStillNamed(_ path: String, by descriptor: Int32) -> Bool {
+        var open = stat(), named = stat()
+        guard fstat(descriptor, &open) == 0, stat(path, &named) == 0 else { return false }
+        return open.st_dev == named.st_dev && open.st_ino == named.st_ino
     }
 
     deinit {
@@ -50,12 +73,20 @@ public final class JournalWriter: @unchecked Sendable {
         close(descriptor)
     }
 
-    /// Cuts the file to `length` bytes: used once, on opening, to set a torn last line aside.
+    /// Cuts the file to `length` bytes: used once, on opening, to set a torn last line aside (after
+    /// its bytes were saved elsewhere).
     public func truncate(to length: Int) throws(OpenError) {
-        guard ftruncate(descriptor, off_t(length)) == 0, fsync(descriptor) == 0 else {
+        guard Self.retryingInterrupts({ ftruncate(descriptor, off_t(length)) }) == 0 else {
             throw .system(Self.describeErrno("cannot repair \(file.path)"))
         }
+        try sync("cannot repair \(file.path)")
         committedLength = off_t(length)
+    }
+
+    /// Ends a complete last line that lacks its newline (a file another program wrote last), so that
+    /// the next event begins a line of its own.
+    public func endLastLine() throws(OpenError) {
+        try appendBytes(Data([0x0A]))
     }
 
     public func setNextSeq(_ seq: Int) {
@@ -63,16 +94,26 @@ public final class JournalWriter: @unchecked Sendable {
     }
 
     public func appendHeader(_ header: JournalHeader) throws(OpenError) {
-        try appendLine(JournalCodec.encode(header: header))
-        Self.syncFolder(of: file)
+        var line = JournalCodec.encode(header: header)
+        line.append(0x0A)
+        try appendBytes(line)
+        // A new journal's name lives in its folder: without syncing the folder a crash can lose the file.
+        do {
+            try Disk.syncFolder(file.deletingLastPathComponent())
+        } catch {
+            throw .system(error.message)
+        }
     }
 
     public func append(_ event: JournalEvent) throws(OpenError) {
-        try appendLine(JournalCodec.encode(event: event, seq: nextSeq))
+        var line = JournalCodec.encode(event: event, seq: nextSeq)
+        line.append(0x0A)
+        try appendBytes(line)
         nextSeq += 1
     }
 
-    private func appendLine(_ json: Data) throws(OpenError) {
+    /// Appends `line` with one `write` and returns once `fsync` has: the acknowledgement point.
+    private func appendBytes(_ line: Data) throws(OpenError) {
         // A previous write may have failed half-way: remove its remains first.
         let currentLength = lseek(descriptor, 0, SEEK_END)
         if currentLength != committedLength {
@@ -80,8 +121,6 @@ public final class JournalWriter: @unchecked Sendable {
                 throw .system(Self.describeErrno("cannot repair \(file.path) after an earlier failed write"))
             }
         }
-        var line = json
-        line.append(0x0A)
         let written = line.withUnsafeBytes { buffer -> Int in
             var offset = 0
             while offset < buffer.count {
@@ -99,20 +138,29 @@ public final class JournalWriter: @unchecked Sendable {
             _ = ftruncate(descriptor, committedLength)
             throw .system(message)
         }
-        guard fsync(descriptor) == 0 else {
-            let message = Self.describeErrno("could not save \(file.path) to disk")
+        do {
+            try sync("could not save \(file.path) to disk")
+        } catch {
             _ = ftruncate(descriptor, committedLength)
-            throw .system(message)
+            throw error
         }
         committedLength += off_t(line.count)
     }
 
-    /// A new file's name lives in its folder: sync the folder too, or a crash can lose the file.
-    private static func syncFolder(of file: URL) {
-        let folder = open(file.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { return }
-        fsync(folder)
-        close(folder)
+    private func sync(_ context: @autoclosure () -> String) throws(OpenError) {
+        do {
+            try Disk.sync(descriptor: descriptor, context())
+        } catch {
+            throw .system(error.message)
+        }
+    }
+
+    private static func retryingInterrupts(_ call: () -> Int32) -> Int32 {
+        while true {
+            let result = call()
+            if result != 0, errno == EINTR { continue }
+            return result
+        }
     }
 
     private static func describeErrno(_ context: String) -> String {

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Opens a rater's session for writing: checks the name, takes the lock, repairs a torn last line
-/// (keeping its bytes in a side file), checks that the study and rubric are still what the session
-/// began with, and replays the journal.
+/// Opens a rater's session for writing: checks the name, takes the lock, checks everything that
+/// could refuse the journal (damage, a newer schema, another rater or study, a changed study or
+/// rubric), and only then repairs its end (a torn last line kept in a side file, a missing final
+/// newline added) and replays it.
 public enum SessionStore {
     public enum OpenError: Error, Equatable, CustomStringConvertible {
         case unsafeRaterName(String)
@@ -48,9 +49,9 @@ public enum SessionStore {
         if let problem = RaterName.problem(with: rater) { throw .unsafeRaterName(problem) }
         let folder = workspace.sessionFolder(bundle.study.id)
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Disk.makeFolders(folder)
         } catch {
-            throw .storage("cannot create \(workspace.display(folder)): \(Self.reason(error))")
+            throw .storage("cannot create \(workspace.display(folder)): \(error.message)")
         }
         let file = workspace.journalFile(study: bundle.study.id, rater: rater)
         let name = workspace.display(file)
@@ -63,61 +64,40 @@ public enum SessionStore {
             throw .storage(error.message)
         }
 
-        var contents: JournalContents
+        let contents: JournalContents
         do {
             contents = try JournalReader.read(file: file)
         } catch {
             throw .storage("cannot read \(name)")
         }
-        var tornAside: URL?
-        if let torn = contents.tornTail {
-            let aside = folder.appendingPathComponent("\(rater).torn-\(Int(now.timeIntervalSince1970)).txt")
-            do {
-                try torn.bytes.write(to: aside, options: .atomic)
-                try writer.truncate(to: torn.offset)
-            } catch let error as JournalWriter.OpenError {
-                throw .storage("\(name) ends in an incomplete line that could not be set aside: \(error.message)")
-            } catch {
-                throw .storage("\(name) ends in an incomplete line that could not be set aside: \(error)")
-            }
-            tornAside = aside
-        }
+        // Every reason to refuse comes before any change: a journal Agon will not continue stays
+        // byte for byte as it was, torn tail included.
         if !contents.appendBlockers.isEmpty {
             throw .cannotAppend(journal: name, reasons: contents.appendBlockers)
         }
+        let header = try checkedHeader(contents.header, bundle: bundle, rater: rater, journal: name, now: now)
 
-        let header: JournalHeader
-        if let existing = contents.header, existing.studyHash == bundle.studyHash,
-           existing.rubricHash == SHA256.hex(bundle.rubricBytes), existing.study == bundle.study.id, existing.rater == rater,
-           existing.seed == bundle.study.design.seed, existing.repeatShare == bundle.study.design.repeatShare {
-            // The common resume: nothing changed, so the per-task fingerprint need not be computed.
-            header = existing
-        } else if let existing = contents.header {
-            let current = JournalHeader(bundle: bundle, rater: rater, created: now)
-            if existing.study != bundle.study.id || existing.rater != rater {
-                throw .foreignJournal("\(name) belongs to study `\(existing.study)`, rater `\(existing.rater)`, not to `\(bundle.study.id)`, `\(rater)`")
-            }
-            var changes = existing.fingerprint.changes(to: current.fingerprint)
-            if existing.rubric != current.rubric { changes.insert("rubric changed from `\(existing.rubric)` to `\(current.rubric)`", at: 0) }
-            if existing.seed != current.seed || existing.repeatShare != current.repeatShare {
-                changes.append("the design (seed or repeat share) changed, which changes the schedule")
-            }
-            if changes.isEmpty, existing.studyHash != current.studyHash {
-                changes.append("study.toml or answers.jsonl changed (descriptions, labels or other details)")
-            }
-            if changes.isEmpty, existing.rubricHash != current.rubricHash {
-                changes.append("the rubric's texts changed (criterion definitions, questions or anchors)")
-            }
-            if !changes.isEmpty { throw .inputsChanged(journal: name, changes: changes) }
-            header = existing
-        } else {
-            let current = JournalHeader(bundle: bundle, rater: rater, created: now)
+        // Only now, about to append, repair the end of the file.
+        var tornAside: URL?
+        if let torn = contents.tornTail {
             do {
-                try writer.appendHeader(current)
+                tornAside = try setAside(torn, of: rater, in: folder, writer: writer, now: now)
+            } catch {
+                throw .storage("\(name) ends in an incomplete line that could not be set aside: \(error.message)")
+            }
+        } else if contents.endsWithoutNewline {
+            do {
+                try writer.endLastLine()
+            } catch {
+                throw .storage("cannot end the last line of \(name): \(error.message)")
+            }
+        }
+        if contents.header == nil {
+            do {
+                try writer.appendHeader(header)
             } catch {
                 throw .storage(error.message)
             }
-            header = current
         }
         let lastSeq = contents.events.last?.seq ?? 0
         writer.setNextSeq(lastSeq + 1)
@@ -129,14 +109,67 @@ public enum SessionStore {
                            resumed: !contents.events.isEmpty, tornLineSetAside: tornAside, warnings: warnings)
     }
 
+    /// The header to continue under: the journal's own when it still matches the study, rubric and
+    /// rater; a new one for an empty journal; otherwise a refusal that says what changed.
+    private static func checkedHeader(_ existing: JournalHeader?, bundle: StudyBundle, rater: String, journal name: String,
+                                      now: Date) throws(OpenError) -> JournalHeader {
+        guard let existing else { return JournalHeader(bundle: bundle, rater: rater, created: now) }
+        if existing.studyHash == bundle.studyHash, existing.rubricHash == SHA256.hex(bundle.rubricBytes),
+           existing.study == bundle.study.id, existing.rater == rater,
+           existing.seed == bundle.study.design.seed, existing.repeatShare == bundle.study.design.repeatShare {
+            // The common resume: nothing changed, so the per-task fingerprint need not be computed.
+            return existing
+        }
+        if existing.study != bundle.study.id || existing.rater != rater {
+            throw .foreignJournal("\(name) belongs to study `\(existing.study)`, rater `\(existing.rater)`, not to `\(bundle.study.id)`, `\(rater)`")
+        }
+        let current = JournalHeader(bundle: bundle, rater: rater, created: now)
+        var changes = existing.fingerprint.changes(to: current.fingerprint)
+        if existing.rubric != current.rubric { changes.insert("rubric changed from `\(existing.rubric)` to `\(current.rubric)`", at: 0) }
+        if existing.seed != current.seed || existing.repeatShare != current.repeatShare {
+            changes.append("the design (seed or repeat share) changed, which changes the schedule")
+        }
+        if changes.isEmpty, existing.studyHash != current.studyHash {
+            changes.append("study.toml or answers.jsonl changed (descriptions, labels or other details)")
+        }
+        if changes.isEmpty, existing.rubricHash != current.rubricHash {
+            changes.append("the rubric's texts changed (criterion definitions, questions or anchors)")
+        }
+        if !changes.isEmpty { throw .inputsChanged(journal: name, changes: changes) }
+        return existing
+    }
+
+    /// Keeps a torn last line's bytes in `<rater>.torn-<time>.txt` and only then cuts them from the
+    /// journal: the side file and its name are on disk before the journal loses a byte, and a name
+    /// already taken (two repairs in one millisecond) gets a counter rather than being overwritten.
+    private static func setAside(_ torn: JournalContents.TornTail, of rater: String, in folder: URL, writer: JournalWriter,
+                                 now: Date) throws(Disk.Failure) -> URL {
+        let aside = try Disk.writeNewFile(in: folder, base: "\(rater).torn-\(stamp(now))", extension: "txt", bytes: torn.bytes)
+        do {
+            try writer.truncate(to: torn.offset)
+        } catch {
+            throw Disk.Failure(message: error.message)
+        }
+        return aside
+    }
+
+    /// `20261201T224233.123Z`: sortable, no colons (not allowed in Windows file names).
+    static func stamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withYear, .withMonth, .withDay, .withTime, .withFractionalSeconds, .withTimeZone]
+        return formatter.string(from: date).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
+    }
+
     /// Moves a rater's journal out of the way, into `Sessions/<study>/archive/`, so that a new session
     /// can begin; reports and agreement read only the journals directly in the study's folder.
-    /// Returns where the old journal went, or nil when there was none.
+    /// Returns where the old journal went, or nil when there was none. The move is durable (both
+    /// folders synced) before this returns.
     public static func archive(studyID: String, rater: String, workspace: Workspace, now: Date = Date()) throws(OpenError) -> URL? {
         if let problem = RaterName.problem(with: rater) { throw .unsafeRaterName(problem) }
         let file = workspace.journalFile(study: studyID, rater: rater)
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
-        // Holding the lock while moving: never archive a journal another process is writing.
+        // Holding the lock while moving: never archive a journal another process is writing. A
+        // writer that opened the old path before the move notices it on locking (JournalWriter.init).
         let writer: JournalWriter
         do {
             writer = try JournalWriter(file: file)
@@ -146,13 +179,19 @@ public enum SessionStore {
             throw .storage(error.message)
         }
         let folder = workspace.sessionFolder(studyID).appendingPathComponent("archive", isDirectory: true)
-        let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
-        let target = folder.appendingPathComponent("\(rater).\(stamp).jsonl")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try FileManager.default.moveItem(at: file, to: target)
+        var target = folder
+        do throws(Disk.Failure) {
+            try Disk.makeFolders(folder)
+            // A name of its own, reserved first, so that the rename cannot replace an older archive.
+            target = try Disk.reserveNewName(in: folder, base: "\(rater).\(stamp(now))", extension: "jsonl")
+            do throws(Disk.Failure) {
+                try Disk.move(file, to: target)
+            } catch {
+                unlink(target.path)  // the empty name reserved for it
+                throw error
+            }
         } catch {
-            throw .storage("cannot move \(workspace.display(file)) to \(workspace.display(target)): \(Self.reason(error))")
+            throw .storage("cannot move \(workspace.display(file)) to \(workspace.display(target)): \(error.message)")
         }
         _ = writer
         return target
@@ -178,9 +217,5 @@ public enum SessionStore {
         return names.indices.compactMap { index in
             results[index].map { (String(names[index].dropLast(".jsonl".count)), folder.appendingPathComponent(names[index]), $0) }
         }
-    }
-
-    private static func reason(_ error: Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
 }

@@ -205,30 +205,41 @@ struct JournalTests {
         let original = test.read(path)
         let lines = original.split(separator: "\n").map(String.init)
 
+        // Opening a journal from elsewhere, refused or not, leaves it byte for byte as it was.
+        func unchanged(_ journal: String, _ body: () throws -> Void) rethrows {
+            test.write(path, journal)
+            try body()
+            #expect(test.read(path) == journal, "the journal was changed by opening it")
+        }
+
         // A duplicated line is ignored with a warning; the journal can still be continued.
-        test.write(path, original + lines[1] + "\n")
-        do {
+        try unchanged(original + lines[1] + "\n") {
             let duplicated = try SessionStore.open(bundle: bundle, rater: "anna", workspace: test.workspace)
             #expect(duplicated.state.ratedCount == 1)
             #expect(duplicated.warnings.contains { $0.message.contains("duplicate") })
         }
 
         // An unknown event type or a newer schema: readable, but not to be appended to.
-        test.write(path, original + "{\"type\":\"telepathy\",\"seq\":2}\n")
-        #expect(JournalReader.parse(data: Data(test.read(path).utf8), file: path).events.count == 1)
-        #expect(throws: SessionStore.OpenError.self) { _ = try SessionStore.open(bundle: bundle, rater: "anna", workspace: test.workspace) }
-        test.write(path, original.replacingOccurrences(of: "\"schema\":1", with: "\"schema\":9"))
-        #expect(throws: SessionStore.OpenError.self) { _ = try SessionStore.open(bundle: bundle, rater: "anna", workspace: test.workspace) }
+        unchanged(original + "{\"type\":\"telepathy\",\"seq\":2}\n") {
+            #expect(JournalReader.parse(data: Data(test.read(path).utf8), file: path).events.count == 1)
+            #expect(throws: SessionStore.OpenError.self) { _ = try SessionStore.open(bundle: bundle, rater: "anna", workspace: test.workspace) }
+        }
+        unchanged(original.replacingOccurrences(of: "\"schema\":1", with: "\"schema\":9")) {
+            #expect(throws: SessionStore.OpenError.self) { _ = try SessionStore.open(bundle: bundle, rater: "anna", workspace: test.workspace) }
+        }
 
         // Events out of order.
         let second = lines[1].replacingOccurrences(of: "\"seq\":1", with: "\"seq\":5")
-        test.write(path, lines[0] + "\n" + second + "\n" + lines[1] + "\n")
-        #expect(throws: SessionStore.OpenError.self) { _ = try SessionStore.open(bundle: bundle, rater: "anna", workspace: test.workspace) }
+        unchanged(lines[0] + "\n" + second + "\n" + lines[1] + "\n") {
+            #expect(throws: SessionStore.OpenError.self) { _ = try SessionStore.open(bundle: bundle, rater: "anna", workspace: test.workspace) }
+        }
 
-        // A journal for another rater copied under this name.
-        test.write(path, original.replacingOccurrences(of: "\"rater\":\"anna\"", with: "\"rater\":\"boris\""))
-        let foreign = #expect(throws: SessionStore.OpenError.self) {
-            _ = try SessionStore.open(bundle: bundle, rater: "anna", workspace: test.workspace)
+        // A journal for another rater copied under this name, with a torn line at its end.
+        var foreign: SessionStore.OpenError?
+        unchanged(original.replacingOccurrences(of: "\"rater\":\"anna\"", with: "\"rater\":\"boris\"") + "{\"type\":\"ju") {
+            foreign = #expect(throws: SessionStore.OpenError.self) {
+                _ = try SessionStore.open(bundle: bundle, rater: "anna", workspace: test.workspace)
+            }
         }
         #expect(foreign?.description.contains("belongs to study `mini`, rater `boris`") == true)
     }

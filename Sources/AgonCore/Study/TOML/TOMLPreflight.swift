@@ -22,10 +22,11 @@ enum TOMLPreflight {
             while index < scalars.count {
                 let scalar = scalars[index]
                 if scalar == "\n" {
+                    if !triple { return }  // an unclosed one-line string: the main loop counts this newline
                     line += 1
-                    if !triple { return }
                 }
                 if escapes, scalar == "\\" {
+                    if index + 1 < scalars.count, scalars[index + 1] == "\n" { line += 1 }  // a line-ending backslash
                     index += 2
                     continue
                 }
