@@ -22,6 +22,7 @@ struct Agon: ParsableCommand {
             ExportCommand.self,
             AgreementCommand.self,
             BenchScreenCommand.self,
+            BenchPasteCommand.self,
             BenchRankCommand.self,
             BenchAgreementCommand.self,
             ScriptedRaterCommand.self,

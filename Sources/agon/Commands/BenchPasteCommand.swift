@@ -1,0 +1,64 @@
+import AgonCore
+import AgonTUI
+import ArgumentParser
+import Foundation
+
+/// Times a long paste into the note on the demo study at 120×40: delivered in one piece (bracketed
+/// paste) and key by key (what a terminal without bracketed paste sends), each followed by one
+/// frame. Prints figures; asserts nothing.
+struct BenchPasteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-paste",
+        abstract: "Time a long paste into the note (in one piece, and key by key).",
+        shouldDisplay: false)
+
+    @Option(help: "Characters pasted.") var characters = 20_000
+    @Option(help: "Characters delivered one key at a time (the slow path; 0 leaves it out).") var keys = 20_000
+
+    func run() throws {
+        let workspace = Workspace.fromEnvironment()
+        let bundle = try StudyBundle.loadForCommand("demo", in: workspace)
+        let schedule = Schedule.make(study: bundle.study, rater: "bench")
+        let content = RatingContent(bundle: bundle, rater: "bench", schedule: schedule)
+        let text = Self.prose(characters)
+
+        var screen = Self.noteOpen(content)
+        var started = MonotonicClock.nanoseconds()
+        _ = screen.update(.paste(text), at: Date())
+        let pasted = MonotonicClock.nanoseconds() - started
+        started = MonotonicClock.nanoseconds()
+        _ = screen.render()
+        let frame = MonotonicClock.nanoseconds() - started
+        print("paste of \(characters) characters in one piece: update \(format(pasted)), then one frame \(format(frame)) (note holds \(screen.input.note.count))")
+
+        if keys > 0 {
+            var screen = Self.noteOpen(content)
+            started = MonotonicClock.nanoseconds()
+            for character in Self.prose(keys) { _ = screen.update(.key(.character(character)), at: Date()) }
+            let typed = MonotonicClock.nanoseconds() - started
+            print("\(keys) characters key by key (no frames drawn): \(format(typed)) (note holds \(screen.input.note.count))")
+        }
+    }
+
+    private static func noteOpen(_ content: RatingContent) -> RatingScreen {
+        var screen = RatingScreen(content: content, session: SessionState(), language: .en, now: Date(), width: 120, height: 40)
+        _ = screen.update(.key(.character("n")), at: Date())
+        return screen
+    }
+
+    /// Prose with line breaks, some Cyrillic and digits: what a rater quotes.
+    static func prose(_ count: Int) -> String {
+        let words = ["The", "stone", "returns,", "and", "Sisyphus", "counts", "7", "steps;", "камень", "возвращается", "снова.\n"]
+        var text = ""
+        var index = 0
+        while text.count < count {
+            text += words[index % words.count] + (words[index % words.count].hasSuffix("\n") ? "" : " ")
+            index += 1
+        }
+        return String(text.prefix(count))
+    }
+
+    private func format(_ nanoseconds: UInt64) -> String {
+        String(format: "%.1f ms", Double(nanoseconds) / 1_000_000)
+    }
+}
