@@ -236,22 +236,28 @@ extension RatingScreen {
         canvas.put(" ", x: textX, y: area.y)
         let fieldX = textX + 1
         let fieldWidth = max(1, width - fieldX - 1)
-        if !editing, input.note.isEmpty {
+        if !editing, input.noteText.isEmpty {
             canvas.put(strings.noteHintEmpty, x: fieldX, y: area.y, style: Style(.muted))
             return
         }
-        drawField(&canvas, text: input.note, cursor: editing ? noteCursor : nil, x: fieldX, y: area.y,
+        drawField(&canvas, text: input.noteText, showsCursor: editing, x: fieldX, y: area.y,
                   width: fieldWidth, rows: area.height)
     }
 
-    /// A text field cut into rows by display width, showing the rows around the cursor.
-    private func drawField(_ canvas: inout Canvas, text: String, cursor: Int?, x: Int, y: Int, width: Int, rows: Int) {
+    /// A text field cut into rows by display width, showing the rows around the cursor. The text
+    /// is clean already (`EditableText` cleans what it takes in); a line break shows as a space.
+    private func drawField(_ canvas: inout Canvas, text: EditableText, showsCursor: Bool, x: Int, y: Int, width: Int, rows: Int) {
         var chunks: [[Character]] = [[]]
         var chunkWidth = 0
         var cursorRow = 0
         var cursorColumn = 0
-        let characters = Array(Sanitizer.clean(text).replacingOccurrences(of: "\n", with: " "))
-        for (index, character) in characters.enumerated() {
+        let cursor = showsCursor ? text.cursor : nil
+        let characters = text.characters
+        // Rows past the cursor's, beyond the field's height, are never shown: a long note is not
+        // laid out to its end at every key.
+        for (index, stored) in characters.enumerated() {
+            if index > cursor ?? 0, chunks.count > max(cursorRow + 1, rows) { break }
+            let character: Character = stored == "\n" ? " " : stored
             let characterWidth = DisplayWidth.of(character)
             if chunkWidth + characterWidth > width - 1 {
                 chunks.append([])
@@ -421,7 +427,7 @@ extension RatingScreen {
         }
         let fieldY = inner.y + lines.count
         let labelEnd = canvas.put(strings.flagPrompt + ": ", x: inner.x, y: fieldY, style: Style(.title, bold: true))
-        drawField(&canvas, text: flagText, cursor: flagCursor, x: labelEnd, y: fieldY, width: max(1, inner.maxX - labelEnd), rows: 1)
+        drawField(&canvas, text: flagReason, showsCursor: true, x: labelEnd, y: fieldY, width: max(1, inner.maxX - labelEnd), rows: 1)
     }
 
     private func drawCriterion(_ canvas: inout Canvas) {

@@ -3,9 +3,9 @@ import AgonTUI
 import ArgumentParser
 import Foundation
 
-/// Times a long paste into the note on the demo study at 120×40: delivered in one piece (bracketed
-/// paste) and key by key (what a terminal without bracketed paste sends), each followed by one
-/// frame. Prints figures; asserts nothing.
+/// Times a long paste into the note on the demo study at 120×40: in one piece (bracketed paste), as
+/// one burst of keys (a terminal without bracketed paste, as the terminal hands it over), and key
+/// by key (as it was handed over before bursts were recognised). Prints figures; asserts nothing.
 struct BenchPasteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-paste",
@@ -30,6 +30,25 @@ struct BenchPasteCommand: ParsableCommand {
         _ = screen.render()
         let frame = MonotonicClock.nanoseconds() - started
         print("paste of \(characters) characters in one piece: update \(format(pasted)), then one frame \(format(frame)) (note holds \(screen.input.note.count))")
+
+        screen = Self.noteOpen(content)
+        let burst: [Key] = text.map { $0 == "\n" ? .enter : .character($0) }
+        started = MonotonicClock.nanoseconds()
+        _ = screen.update(.burst(burst), at: Date())
+        let burstTime = MonotonicClock.nanoseconds() - started
+        started = MonotonicClock.nanoseconds()
+        _ = screen.render()
+        let burstFrame = MonotonicClock.nanoseconds() - started
+        print("the same \(characters) characters as one burst of keys (no bracketed paste): update \(format(burstTime)), then one frame \(format(burstFrame)) (note holds \(screen.input.note.count))")
+
+        // One key typed at the end of a note at the capacity, with its frame.
+        screen = Self.noteOpen(content)
+        _ = screen.update(.paste(Self.prose(EditableText.capacity)), at: Date())
+        started = MonotonicClock.nanoseconds()
+        _ = screen.update(.key(.backspace), at: Date())
+        _ = screen.render()
+        let oneKey = MonotonicClock.nanoseconds() - started
+        print("one key and its frame in a note of \(EditableText.capacity) characters: \(format(oneKey))")
 
         if keys > 0 {
             var screen = Self.noteOpen(content)
