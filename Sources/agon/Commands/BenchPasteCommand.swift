@@ -69,9 +69,12 @@ struct BenchPasteCommand: ParsableCommand {
     static func prose(_ count: Int) -> String {
         let words = ["The", "stone", "returns,", "and", "Sisyphus", "counts", "7", "steps;", "камень", "возвращается", "снова.\n"]
         var text = ""
+        var length = 0
         var index = 0
-        while text.count < count {
-            text += words[index % words.count] + (words[index % words.count].hasSuffix("\n") ? "" : " ")
+        while length < count {
+            let word = words[index % words.count] + (words[index % words.count].hasSuffix("\n") ? "" : " ")
+            text += word
+            length += word.count
             index += 1
         }
         return String(text.prefix(count))
