@@ -57,6 +57,7 @@ import Glibc
         tmux.send("5", "4", "3", "2", "Right", "3", "4", "5", "6", "b", "Enter")
         #expect(tmux.wait(for: "Saved. 1 of 21 rated.") != nil)
         tmux.send("n")
+        #expect(tmux.wait(for: "Note (Enter when done)") != nil)
         tmux.type("Сильный ход — неожиданный")
         tmux.send("C-w", "Enter")
         tmux.send("1", "1", "1", "1", "l", "1", "1", "1", "1", "a", "Enter")
