@@ -37,7 +37,8 @@ public final class Terminal {
         /// rest was read and dropped.
         case paste(String, truncated: Bool)
         /// Keys that followed each other within `burstGap` milliseconds, at least `burstMinimum`
-        /// of them: a paste from a terminal that does not mark pastes. `truncated` as for `paste`.
+        /// of them, all of kinds a paste is made of (`Key.canBePasted`): a paste from a terminal
+        /// that does not mark pastes. `truncated` as for `paste`.
         case burst([Key], truncated: Bool)
     }
 
@@ -222,12 +223,12 @@ public final class Terminal {
     public func read(timeout: Int32) -> Input {
         if !queued.isEmpty { return queued.removeFirst() }
         let first = readOne(timeout: timeout)
-        guard case .key(let key) = first else { return first }
+        guard case .key(let key) = first, key.canBePasted else { return first }
         var keys = [key]
         var truncated = false
         while true {
             let next = readOne(timeout: Self.burstGap)
-            guard case .key(let key) = next else {
+            guard case .key(let key) = next, key.canBePasted else {
                 if next != .timeout { queued.append(next) }
                 break
             }
