@@ -227,16 +227,17 @@ public final class Terminal {
         var keys = [key]
         var truncated = false
         while true {
+            // What readOne queues (the characters after an Esc that began no paste) comes after
+            // what it returns.
+            let queuedBefore = queued.count
             let next = readOne(timeout: Self.burstGap)
             guard case .key(let key) = next, key.canBePasted else {
-                if next != .timeout { queued.append(next) }
+                if next != .timeout { queued.insert(next, at: queuedBefore) }
                 break
             }
             // Past the capacity the burst is still read to its end, so that none of it is left
             // to be taken for keys, but it is not kept.
             if keys.count < EditableText.capacity { keys.append(key) } else { truncated = true }
-            // An Esc that did not start a paste left what followed it queued: keep the order.
-            if !queued.isEmpty { break }
         }
         guard keys.count >= Self.burstMinimum else {
             queued.insert(contentsOf: keys.dropFirst().map(Input.key), at: 0)
