@@ -33,9 +33,19 @@ public final class Terminal {
         /// SIGTERM, SIGHUP, SIGINT or SIGQUIT arrived.
         case signal(Int32)
         /// Text pasted in one go (bracketed paste), so that its line breaks and letters are not
-        /// taken for keys.
-        case paste(String)
+        /// taken for keys. `truncated`: the paste went on past `EditableText.capacity`, and the
+        /// rest was read and dropped.
+        case paste(String, truncated: Bool)
+        /// Keys that followed each other within `burstGap` milliseconds, at least `burstMinimum`
+        /// of them, all of kinds a paste is made of (`Key.canBePasted`): a paste from a terminal
+        /// that does not mark pastes. `truncated` as for `paste`.
+        case burst([Key], truncated: Bool)
     }
+
+    /// Keys a person types are tens of milliseconds apart even at full speed (and when two are
+    /// pressed together, only two); a paste arrives as fast as the terminal can write it.
+    public static let burstGap: Int32 = 10
+    public static let burstMinimum = 3
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
@@ -208,30 +218,59 @@ public final class Terminal {
 
     // MARK: Input
 
-    /// Waits up to `timeout` milliseconds for a key, a resize or a signal.
+    /// Waits up to `timeout` milliseconds for a key, a resize or a signal. Keys that keep
+    /// arriving within `burstGap` of each other are read to the end and handed over together.
     public func read(timeout: Int32) -> Input {
         if !queued.isEmpty { return queued.removeFirst() }
+        let first = readOne(timeout: timeout)
+        guard case .key(let key) = first, key.canBePasted else { return first }
+        var keys = [key]
+        var truncated = false
+        while true {
+            // What readOne queues (the characters after an Esc that began no paste) comes after
+            // what it returns.
+            let queuedBefore = queued.count
+            let next = readOne(timeout: Self.burstGap)
+            guard case .key(let key) = next, key.canBePasted else {
+                if next != .timeout { queued.insert(next, at: queuedBefore) }
+                break
+            }
+            // Past the capacity the burst is still read to its end, so that none of it is left
+            // to be taken for keys, but it is not kept.
+            if keys.count < EditableText.capacity { keys.append(key) } else { truncated = true }
+        }
+        guard keys.count >= Self.burstMinimum else {
+            queued.insert(contentsOf: keys.dropFirst().map(Input.key), at: 0)
+            return .key(keys[0])
+        }
+        return .burst(keys, truncated: truncated)
+    }
+
+    private func readOne(timeout: Int32) -> Input {
         let signal = agon_take_signal()
         if signal != 0 { return .signal(signal) }
         wtimeout(window, timeout)
         var value: wint_t = 0
         let result = wget_wch(window, &value)
         let pending = agon_take_signal()
-        if pending != 0 { return .signal(pending) }
+        if pending != 0 {
+            if result != ERR { queued.append(result == KEY_CODE_YES ? translate(function: Int32(value)) : translate(character: UInt32(value))) }
+            return .signal(pending)
+        }
         switch result {
         case KEY_CODE_YES:
             return translate(function: Int32(value))
         case OK:
-            if value == 0x1B, let pasted = readPaste() { return .paste(pasted) }
+            if value == 0x1B, let paste = readPaste() { return paste }
             return translate(character: UInt32(value))
         default:
             return .timeout
         }
     }
 
-    /// After an Esc: if the terminal's paste marker `[200~` follows, reads up to the end marker
-    /// and returns the text; otherwise keeps what it read for the following calls.
-    private func readPaste() -> String? {
+    /// After an Esc: if the terminal's paste marker `[200~` follows, reads the paste to its end
+    /// marker (`BracketedPaste`); otherwise keeps what it read for the following calls.
+    private func readPaste() -> Input? {
         let start: [UInt32] = [0x5B, 0x32, 0x30, 0x30, 0x7E]  // [200~
         var seen: [UInt32] = []
         wtimeout(window, 10)
@@ -251,23 +290,17 @@ public final class Terminal {
             queued += seen.map(translate(character:))
             return nil
         }
-        let end: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]  // Esc [201~
-        var text: [UInt32] = []
+        var paste = BracketedPaste()
         wtimeout(window, 500)
-        while text.count < 200_000 {
+        while true {
             var value: wint_t = 0
             let result = wget_wch(window, &value)
+            // A terminal that never sends the end marker: what arrived is the paste.
             if result == ERR { break }
             if result == KEY_CODE_YES { continue }
-            text.append(UInt32(value))
-            if text.count >= end.count, Array(text.suffix(end.count)) == end {
-                text.removeLast(end.count)
-                break
-            }
+            if paste.take(UInt32(value)) { break }
         }
-        var scalars = String.UnicodeScalarView()
-        for value in text { if let scalar = Unicode.Scalar(value) { scalars.append(scalar) } }
-        return String(scalars)
+        return .paste(paste.pasted, truncated: paste.truncated)
     }
 
     private func translate(function code: Int32) -> Input {

@@ -90,6 +90,9 @@ import Glibc
             tmux.wait(for: "Still missing")
         case .typingANote:
             tmux.send("n")
+            // Typed before the note opens, the letters would follow "n" faster than anyone
+            // types: a burst, which outside the note is ignored as a paste.
+            try #require(tmux.wait(for: "Note (Enter when done)") != nil)
             tmux.type("Сизиф")
             try #require(tmux.wait(for: "Сизиф") != nil)
         case .helpOpen:

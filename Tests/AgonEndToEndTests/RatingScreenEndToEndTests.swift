@@ -57,6 +57,7 @@ import Glibc
         tmux.send("5", "4", "3", "2", "Right", "3", "4", "5", "6", "b", "Enter")
         #expect(tmux.wait(for: "Saved. 1 of 21 rated.") != nil)
         tmux.send("n")
+        #expect(tmux.wait(for: "Note (Enter when done)") != nil)
         tmux.type("Сильный ход — неожиданный")
         tmux.send("C-w", "Enter")
         tmux.send("1", "1", "1", "1", "l", "1", "1", "1", "1", "a", "Enter")
@@ -188,7 +189,8 @@ import Glibc
         try #require(tmux.wait(for: "How to rate") != nil)
         tmux.send("Escape")
         #expect(tmux.wait(for: "Read the task and both answers") != nil)
-        // A paste outside the note is not read as keys; in the note, its line breaks become spaces.
+        // A paste outside the note is not read as keys; in the note, its line breaks are kept
+        // (the one-line field shows them as spaces).
         tmux.paste("t\nw")
         #expect(tmux.wait(for: "Paste ignored") != nil)
         tmux.send("6", "n")
@@ -205,7 +207,7 @@ import Glibc
             Issue.record("the last event should be a draft: \(journal)")
             return
         }
-        #expect(draft.note == "недописано ещё t")
+        #expect(draft.note == "недописано\nещё t")
         #expect(draft.preference == nil)
         #expect(draft.scores.values.compactMap(\.a) == [6])
     }

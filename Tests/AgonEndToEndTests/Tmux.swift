@@ -41,8 +41,13 @@ final class Tmux {
         precondition(result.status == 0, "tmux did not start: \(result.output)")
     }
 
+    /// Keys one at a time, as a person types them: tens of milliseconds apart. (Keys arriving
+    /// within a few milliseconds of each other are a paste to the rating screen.)
     func send(_ keys: String...) {
-        for key in keys { _ = run(["send-keys", "-t", "s", key]) }
+        for (index, key) in keys.enumerated() {
+            if index > 0 { usleep(40_000) }
+            _ = run(["send-keys", "-t", "s", key])
+        }
     }
 
     func type(_ text: String) {
@@ -53,6 +58,16 @@ final class Tmux {
     func paste(_ text: String) {
         _ = run(["set-buffer", "--", text])
         _ = run(["paste-buffer", "-p", "-t", "s"])
+    }
+
+    /// Pastes `text` through a paste buffer loaded from a file (`load-buffer`): marked as a
+    /// paste when `bracketed` (`paste-buffer -p`, for a program that asked for that), else as the
+    /// plain run of keys a terminal without bracketed paste sends. Line breaks arrive as Enter.
+    func pasteFromFile(_ text: String, bracketed: Bool) {
+        let file = folder.appendingPathComponent("paste-\(UUID().uuidString.prefix(8)).txt")
+        FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8))
+        _ = run(["load-buffer", "-b", "pasted", file.path])
+        _ = run(["paste-buffer", "-b", "pasted", "-t", "s"] + (bracketed ? ["-p"] : []))
     }
 
     func resize(width: Int, height: Int) {

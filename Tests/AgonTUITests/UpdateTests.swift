@@ -317,7 +317,7 @@ extension UpdateTests {
         #expect(driver.screen.message?.kind == .warning)
         driver.press("n")
         driver.deliver(.paste("строка\r\nвторая\tстрока \u{1B}[2J"))
-        #expect(driver.screen.input.note == "строка вторая  строка ␛[2J")  // the tab reaches column 8
+        #expect(driver.screen.input.note == "строка\nвторая  строка ␛[2J")  // the tab reaches column 8
         #expect(driver.events.isEmpty)
     }
 }

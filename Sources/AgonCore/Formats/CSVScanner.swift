@@ -133,7 +133,7 @@ struct CSVScanner {
             if byte == 0x0D {
                 // A lone CR ends the row but not the line: lines are counted as editors and
                 // `grep -n` count them, by LF.
-                guard position < end, base[position] == 0x0A else { return }
+                guard position < end, base[position] == 0x0A else { return problem }
                 position += 1
             }
             line += 1

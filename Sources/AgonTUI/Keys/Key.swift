@@ -7,6 +7,15 @@ public enum Key: Hashable, Sendable {
     case tab, backTab, enter, escape, backspace, delete
     case function(Int)
 
+    /// What a paste is made of: letters, Enter, Tab. A run of arrows or Page Down, however
+    /// fast (a held key over a slow link), is never a paste.
+    public var canBePasted: Bool {
+        switch self {
+        case .character, .enter, .tab: return true
+        default: return false
+        }
+    }
+
     /// Commands are letters on a Latin keyboard; a rater typing a Russian note keeps the Russian
     /// layout on, so outside text fields a Cyrillic letter counts as the Latin key in its place
     /// (ЙЦУКЕН → QWERTY): `й` is `q`, `р` is `h`.

@@ -5,12 +5,24 @@ import Foundation
 public struct ItemInput: Equatable, Sendable {
     public var scores: [String: CriterionScore]
     public var preference: Preference?
-    public var note: String
+    /// The note as it is being typed, with its cursor.
+    public var noteText: EditableText
 
     public init(scores: [String: CriterionScore] = [:], preference: Preference? = nil, note: String = "") {
         self.scores = scores
         self.preference = preference
-        self.note = note
+        noteText = EditableText(note)
+    }
+
+    /// The note as the journal stores it.
+    public var note: String {
+        get { noteText.text }
+        set { noteText = EditableText(newValue) }
+    }
+
+    /// Where the cursor stands does not make input unsaved.
+    public static func == (left: ItemInput, right: ItemInput) -> Bool {
+        left.scores == right.scores && left.preference == right.preference && left.noteText.hasSameText(as: right.noteText)
     }
 
     public init(_ draft: Draft) {
@@ -22,7 +34,7 @@ public struct ItemInput: Equatable, Sendable {
     }
 
     public var isEmpty: Bool {
-        preference == nil && note.isEmpty && scores.values.allSatisfy { $0.a == nil && $0.b == nil && $0.comparison == nil }
+        preference == nil && noteText.isEmpty && scores.values.allSatisfy { $0.a == nil && $0.b == nil && $0.comparison == nil }
     }
 }
 
@@ -44,8 +56,15 @@ public enum ScreenEvent: Equatable, Sendable {
     /// The clock moved on (the time on the item is shown).
     case tick
     case resize(width: Int, height: Int)
-    /// Text pasted in one piece: it goes into the note or flag reason being typed, never read as keys.
-    case paste(String)
+    /// Text pasted in one piece (bracketed paste): it goes into the note or flag reason being
+    /// typed, never read as keys. `truncated` says the terminal dropped the paste's tail past
+    /// `EditableText.capacity`.
+    case paste(String, truncated: Bool = false)
+    /// Keys that arrived within a few milliseconds of each other — faster than anyone types —
+    /// which is how a terminal without bracketed paste delivers a paste. In a text field they are
+    /// text (Enter is a line break, not "done"); elsewhere they are ignored, never commands.
+    /// `truncated` as for `paste`.
+    case burst([Key], truncated: Bool = false)
     /// SIGTERM or SIGHUP: leave now, keeping any unsaved input as a draft.
     case terminate
 }
@@ -80,9 +99,8 @@ public struct RatingScreen {
     public var scrollB = 0
     public var taskScroll = 0
     public var helpScroll = 0
-    public var noteCursor = 0
-    public var flagText = ""
-    public var flagCursor = 0
+    /// The flag reason being typed (one line).
+    public var flagReason = EditableText(keepsLineBreaks: false)
     public var message: StatusMessage?
     public var width: Int
     public var height: Int
@@ -152,7 +170,6 @@ public struct RatingScreen {
         scrollA = 0
         scrollB = 0
         taskScroll = 0
-        noteCursor = input.note.count
     }
 
     /// What still stops the current input from being submitted, as the rater should read it.
@@ -174,7 +191,7 @@ public struct RatingScreen {
             }
         }
         if rubric.preference.required, input.preference == nil { parts.append(strings.missingPreference) }
-        if rubric.note.required, input.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if rubric.note.required, input.noteText.isBlank {
             parts.append(strings.missingNote)
         }
         return parts

@@ -34,7 +34,7 @@ extension RatingScreen {
             regions.append((RubricPanel(table: ScoreTable(rubric: rubric, strings: strings, scores: input.scores, preference: input.preference,
                                                           focusedCriterion: criterion, focusedSide: side),
                                         guide: CriterionGuide(criterion: focusedCriterion, strings: strings)), layout.rubric))
-            regions.append((NoteLine(strings: strings, note: input.note, cursor: mode == .note ? noteCursor : nil), layout.note))
+            regions.append((NoteLine(strings: strings, note: input.noteText, editing: mode == .note), layout.note))
             regions.append((StatusLine(strings: strings, message: message, missing: missingParts()), layout.status))
         } else {
             regions.append((ClosingScreen(strings: strings, total: total, message: message), layout.body))
@@ -42,7 +42,7 @@ extension RatingScreen {
         regions.append((KeyLine(mode: mode, rubric: rubric, scale: focusedCriterion?.scale ?? rubric.scale, language: language), layout.footer))
         switch mode {
         case .help: regions.append((helpOverlay, screen))
-        case .flagReason: regions.append((FlagDialog(strings: strings, reason: flagText, cursor: flagCursor), screen))
+        case .flagReason: regions.append((FlagDialog(strings: strings, reason: flagReason), screen))
         case .confirmQuit: regions.append((QuitDialog(strings: strings), screen))
         case .criterion: regions.append((CriterionInFull(criterion: focusedCriterion, strings: strings), screen))
         default: break

@@ -91,6 +91,18 @@ extension Strings {
     public var pasteOutsideField: String {
         language == .ru ? "Вставка игнорирована: чтобы вставить текст в заметку, сначала нажмите n." : "Paste ignored: to paste into the note, press n first."
     }
+    public func pasteCut(_ capacity: Int) -> String {
+        // Thousands grouped as each language writes them: 200,000 and 200 000.
+        var digits = Array(String(capacity))
+        var number = ""
+        while digits.count > 3 {
+            number = (ru ? "\u{00A0}" : ",") + String(digits.suffix(3)) + number
+            digits.removeLast(3)
+        }
+        number = String(digits) + number
+        return language == .ru ? "Заметка вмещает не больше \(number) символов: остаток вставки отброшен."
+            : "A note holds at most \(number) characters: the rest of the paste was left out."
+    }
     public var flaggedMark: String { language == .ru ? "отмечено" : "flagged" }
     public var inFullHint: String { language == .ru ? "i — полностью" : "i: in full" }
     public var confirmTitle: String { language == .ru ? "Выход" : "Quit" }

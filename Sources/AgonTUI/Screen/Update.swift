@@ -15,18 +15,19 @@ extension RatingScreen {
             self.height = height
             clampScrolls()
             return []
-        case .paste(let text):
-            let flat = Sanitizer.clean(text).replacingOccurrences(of: "\n", with: " ")
-            switch mode {
-            case .note:
-                var note = input.note
-                for character in flat { Self.insert(character, into: &note, cursor: &noteCursor) }
-                input.note = note
-            case .flagReason:
-                var reason = flagText
-                for character in flat { Self.insert(character, into: &reason, cursor: &flagCursor) }
-                flagText = reason
-            default:
+        case .paste(let text, let truncated):
+            message = nil
+            if mode == .note || mode == .flagReason {
+                insertIntoField(text, truncated: truncated)
+            } else {
+                message = StatusMessage(strings.pasteOutsideField, .warning)
+            }
+            return []
+        case .burst(let keys, let truncated):
+            message = nil
+            if mode == .note || mode == .flagReason {
+                typeBurst(keys, truncated: truncated)
+            } else {
                 message = StatusMessage(strings.pasteOutsideField, .warning)
             }
             return []
@@ -59,11 +60,7 @@ extension RatingScreen {
         }
         guard let action = KeyMap.action(for: key, in: mode) else {
             if case .character(let character) = key {
-                if mode == .note {
-                    var note = input.note
-                    Self.insert(character, into: &note, cursor: &noteCursor)
-                    input.note = note
-                }
+                if mode == .note { input.noteText.type(character) }
                 if mode == .flagReason { typeFlag(character) }
             }
             return []
@@ -148,14 +145,13 @@ extension RatingScreen {
             if rubric.criteria.indices.contains(criterion) { mode = .criterion }
         case .editNote:
             mode = .note
-            noteCursor = input.note.count
+            input.noteText.moveToEnd()
         case .submit: return submit()
         case .undo: return undo()
         case .skip: return skip()
         case .flag:
             mode = .flagReason
-            flagText = ""
-            flagCursor = 0
+            flagReason = EditableText(keepsLineBreaks: false)
         case .help:
             modeBeforeHelp = mode
             mode = .help
@@ -322,80 +318,80 @@ extension RatingScreen {
 
     private mutating func edit(_ action: Action) -> [Effect] {
         let isNote = mode == .note
-        var text = isNote ? input.note : flagText
-        var cursor = isNote ? noteCursor : flagCursor
-        var characters = Array(text)
-        cursor = min(max(0, cursor), characters.count)
         switch action {
         case .finishText:
-            if isNote {
-                mode = .rating
-            } else {
-                return finishFlag()
-            }
+            if !isNote { return finishFlag() }
+            mode = .rating
         case .cancelText:
             if !isNote { message = StatusMessage(strings.flagCancelled) }
             mode = .rating
-        case .cursorLeft: cursor = max(0, cursor - 1)
-        case .cursorRight: cursor = min(characters.count, cursor + 1)
-        case .cursorHome: cursor = 0
-        case .cursorEnd: cursor = characters.count
-        case .deleteBackward:
-            if cursor > 0 {
-                characters.remove(at: cursor - 1)
-                cursor -= 1
-            }
-        case .deleteForward:
-            if cursor < characters.count { characters.remove(at: cursor) }
-        case .deleteWord:
-            var start = cursor
-            while start > 0, characters[start - 1] == " " { start -= 1 }
-            while start > 0, characters[start - 1] != " " { start -= 1 }
-            characters.removeSubrange(start..<cursor)
-            cursor = start
-        case .deleteToStart:
-            characters.removeSubrange(0..<cursor)
-            cursor = 0
         case .quit:
             mode = .rating
             return requestQuit()
-        default: break
-        }
-        text = String(characters)
-        if isNote {
-            input.note = text
-            noteCursor = cursor
-        } else {
-            flagText = text
-            flagCursor = cursor
+        default:
+            if isNote { Self.apply(action, to: &input.noteText) } else { Self.apply(action, to: &flagReason) }
         }
         return []
     }
 
-    private static func insert(_ character: Character, into text: inout String, cursor: inout Int) {
-        // Typed control characters and line breaks have no place in a one-line field.
-        let cleaned = Sanitizer.clean(String(character))
-        guard cleaned == String(character), character != "\n", DisplayWidth.of(character) > 0 || character.unicodeScalars.count > 1 else { return }
-        var characters = Array(text)
-        cursor = min(max(0, cursor), characters.count)
-        characters.insert(character, at: cursor)
-        text = String(characters)
-        cursor += 1
+    /// The editing keys that stay inside the field.
+    private static func apply(_ action: Action, to field: inout EditableText) {
+        switch action {
+        case .cursorLeft: field.moveLeft()
+        case .cursorRight: field.moveRight()
+        case .cursorHome: field.moveToStart()
+        case .cursorEnd: field.moveToEnd()
+        case .deleteBackward: field.deleteBackward()
+        case .deleteForward: field.deleteForward()
+        case .deleteWord: field.deleteWordBackward()
+        case .deleteToStart: field.deleteToStart()
+        default: break
+        }
+    }
+
+    /// A paste into the field being typed, in one insertion.
+    private mutating func insertIntoField(_ text: String, truncated: Bool) {
+        let left = mode == .note ? input.noteText.insert(text) : flagReason.insert(text)
+        if truncated || left > 0 { message = StatusMessage(strings.pasteCut(EditableText.capacity), .warning) }
+    }
+
+    /// A burst is a paste from a terminal that does not mark pastes: its text goes in as one
+    /// insertion, Enter and Tab included as text (a line break; spaces). Editing keys that
+    /// arrive in it still edit, but nothing in a burst leaves the field: a pasted line break must
+    /// not end the note and let the rest of the paste act as commands.
+    private mutating func typeBurst(_ keys: [Key], truncated: Bool) {
+        var text = ""
+        var left = 0
+        func flush(_ screen: inout RatingScreen) {
+            guard !text.isEmpty else { return }
+            left += screen.mode == .note ? screen.input.noteText.insert(text) : screen.flagReason.insert(text)
+            text = ""
+        }
+        for key in keys {
+            switch key {
+            case .character(let character): text.append(character)
+            case .enter: text.append("\n")
+            case .tab: text.append("\t")
+            default:
+                guard let action = KeyMap.action(for: key, in: mode), ![.finishText, .cancelText, .quit].contains(action) else { continue }
+                flush(&self)
+                if mode == .note { Self.apply(action, to: &input.noteText) } else { Self.apply(action, to: &flagReason) }
+            }
+        }
+        flush(&self)
+        if truncated || left > 0 { message = StatusMessage(strings.pasteCut(EditableText.capacity), .warning) }
     }
 
     private mutating func typeFlag(_ character: Character) {
-        if flagText.isEmpty, let digit = character.wholeNumberValue, (1...strings.flagPresets.count).contains(digit) {
-            flagText = strings.flagPresets[digit - 1]
-            flagCursor = flagText.count
+        if flagReason.isEmpty, let digit = character.wholeNumberValue, (1...strings.flagPresets.count).contains(digit) {
+            flagReason = EditableText(strings.flagPresets[digit - 1], keepsLineBreaks: false)
             return
         }
-        var text = flagText
-        Self.insert(character, into: &text, cursor: &flagCursor)
-        flagText = text
+        flagReason.type(character)
     }
 
     private mutating func finishFlag() -> [Effect] {
-        let reason = flagText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = flagReason.text.trimmingCharacters(in: .whitespacesAndNewlines)
         mode = .rating
         guard let current, !reason.isEmpty else {
             message = StatusMessage(strings.flagCancelled)

@@ -1,8 +1,7 @@
 /// The dialog for flagging a pair: the common reasons by number, and a field for the reason typed.
 struct FlagDialog: Widget {
     var strings: Strings
-    var reason: String
-    var cursor: Int
+    var reason: EditableText
 
     func draw(into canvas: inout Canvas, area: Rect) {
         let boxWidth = min(76, area.width - 2)
@@ -18,7 +17,7 @@ struct FlagDialog: Widget {
         TextBlock(lines: lines).draw(into: &canvas, area: inner)
         let fieldY = inner.y + lines.count
         let labelEnd = canvas.put(strings.flagPrompt + ": ", x: inner.x, y: fieldY, style: Style(.title, bold: true), limit: inner.maxX)
-        TextField(text: reason, cursor: cursor)
+        TextField(text: reason, showsCursor: true)
             .draw(into: &canvas, area: Rect(x: labelEnd, y: fieldY, width: max(1, inner.maxX - labelEnd), height: 1))
     }
 }

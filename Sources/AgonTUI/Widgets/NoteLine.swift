@@ -2,13 +2,12 @@
 /// field being typed in.
 struct NoteLine: Widget {
     var strings: Strings
-    var note: String
-    /// The cursor while the note is being edited; nil otherwise.
-    var cursor: Int?
+    var note: EditableText
+    /// Whether the note is being edited (then the cursor shows).
+    var editing: Bool
 
     func draw(into canvas: inout Canvas, area: Rect) {
         guard area.height > 0 else { return }
-        let editing = cursor != nil
         let label = " " + (editing ? strings.noteEditing : strings.note) + ": "
         let textX = canvas.put(label, x: area.x, y: area.y, style: editing ? Style(.focus, bold: true, reverse: true) : Style(.title, bold: true),
                                limit: area.maxX)
@@ -18,7 +17,7 @@ struct NoteLine: Widget {
             canvas.put(strings.noteHintEmpty, x: fieldX, y: area.y, style: Style(.muted), limit: area.maxX)
             return
         }
-        TextField(text: note, cursor: cursor)
+        TextField(text: note, showsCursor: editing)
             .draw(into: &canvas, area: Rect(x: fieldX, y: area.y, width: max(1, area.maxX - fieldX - 1), height: area.height))
     }
 }

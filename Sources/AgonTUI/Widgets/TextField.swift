@@ -1,19 +1,25 @@
 import AgonCore
 
-/// Text being typed, cut into rows by display width, showing the rows around the cursor; with a
-/// cursor the terminal's own cursor is placed on it. Line breaks show as spaces.
+/// Text being typed, cut into rows by display width, showing the rows around the cursor; with the
+/// cursor shown the terminal's own cursor is placed on it. The text is clean already
+/// (`EditableText` cleans what it takes in); a line break shows as a space.
 struct TextField: Widget {
-    var text: String
-    /// Where the cursor stands, in characters; nil for text shown but not being edited.
-    var cursor: Int?
+    var text: EditableText
+    /// Whether the cursor shows (text being edited) or not (text only shown).
+    var showsCursor: Bool
 
     func draw(into canvas: inout Canvas, area: Rect) {
         var chunks: [[Character]] = [[]]
         var chunkWidth = 0
         var cursorRow = 0
         var cursorColumn = 0
-        let characters = Array(Sanitizer.clean(text).replacingOccurrences(of: "\n", with: " "))
-        for (index, character) in characters.enumerated() {
+        let cursor = showsCursor ? text.cursor : nil
+        let characters = text.characters
+        // Rows past the cursor's, beyond the field's height, are never shown: a long note is not
+        // laid out to its end at every key.
+        for (index, stored) in characters.enumerated() {
+            if index > cursor ?? 0, chunks.count > max(cursorRow + 1, area.height) { break }
+            let character: Character = stored == "\n" ? " " : stored
             let characterWidth = DisplayWidth.of(character)
             // The last column stays free for the cursor after the text.
             if chunkWidth + characterWidth > area.width - 1 {

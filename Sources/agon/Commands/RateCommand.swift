@@ -87,7 +87,8 @@ struct RateCommand: ParsableCommand {
             let event: ScreenEvent
             switch terminal.read(timeout: 1000) {
             case .key(let key): event = .key(key)
-            case .paste(let text): event = .paste(text)
+            case .paste(let text, let truncated): event = .paste(text, truncated: truncated)
+            case .burst(let keys, let truncated): event = .burst(keys, truncated: truncated)
             case .resize(let width, let height): event = .resize(width: width, height: height)
             case .timeout: event = .tick
             case .signal(let number): event = number == SIGINT ? .key(.control("c")) : .terminate
