@@ -15,10 +15,11 @@
 /// residual EMS), which needs the same judges on every target: units rated by every rater.
 /// "1" is one judge's reliability, "k" the mean of k judges'.
 ///
-/// Which units: case 1 uses the units with the most common number of ratings (two or more; the
-/// larger number on a tie), cases 2 and 3 the units rated by every rater; the result lists both, so
-/// a report can say which units were left out, instead of dropping them silently. With a complete
-/// table both are every unit.
+/// Which units: case 1 uses the units (two or more) that share one number k ≥ 2 of ratings, the k whose
+/// units give the one-way ANOVA the most degrees of freedom within units, n_k (k − 1) (the larger k
+/// on a tie); cases 2 and 3 use the units rated by every rater. The result lists both, so a report
+/// can say which units were left out, instead of dropping them silently. With a complete table both
+/// are every unit.
 ///
 /// Undefined (each form with its own reason): non-numeric values; fewer than two raters; fewer than
 /// two usable units for the case; every rating the same value (no variance: 0/0); and a zero
@@ -68,10 +69,11 @@ public enum IntraclassCorrelation {
             }
         }
         let complete = (0..<table.unitCount).filter { ratingsOf[$0] == raters }
-        // Case 1: the most common number of ratings, two or more (the larger on a tie).
+        // Case 1: the number of ratings whose units carry the most within-unit information.
         var unitsWith: [Int: Int] = [:]
         for count in ratingsOf where count >= 2 { unitsWith[count, default: 0] += 1 }
-        let k = unitsWith.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0
+        unitsWith = unitsWith.filter { $0.value >= 2 }
+        let k = unitsWith.max { ($0.value * ($0.key - 1), $0.key) < ($1.value * ($1.key - 1), $1.key) }?.key ?? 0
         let caseOne = k >= 2 ? (0..<table.unitCount).filter { ratingsOf[$0] == k } : []
         var result = Result(values: [:], unitsUsed: complete, caseOneUnits: caseOne, caseOneRatings: k,
                             unitsTotal: table.unitCount, raters: raters, meanSquares: nil, rows: nil, caseOneRows: nil)
@@ -89,23 +91,24 @@ public enum IntraclassCorrelation {
         func rows(_ units: [Int], width: Int) -> CompleteRows {
             var matrix: [Double] = []
             matrix.reserveCapacity(units.count * width)
-            for u in units {
-                for r in 0..<raters where table.cells[u * raters + r] >= 0 {
-                    matrix.append(values[Int(table.cells[u * raters + r])])
+            table.cells.withUnsafeBufferPointer { cells in
+                for u in units {
+                    for r in 0..<raters where cells[u * raters + r] >= 0 { matrix.append(values[Int(cells[u * raters + r])]) }
                 }
             }
             return CompleteRows(values: matrix, raters: width)
         }
+        let twoWayRows = complete.count >= 2 ? rows(complete, width: raters) : nil
         if caseOne.count >= 2 {
-            let oneWayRows = rows(caseOne, width: k)
+            // When case 1 takes the complete units, the rows are the same.
+            let oneWayRows = caseOne == complete ? twoWayRows! : rows(caseOne, width: k)
             result.caseOneRows = oneWayRows
             for (form, value) in oneWay(oneWayRows, multiplicity: nil) { result.values[form] = value }
         } else {
             undefined("fewer than two units rated twice or more with the same number of ratings (\(caseOne.count) of \(table.unitCount)); "
                 + "ICC(1,·) needs them", [.single1, .average1])
         }
-        if complete.count >= 2 {
-            let twoWayRows = rows(complete, width: raters)
+        if let twoWayRows {
             result.rows = twoWayRows
             let (twoWay, meanSquares) = anova(twoWayRows, multiplicity: nil)
             for form in Form.allCases where !form.isOneWay { result.values[form] = twoWay[form] }

@@ -108,31 +108,42 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
     /// units were left out.
     static func iccEstimates(_ table: RatingsTable, bootstrap: AgreementBootstrap) -> (estimates: [AgreementEstimate], leftOut: [String], caseOneLeftOut: [String]) {
         let icc = IntraclassCorrelation.compute(table)
+        let sameUnits = icc.caseOneUnits == icc.unitsUsed
         func leftOut(_ used: [Int]) -> [String] {
+            guard used.count < table.unitCount else { return [] }
             let kept = Set(used)
             return (0..<table.unitCount).filter { !kept.contains($0) }.map { table.unitIDs[$0] }
         }
-        func note(_ used: [Int], _ which: String) -> String? {
-            guard !used.isEmpty, used.count < table.unitCount else { return nil }
-            let out = leftOut(used)
+        let twoWayOut = leftOut(icc.unitsUsed)
+        let caseOneOut = sameUnits ? twoWayOut : leftOut(icc.caseOneUnits)
+        func note(_ used: [Int], _ out: [String], _ which: String) -> String? {
+            guard !used.isEmpty, !out.isEmpty else { return nil }
             return "\(used.count) of \(table.unitCount) units, \(which); left out: "
                 + (out.count <= 8 ? out.joined(separator: ", ") : "\(out.count) units (listed in --json)")
         }
-        let caseOneNote = note(icc.caseOneUnits, icc.caseOneRatings == table.raterCount
+        let caseOneNote = note(icc.caseOneUnits, caseOneOut, icc.caseOneRatings == table.raterCount
             ? "those rated by all \(table.raterCount) raters" : "those with \(icc.caseOneRatings) ratings each")
-        let twoWayNote = note(icc.unitsUsed, "those rated by all \(table.raterCount) raters")
+        let twoWayNote = note(icc.unitsUsed, twoWayOut, "those rated by all \(table.raterCount) raters")
         var intervals: [IntraclassCorrelation.Form: AgreementBootstrap.Interval] = [:]
         let oneWayForms = IntraclassCorrelation.Form.allCases.filter(\.isOneWay)
         let twoWayForms = IntraclassCorrelation.Form.allCases.filter { !$0.isOneWay }
-        // Resample each case's units by weighting their rows: one ANOVA per round for its forms.
-        if oneWayForms.contains(where: { icc[$0].value != nil }), let rows = icc.caseOneRows {
+        // Resample each case's units by weighting their rows: one ANOVA per round for its forms —
+        // one for all six when both cases use the same units.
+        if sameUnits, IntraclassCorrelation.Form.allCases.contains(where: { icc[$0].value != nil }), let rows = icc.rows {
+            let forms = IntraclassCorrelation.Form.allCases
+            let found = bootstrap.intervals(units: rows.count, statistics: forms.count) { multiplicity in
+                let values = IntraclassCorrelation.anova(rows, multiplicity: multiplicity).values
+                return forms.map { values[$0]! }
+            }
+            for (form, interval) in zip(forms, found) { intervals[form] = interval }
+        } else if oneWayForms.contains(where: { icc[$0].value != nil }), let rows = icc.caseOneRows {
             let found = bootstrap.intervals(units: rows.count, statistics: oneWayForms.count) { multiplicity in
                 let values = IntraclassCorrelation.oneWay(rows, multiplicity: multiplicity)
                 return oneWayForms.map { values[$0]! }
             }
             for (form, interval) in zip(oneWayForms, found) { intervals[form] = interval }
         }
-        if twoWayForms.contains(where: { icc[$0].value != nil }), let rows = icc.rows {
+        if !sameUnits, twoWayForms.contains(where: { icc[$0].value != nil }), let rows = icc.rows {
             let found = bootstrap.intervals(units: rows.count, statistics: twoWayForms.count) { multiplicity in
                 let values = IntraclassCorrelation.anova(rows, multiplicity: multiplicity).values
                 return twoWayForms.map { values[$0]! }
@@ -143,8 +154,7 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
             AgreementEstimate(key: "icc.\(form.key)", statistic: form.rawValue, level: .interval,
                               value: icc[form], interval: intervals[form], note: form.isOneWay ? caseOneNote : twoWayNote)
         }
-        return (estimates, icc.unitsUsed.count < table.unitCount ? leftOut(icc.unitsUsed) : [],
-                icc.caseOneUnits.count < table.unitCount ? leftOut(icc.caseOneUnits) : [])
+        return (estimates, twoWayOut, caseOneOut)
     }
 }
 

@@ -167,7 +167,7 @@ public struct Ranking: Sendable, Equatable, Codable {
                 if !openBoth.isEmpty { parts.append("none for " + openBoth.joined(separator: ", ") + ", which could lie anywhere") }
                 if !parts.isEmpty {
                     intervalsSaid = " Their 95% intervals are open-ended (" + parts.joined(separator: "; ")
-                        + "): the end towards the unbounded side is not known."
+                        + "): the bound shown is that of the virtual-tie fits; towards the other side the rating is unbounded."
                 }
             }
             notes.append("The exact maximum-likelihood ratings are unbounded here (\(why.joined(separator: "; "))): ratings of "
