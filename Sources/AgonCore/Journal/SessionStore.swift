@@ -198,8 +198,16 @@ public enum SessionStore {
     }
 
     /// Every journal of a study, read-only (for `sessions`, `report`, `agreement`), read on all
-    /// cores: decoding the lines is most of the cost of a report on a large study.
+    /// cores: decoding the lines is most of the cost of a report on a large study. Journals that
+    /// cannot be read are left out: `readJournals` says which and why.
     public static func journals(studyID: String, in workspace: Workspace) -> [(rater: String, file: URL, contents: JournalContents)] {
+        readJournals(studyID: studyID, in: workspace).journals
+    }
+
+    /// The journals of a study, and each `.jsonl` file there that could not be read with the reason
+    /// (a rater who silently vanished from a report would bias it).
+    public static func readJournals(studyID: String, in workspace: Workspace)
+        -> (journals: [(rater: String, file: URL, contents: JournalContents)], unreadable: [(file: URL, reason: String)]) {
         let folder = workspace.sessionFolder(studyID)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted()
@@ -214,8 +222,35 @@ public enum SessionStore {
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
             shared[index] = try? JournalReader.read(file: folder.appendingPathComponent(names[index]))
         }
-        return names.indices.compactMap { index in
-            results[index].map { (String(names[index].dropLast(".jsonl".count)), folder.appendingPathComponent(names[index]), $0) }
+        var journals: [(rater: String, file: URL, contents: JournalContents)] = []
+        var unreadable: [(file: URL, reason: String)] = []
+        for index in names.indices {
+            let file = folder.appendingPathComponent(names[index])
+            if let contents = results[index] {
+                journals.append((String(names[index].dropLast(".jsonl".count)), file, contents))
+            } else {
+                unreadable.append((file, unreadableReason(file)))
+            }
+        }
+        return (journals, unreadable)
+    }
+
+    /// Why a journal could not be read, as the system says it ("Permission denied", …).
+    static func unreadableReason(_ file: URL) -> String {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), isFolder.boolValue {
+            return "it is a folder, not a file"
+        }
+        do {
+            let handle = try FileHandle(forReadingFrom: file)
+            defer { try? handle.close() }
+            _ = try handle.read(upToCount: 1)
+            return "it could not be read"
+        } catch {
+            if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+                return String(cString: strerror(Int32(posix.code)))
+            }
+            return (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
         }
     }
 }

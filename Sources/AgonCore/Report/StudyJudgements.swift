@@ -52,7 +52,11 @@ public struct StudyJudgements: Sendable {
         var flaggedLeftOut = 0
         var warnings: [String] = []
         let studyHash = bundle.studyHash
-        for journal in SessionStore.journals(studyID: bundle.study.id, in: workspace) {
+        let found = SessionStore.readJournals(studyID: bundle.study.id, in: workspace)
+        for file in found.unreadable {
+            warnings.append("\(workspace.display(file.file)): cannot be read (\(file.reason)); that session is left out")
+        }
+        for journal in found.journals {
             let name = workspace.display(journal.file)
             if let header = journal.contents.header, header.studyHash != studyHash {
                 warnings.append("\(name): the study changed since this session began; its judgements are included as recorded")

@@ -91,8 +91,13 @@ public struct RatingScreen {
     public var savedInput = ItemInput()
     /// Time spent on the item in earlier sittings (from a draft or an undone judgement).
     public var secondsBefore: Double = 0
-    public var shownAt: Date
+    /// Wall time, for the journal's timestamps.
     public var now: Date
+    /// Monotonic seconds (any origin) for durations: the wall clock jumps when it is set, and
+    /// would count a laptop's sleep as time spent on the item.
+    public var clock: Double
+    /// `clock` when the current item was shown.
+    public var shownAt: Double
     public var side: Side = .a
     public var criterion = 0
     public var scrollA = 0
@@ -108,13 +113,16 @@ public struct RatingScreen {
 
     /// `resumed` says the journal already had events, so the rater is told where they stand;
     /// `introduce` opens the help (the rubric's instructions and the keys) over the first item.
-    public init(content: RatingContent, session: SessionState, language: Language, now: Date,
+    /// `clock` is the monotonic clock's reading at `now` (tests may leave it out: then durations
+    /// follow `now`).
+    public init(content: RatingContent, session: SessionState, language: Language, now: Date, clock: Double? = nil,
                 resumed: Bool = false, introduce: Bool = false, width: Int = 120, height: Int = 40) {
         self.content = content
         self.session = session
         strings = Strings(language)
-        shownAt = now
         self.now = now
+        self.clock = clock ?? now.timeIntervalSinceReferenceDate
+        shownAt = self.clock
         self.width = width
         self.height = height
         openNext()
@@ -136,7 +144,7 @@ public struct RatingScreen {
     public var isDirty: Bool { current != nil && input != savedInput }
 
     /// Seconds spent on the current item, this sitting and earlier ones.
-    public var secondsOnItem: Double { secondsBefore + max(0, now.timeIntervalSince(shownAt)) }
+    public var secondsOnItem: Double { secondsBefore + max(0, clock - shownAt) }
 
     public func scroll(_ side: Side) -> Int { side == .a ? scrollA : scrollB }
 
@@ -163,7 +171,7 @@ public struct RatingScreen {
         self.input = input
         savedInput = saved
         self.secondsBefore = secondsBefore
-        shownAt = now
+        shownAt = clock
         mode = .rating
         side = .a
         criterion = 0

@@ -6,7 +6,13 @@ extension RatingScreen {
     /// the next frame is drawn) and whether to quit. Every event returned has already been applied
     /// to `session`, so the screen and the journal never disagree.
     public mutating func update(_ event: ScreenEvent, at date: Date) -> [Effect] {
+        update(event, at: date, clock: date.timeIntervalSinceReferenceDate)
+    }
+
+    /// `clock`: the monotonic clock's reading (seconds, any origin), which times the item.
+    public mutating func update(_ event: ScreenEvent, at date: Date, clock reading: Double) -> [Effect] {
         now = date
+        clock = reading
         switch event {
         case .tick:
             return []

@@ -35,7 +35,7 @@ struct RateCommand: ParsableCommand {
         let now = Date()
         var screen = RatingScreen(content: RatingContent(bundle: bundle, rater: rater, schedule: session.schedule),
                                   session: session.state, language: lang ?? Language.fromEnvironment(environment),
-                                  now: now, resumed: session.resumed, introduce: !session.resumed)
+                                  now: now, clock: Self.itemClock(), resumed: session.resumed, introduce: !session.resumed)
         if !session.warnings.isEmpty {
             screen.message = StatusMessage(session.warnings.map(\.description).joined(separator: "; "), .warning)
         }
@@ -67,6 +67,15 @@ struct RateCommand: ParsableCommand {
               : "\(rated) of \(screen.total) rated, saved in \(journal). Run the same command to continue.")
     }
 
+    /// Seconds on a clock that neither jumps when the wall clock is set nor runs while the machine
+    /// sleeps (a laptop closed over a pair is not time spent judging it).
+    static func itemClock() -> Double {
+        let elapsed = SuspendingClock.now - Self.clockOrigin
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    private static let clockOrigin = SuspendingClock.now
+
     private struct SaveFailure: Error {
         var message: String
         var line: String
@@ -75,7 +84,7 @@ struct RateCommand: ParsableCommand {
     /// Draw, wait, update, write: each journal event is appended (and fsynced) before the next
     /// frame, so whatever the rater sees as saved is on disk.
     private func runLoop(_ screen: inout RatingScreen, terminal: Terminal, writer: JournalWriter) throws {
-        _ = screen.update(.resize(width: terminal.width, height: terminal.height), at: Date())
+        _ = screen.update(.resize(width: terminal.width, height: terminal.height), at: Date(), clock: Self.itemClock())
         // `agon-bench screen` times start-up to the first frame by running this command with this set.
         let benchmarkFirstFrame = ProcessInfo.processInfo.environment["AGON_BENCH_FIRST_FRAME"] != nil
         while true {
@@ -93,7 +102,7 @@ struct RateCommand: ParsableCommand {
             case .timeout: event = .tick
             case .signal(let number): event = number == SIGINT ? .key(.control("c")) : .terminate
             }
-            for effect in screen.update(event, at: Date()) {
+            for effect in screen.update(event, at: Date(), clock: Self.itemClock()) {
                 switch effect {
                 case .append(let journalEvent):
                     do {

@@ -19,7 +19,10 @@ struct SessionsCommand: ParsableCommand {
         }
         var printedAny = false
         for studyID in studies {
-            let journals = SessionStore.journals(studyID: studyID, in: workspace)
+            let (journals, unreadable) = SessionStore.readJournals(studyID: studyID, in: workspace)
+            for file in unreadable {
+                FileHandle.standardError.write(Data("warning: \(workspace.display(file.file)): cannot be read (\(file.reason))\n".utf8))
+            }
             if journals.isEmpty {
                 if study != nil { print("\(studyID): no sessions yet in \(workspace.display(workspace.sessionFolder(studyID)))") }
                 continue

@@ -19,8 +19,9 @@ struct AgreementBootstrapTests {
         #expect(first == second)
         let estimate = KrippendorffAlpha.alpha(table, level: .interval).value!
         let interval = try #require(first)
-        #expect(interval.low < estimate && estimate < interval.high)
-        #expect(interval.high - interval.low > 0.01)
+        let low = try #require(interval.low), high = try #require(interval.high)
+        #expect(low < estimate && estimate < high)
+        #expect(high - low > 0.01)
         #expect(interval.definedRounds == 300)
         let other = AgreementBootstrap(rounds: 300, seed: 8).interval(table.categoryCounts, statistic)
         #expect(other != first)
@@ -87,7 +88,11 @@ struct AgreementBootstrapTests {
                 ? .undefined(reason: "test") : PercentAgreement.raw(resample)
         }
         let intervals = AgreementBootstrap(rounds: 400, seed: 5).intervals(table, [rare, common])
-        #expect(intervals[0] == nil)
+        // Undefined, and saying from how few rounds: never a silent "—".
+        let dropped = try #require(intervals[0])
+        #expect(dropped.low == nil && dropped.high == nil)
+        #expect(dropped.definedRounds > 100 && dropped.definedRounds < 200, "\(dropped)")
+        #expect(dropped.rounds == 400)
         let kept = try #require(intervals[1])
         #expect(kept.definedRounds > 200 && kept.definedRounds < 300)
     }

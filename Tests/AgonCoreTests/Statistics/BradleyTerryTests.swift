@@ -126,19 +126,30 @@ struct BradleyTerryTests {
         #expect(ranking.notes.contains { $0.contains("never compared") })
     }
 
-    @Test func undefeatedSystemGetsAFiniteFlaggedRating() {
-        // A never lost: the MLE would send A to +∞. One virtual tie per pair: A 5.5 vs B 0.5.
+    @Test func undefeatedSystemGetsAFiniteFlaggedRating() throws {
+        // A never lost: the MLE would send A to +∞. One virtual tie per pair, half a win each way:
+        // A–B 5.5 : 0.5, B–C 3.5 : 3.5. The score equations give σ(θA − θB) = 5.5 / 6, so the gap is
+        // ln 11 nats = 400·log10(11) Elo, and σ(θC − θB) = 1/2, so B and C are level; centred on 1000.
         let counts = Self.counts(["A", "B", "C"], [(0, 1, 5, 0, 0), (1, 2, 3, 3, 0)])
         let fit = BradleyTerry.fit(counts.pairTallies, systemCount: 3)
         #expect(fit.penalised == [true])
-        #expect(fit.ratings.allSatisfy { $0.isFinite && abs($0 - 1000) < 1000 })
-        #expect(fit.ratings[0] > fit.ratings[1])
+        let gap = 400 * log10(11.0)
+        #expect(abs(fit.ratings[0] - (1000 + 2 * gap / 3)) < 1e-7)
+        #expect(abs(fit.ratings[1] - (1000 - gap / 3)) < 1e-7)
+        #expect(abs(fit.ratings[2] - (1000 - gap / 3)) < 1e-7)
         let ranking = Ranking.compute(counts, options: { var o = RankingOptions(); o.rounds = 100; return o }())
         #expect(ranking.notes.contains { $0.contains("A never lost") })
-        for row in ranking.rows {
-            #expect(row.upper.map { $0 < 2000 } == true)
-            #expect(row.lower.map { $0 > 0 } == true)
+        // The true gap is unbounded: A's interval is open above; B and C, which beat nobody
+        // outside their own pair, are open below. No end is a made-up number.
+        let a = try #require(ranking.row("A"))
+        #expect(a.upper == nil)
+        #expect(a.lower.map { $0.isFinite && $0 > 1000 } == true)
+        for system in ["B", "C"] {
+            let row = try #require(ranking.row(system))
+            #expect(row.lower == nil, "\(row)")
+            #expect(row.upper.map { $0.isFinite && $0 >= row.rating } == true, "\(row)")
         }
+        #expect(a.rank == 1)
     }
 
     @Test func estimabilityFollowsStrongConnectivity() {

@@ -80,7 +80,7 @@ struct IntervalTests {
         let total = pairs.reduce(0) { $0 + $1.total }
         let rounds = RatingBootstrap.battles(pairs, systemCount: 4, rounds: 20, seed: 3) { sample in
             #expect(sample.reduce(0) { $0 + $1.total } == total)
-            return ([0, 0, 0, 0], false)
+            return ([0, 0, 0, 0], false, false)
         }
         #expect(rounds.rounds == 20)
     }

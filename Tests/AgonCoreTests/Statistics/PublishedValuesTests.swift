@@ -43,6 +43,26 @@ struct PublishedValuesTests {
         #expect(result.unitsUsed == 10)
     }
 
+    // Gwet (2014), Handbook of Inter-Rater Reliability, 4th ed.: Fleiss' kappa with missing ratings
+    // averages each unit's category shares (π_k = mean of r_ik / r_i), as irrCAC does. Pooling the
+    // ratings instead gives 0.464 here and 0.76077 on the 4 × 12 table.
+    @Test func fleissKappaWithMissingRatingsFollowsGwet() throws {
+        let observers = try ReferenceFixtures.table("gwet2014_5observers_15x5")
+        #expect(observers.unitCount == 15)
+        #expect(observers.raterCount == 5)
+        #expect(observers.ratingCount == 58)
+        let result = FleissKappa.kappa(observers)
+        #expect(rounded(result.kappa, 3) == 0.458)
+        #expect(result.meanAgreement.map { ($0 * 1000).rounded() / 1000 } == 0.616)
+        #expect(result.chanceAgreement.map { ($0 * 1000).rounded() / 1000 } == 0.291)
+        #expect(rounded(GwetAC.coefficient(observers), 3) == 0.497)
+        // The same data as Krippendorff (2011): unit 12, rated once, still counts in π_k.
+        let fourRaters = try ReferenceFixtures.table("krippendorff2011_4x12")
+        let four = FleissKappa.kappa(fourRaters)
+        #expect(rounded(four.kappa, 5) == 0.76117)
+        #expect(four.chanceAgreement.map { ($0 * 100_000).rounded() / 100_000 } == 0.23872)
+    }
+
     // Shrout & Fleiss (1979), Table 2 data: 6 targets × 4 judges.
     @Test func intraclassCorrelations() throws {
         let table = try ReferenceFixtures.table("shrout_fleiss1979_6x4")

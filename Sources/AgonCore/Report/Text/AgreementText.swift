@@ -16,7 +16,8 @@ public enum AgreementText {
 
     public static func interval(_ interval: AgreementBootstrap.Interval?) -> String {
         guard let interval else { return "—" }
-        return "\(number(interval.low)) … \(number(interval.high))"
+        guard let low = interval.low, let high = interval.high else { return "undefined" }
+        return "\(number(low)) … \(number(high))"
     }
 
     /// Rows of a statistics table: statistic, level, value, interval, note.
@@ -24,9 +25,14 @@ public enum AgreementText {
         estimates.map { estimate in
             var note = estimate.note ?? ""
             if let reason = estimate.undefinedReason { note = note.isEmpty ? reason : "\(reason); \(note)" }
-            if let interval = estimate.interval, interval.definedRounds < interval.rounds {
-                let extra = "interval from \(interval.definedRounds) of \(interval.rounds) resamples (others undefined)"
-                note = note.isEmpty ? extra : "\(note); \(extra)"
+            if let interval = estimate.interval {
+                var extra: String?
+                if let reason = interval.undefinedReason {
+                    extra = "interval undefined: \(reason)"
+                } else if interval.definedRounds < interval.rounds {
+                    extra = "interval from \(interval.definedRounds) of \(interval.rounds) resamples (others undefined)"
+                }
+                if let extra { note = note.isEmpty ? extra : "\(note); \(extra)" }
             }
             return [label(estimate), estimate.level.rawValue, estimate.value.map { number($0) } ?? "undefined",
                     AgreementText.interval(estimate.interval), note]

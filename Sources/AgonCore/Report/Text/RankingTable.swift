@@ -15,13 +15,7 @@ public enum RankingTable {
                 let description = describe(row.system)
                 cells += [description?.label ?? "", description?.profile ?? ""]
             }
-            let interval: String
-            if let lower = row.lower, let upper = row.upper {
-                interval = "\(whole(lower))…\(whole(upper))"
-            } else {
-                interval = "—"
-            }
-            cells += [whole(row.rating), interval, "\(row.battles)", "\(row.wins)", "\(row.ties)", "\(row.losses)",
+            cells += [whole(row.rating), interval(row), "\(row.battles)", "\(row.wins)", "\(row.ties)", "\(row.losses)",
                       "\(row.bothWeak)", whole(row.onlineElo)]
             rows.append(cells)
         }
@@ -45,13 +39,23 @@ public enum RankingTable {
     }
 
     public static func headToHead(_ duel: HeadToHead) -> String {
-        var rows = [["", "value", "95% interval"]]
+        var rows = [["", "value", "95% Wilson interval"]]
         rows.append(["battles", "\(duel.battles)", ""])
         rows.append(["won / tied / lost / both weak", "\(duel.wins) / \(duel.ties) / \(duel.losses) / \(duel.bothWeak)", ""])
         rows.append(["win rate, ties as half", percent(duel.winRateTiesHalf?.proportion), interval(duel.winRateTiesHalf)])
         rows.append(["win rate, ties excluded", percent(duel.winRateTiesExcluded?.proportion), interval(duel.winRateTiesExcluded)])
-        rows.append(["sign test p (two-sided)", duel.signTestP.map(pValue) ?? "—", ""])
+        rows.append(["sign test p (two-sided, exact)", duel.signTestP.map(pValue) ?? "—", ""])
         return "\(duel.system) against \(duel.opponent)\n" + PlainTable.render(rows)
+    }
+
+    /// "lower…upper", or "≥ lower" / "≤ upper" when the other end is unbounded, or "—".
+    public static func interval(_ row: RankingRow) -> String {
+        switch (row.lower, row.upper) {
+        case let (lower?, upper?): return "\(whole(lower))…\(whole(upper))"
+        case let (lower?, nil) where row.openAbove: return "≥ \(whole(lower))"
+        case let (nil, upper?) where row.openBelow: return "≤ \(whole(upper))"
+        default: return "—"
+        }
     }
 
     static func whole(_ value: Double) -> String {

@@ -78,9 +78,8 @@ public enum StudyReportText {
         var rows = [["rank", "system", "label", "rating", "95% interval", "battles", "won", "tied", "lost", "both weak", "online Elo"]]
         let grouped = Set(ranking.rows.map(\.component)).count > 1
         for row in ranking.rows {
-            let interval = row.lower.flatMap { lower in row.upper.map { "\(RankingTable.whole(lower))…\(RankingTable.whole($0))" } } ?? "—"
             rows.append(["\(row.rank)", grouped ? "\(row.system) [group \(row.component + 1)]" : row.system,
-                         labels[row.system] ?? "", RankingTable.whole(row.rating), interval, "\(row.battles)",
+                         labels[row.system] ?? "", RankingTable.whole(row.rating), RankingTable.interval(row), "\(row.battles)",
                          "\(row.wins)", "\(row.ties)", "\(row.losses)", "\(row.bothWeak)", RankingTable.whole(row.onlineElo)])
         }
         var lines = [PlainTable.render(rows)]

@@ -6,8 +6,11 @@ import Dispatch
 /// because ratings of one unit are not independent.
 ///
 /// Seeded with `SeededRandom`, so an interval is the same on every machine. Replicates where the
-/// statistic is undefined (a resample with no variation, say) are counted and left out; when more
-/// than half are undefined, so is the interval.
+/// statistic is undefined (a resample with no variation, say) are counted and left out; unless more
+/// than half the rounds are usable, the interval is undefined and says from how few rounds — the
+/// percentiles of the few resamples that happen to define the statistic describe those resamples,
+/// not the data. So is an interval over fewer than three units: the resamples of two units are the
+/// data itself or one unit twice, which shows nothing about variation.
 ///
 /// Statistics of the category counts (alpha, Fleiss, AC, percent agreement) are resampled through
 /// multiplicities of the distinct count rows — the draw is the same as copying units, but a round
@@ -24,11 +27,34 @@ public struct AgreementBootstrap: Sendable {
     }
 
     public struct Interval: Equatable, Sendable, Codable {
-        public var low: Double
-        public var high: Double
+        /// The 2.5th and 97.5th percentiles; nil when the interval is undefined (`undefinedReason`).
+        public var low: Double?
+        public var high: Double?
         /// Replicates in which the statistic was defined.
         public var definedRounds: Int
         public var rounds: Int
+        /// Why there is no interval although the statistic itself is defined.
+        public var undefinedReason: String?
+
+        public init(low: Double?, high: Double?, definedRounds: Int, rounds: Int, undefinedReason: String? = nil) {
+            self.low = low
+            self.high = high
+            self.definedRounds = definedRounds
+            self.rounds = rounds
+            self.undefinedReason = undefinedReason
+        }
+
+        public var isDefined: Bool { low != nil && high != nil }
+    }
+
+    /// Fewer units than this give no interval.
+    public static let minimumUnits = 3
+
+    func tooFewUnits(_ units: Int, count: Int) -> [Interval?]? {
+        guard units < Self.minimumUnits else { return nil }
+        let interval = Interval(low: nil, high: nil, definedRounds: 0, rounds: rounds,
+                                undefinedReason: "only \(units) unit\(units == 1 ? "" : "s") to resample")
+        return [Interval?](repeating: interval, count: count)
     }
 
     /// Rounds run in this many chunks, each with its own generator seeded from (seed, chunk), on as
@@ -42,6 +68,7 @@ public struct AgreementBootstrap: Sendable {
                           _ statistics: [@Sendable (CategoryCounts) -> AgreementValue]) -> [Interval?] {
         let units = counts.rowCount
         guard rounds > 0, units > 0, !statistics.isEmpty else { return statistics.map { _ in nil } }
+        if let few = tooFewUnits(units, count: statistics.count) { return few }
         let (compressed, rowOf) = merged ?? counts.compressed()
         return run(statistics: statistics.count, state: { compressed }) { sample, random in
             for index in sample.multiplicity.indices { sample.multiplicity[index] = 0 }
@@ -59,6 +86,7 @@ public struct AgreementBootstrap: Sendable {
     public func intervals(units: Int, statistics count: Int,
                           _ replicate: @escaping @Sendable ([Double]) -> [AgreementValue]) -> [Interval?] {
         guard rounds > 0, units > 0, count > 0 else { return [Interval?](repeating: nil, count: count) }
+        if let few = tooFewUnits(units, count: count) { return few }
         return run(statistics: count, state: { [Double](repeating: 0, count: units) }) { multiplicity, random in
             for index in multiplicity.indices { multiplicity[index] = 0 }
             multiplicity.withUnsafeMutableBufferPointer { multiplicity in
@@ -74,6 +102,7 @@ public struct AgreementBootstrap: Sendable {
     public func intervals(_ table: RatingsTable, _ statistics: [@Sendable (RatingsTable) -> AgreementValue]) -> [Interval?] {
         let units = table.unitCount
         guard rounds > 0, units > 0, !statistics.isEmpty else { return statistics.map { _ in nil } }
+        if let few = tooFewUnits(units, count: statistics.count) { return few }
         return run(statistics: statistics.count, state: { [Int](repeating: 0, count: units) }) { selection, random in
             var next = 0
             selection.withUnsafeMutableBufferPointer { selection in
@@ -147,7 +176,10 @@ public struct AgreementBootstrap: Sendable {
     }
 
     private func interval(_ values: [Double]) -> Interval? {
-        guard values.count * 2 > rounds else { return nil }
+        guard values.count * 2 > rounds else {
+            return Interval(low: nil, high: nil, definedRounds: values.count, rounds: rounds,
+                            undefinedReason: "only \(values.count) of \(rounds) resamples define the statistic; an interval needs more than half")
+        }
         let sorted = values.sorted()
         let tail = (1 - level) / 2
         return Interval(low: Self.percentile(sorted, tail), high: Self.percentile(sorted, 1 - tail),

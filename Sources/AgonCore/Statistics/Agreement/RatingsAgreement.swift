@@ -14,8 +14,10 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
     /// Cohen's kappa for every pair of raters, to spot an outlying rater: unweighted, and linear and
     /// quadratic weights when the levels allow them (the last is the one printed).
     public var pairwise: [PairwiseKappa]
-    /// Units left out of the ICC because some rater did not rate them (nil when none were).
+    /// Units left out of ICC(2,·) and ICC(3,·) because some rater did not rate them (nil when none were).
     public var iccUnitsLeftOut: [String]?
+    /// Units left out of ICC(1,·) because they have another number of ratings than the units used.
+    public var iccCaseOneUnitsLeftOut: [String]?
     public var bootstrapRounds: Int
     public var seed: UInt64
 
@@ -79,10 +81,12 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
                               value: statistic.compute(merged.counts), interval: interval)
         }
         var leftOut: [String]?
+        var caseOneLeftOut: [String]?
         if levels.contains(.interval) {
             let icc = iccEstimates(table, bootstrap: bootstrap)
             estimates += icc.estimates
             leftOut = icc.leftOut.isEmpty || table.numericValues == nil ? nil : icc.leftOut
+            caseOneLeftOut = icc.caseOneLeftOut.isEmpty || table.numericValues == nil ? nil : icc.caseOneLeftOut
         }
         var pairwise: [PairwiseKappa] = []
         if includePairwise, table.raterCount >= 2 {
@@ -95,34 +99,62 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
         }
         return RatingsAgreement(units: table.unitCount, raters: table.raterIDs, ratings: table.ratingCount,
                                 pairableUnits: Int(counts.pairableUnitCount), categories: table.categories, levels: levels,
-                                estimates: estimates, pairwise: pairwise, iccUnitsLeftOut: leftOut,
+                                estimates: estimates, pairwise: pairwise, iccUnitsLeftOut: leftOut, iccCaseOneUnitsLeftOut: caseOneLeftOut,
                                 bootstrapRounds: bootstrap.rounds, seed: bootstrap.seed)
     }
 
-    /// ICC from the units every rater rated; the intervals resample those units.
-    static func iccEstimates(_ table: RatingsTable, bootstrap: AgreementBootstrap) -> (estimates: [AgreementEstimate], leftOut: [String]) {
+    /// ICC(1,·) from the units with the usual number of ratings, ICC(2,·) and ICC(3,·) from the units
+    /// every rater rated; each interval resamples the units its case used, and each note says which
+    /// units were left out.
+    static func iccEstimates(_ table: RatingsTable, bootstrap: AgreementBootstrap) -> (estimates: [AgreementEstimate], leftOut: [String], caseOneLeftOut: [String]) {
         let icc = IntraclassCorrelation.compute(table)
-        var leftOut: [String] = []
-        var note: String?
-        if icc.unitsUsed.count < table.unitCount {
-            let used = Set(icc.unitsUsed)
-            leftOut = (0..<table.unitCount).filter { !used.contains($0) }.map { table.unitIDs[$0] }
-            note = "\(icc.unitsUsed.count) of \(table.unitCount) units, those rated by all \(table.raterCount) raters; left out: "
-                + (leftOut.count <= 8 ? leftOut.joined(separator: ", ") : "\(leftOut.count) units (listed in --json)")
+        let sameUnits = icc.caseOneUnits == icc.unitsUsed
+        func leftOut(_ used: [Int]) -> [String] {
+            guard used.count < table.unitCount else { return [] }
+            let kept = Set(used)
+            return (0..<table.unitCount).filter { !kept.contains($0) }.map { table.unitIDs[$0] }
         }
-        var intervals: [AgreementBootstrap.Interval?] = IntraclassCorrelation.Form.allCases.map { _ in nil }
-        if icc.values.values.contains(where: { $0.value != nil }), let rows = icc.rows {
-            // Resample the complete units by weighting their rows: one ANOVA per round for all six forms.
-            intervals = bootstrap.intervals(units: rows.count, statistics: IntraclassCorrelation.Form.allCases.count) { multiplicity in
+        let twoWayOut = leftOut(icc.unitsUsed)
+        let caseOneOut = sameUnits ? twoWayOut : leftOut(icc.caseOneUnits)
+        func note(_ used: [Int], _ out: [String], _ which: String) -> String? {
+            guard !used.isEmpty, !out.isEmpty else { return nil }
+            return "\(used.count) of \(table.unitCount) units, \(which); left out: "
+                + (out.count <= 8 ? out.joined(separator: ", ") : "\(out.count) units (listed in --json)")
+        }
+        let caseOneNote = note(icc.caseOneUnits, caseOneOut, icc.caseOneRatings == table.raterCount
+            ? "those rated by all \(table.raterCount) raters" : "those with \(icc.caseOneRatings) ratings each")
+        let twoWayNote = note(icc.unitsUsed, twoWayOut, "those rated by all \(table.raterCount) raters")
+        var intervals: [IntraclassCorrelation.Form: AgreementBootstrap.Interval] = [:]
+        let oneWayForms = IntraclassCorrelation.Form.allCases.filter(\.isOneWay)
+        let twoWayForms = IntraclassCorrelation.Form.allCases.filter { !$0.isOneWay }
+        // Resample each case's units by weighting their rows: one ANOVA per round for its forms —
+        // one for all six when both cases use the same units.
+        if sameUnits, IntraclassCorrelation.Form.allCases.contains(where: { icc[$0].value != nil }), let rows = icc.rows {
+            let forms = IntraclassCorrelation.Form.allCases
+            let found = bootstrap.intervals(units: rows.count, statistics: forms.count) { multiplicity in
                 let values = IntraclassCorrelation.anova(rows, multiplicity: multiplicity).values
-                return IntraclassCorrelation.Form.allCases.map { values[$0]! }
+                return forms.map { values[$0]! }
             }
+            for (form, interval) in zip(forms, found) { intervals[form] = interval }
+        } else if oneWayForms.contains(where: { icc[$0].value != nil }), let rows = icc.caseOneRows {
+            let found = bootstrap.intervals(units: rows.count, statistics: oneWayForms.count) { multiplicity in
+                let values = IntraclassCorrelation.oneWay(rows, multiplicity: multiplicity)
+                return oneWayForms.map { values[$0]! }
+            }
+            for (form, interval) in zip(oneWayForms, found) { intervals[form] = interval }
         }
-        let estimates = zip(IntraclassCorrelation.Form.allCases, intervals).map { form, interval in
+        if !sameUnits, twoWayForms.contains(where: { icc[$0].value != nil }), let rows = icc.rows {
+            let found = bootstrap.intervals(units: rows.count, statistics: twoWayForms.count) { multiplicity in
+                let values = IntraclassCorrelation.anova(rows, multiplicity: multiplicity).values
+                return twoWayForms.map { values[$0]! }
+            }
+            for (form, interval) in zip(twoWayForms, found) { intervals[form] = interval }
+        }
+        let estimates = IntraclassCorrelation.Form.allCases.map { form in
             AgreementEstimate(key: "icc.\(form.key)", statistic: form.rawValue, level: .interval,
-                              value: icc[form], interval: interval, note: note)
+                              value: icc[form], interval: intervals[form], note: form.isOneWay ? caseOneNote : twoWayNote)
         }
-        return (estimates, leftOut)
+        return (estimates, twoWayOut, caseOneOut)
     }
 }
 

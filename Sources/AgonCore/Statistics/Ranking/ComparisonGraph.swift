@@ -54,6 +54,65 @@ public struct ComparisonGraph: Sendable, Equatable {
         component.indices.filter { component[$0] == componentNumber }
     }
 
+    /// Which ends of each system's exact maximum-likelihood rating are unbounded, for the systems
+    /// of components where the MLE does not exist (elsewhere: neither). The "beat or tied" graph
+    /// of such a component falls into strongly connected classes ordered by who beat whom. Without
+    /// an anchor (ratings centred on the component's mean), the likelihood keeps rising as a class
+    /// nobody outside it beat moves up (open above) and a class that beat nobody outside it moves
+    /// down (open below); a class in between may drift either way (both ends open). With an anchor
+    /// in the component, its class is fixed: classes it beat, even through others, are open below,
+    /// classes that beat it open above, any other both ways.
+    public func openEnds(pairs: [PairTally], anchor: Int?) -> [(above: Bool, below: Bool)] {
+        let n = component.count
+        var result = [(above: Bool, below: Bool)](repeating: (false, false), count: n)
+        guard estimable.contains(false) else { return result }
+        var beats = [[Int]](repeating: [], count: n)
+        for pair in pairs {
+            if pair.winsI + pair.ties > 0 { beats[pair.i].append(pair.j) }
+            if pair.winsJ + pair.ties > 0 { beats[pair.j].append(pair.i) }
+        }
+        let classOf = Self.stronglyConnected(beats)
+        let classes = (classOf.max() ?? -1) + 1
+        // The condensation: class → classes it beat.
+        var below = [Set<Int>](repeating: [], count: classes)
+        var above = [Set<Int>](repeating: [], count: classes)
+        for i in 0..<n {
+            for j in beats[i] where classOf[i] != classOf[j] {
+                below[classOf[i]].insert(classOf[j])
+                above[classOf[j]].insert(classOf[i])
+            }
+        }
+        func reachable(from start: Int, _ next: [Set<Int>]) -> Set<Int> {
+            var seen: Set<Int> = [start]
+            var queue = [start]
+            while let c = queue.popLast() {
+                for d in next[c] where !seen.contains(d) {
+                    seen.insert(d)
+                    queue.append(d)
+                }
+            }
+            return seen
+        }
+        for c in 0..<componentCount where !estimable[c] {
+            let systems = members(of: c)
+            if let anchor, component[anchor] == c {
+                let fixed = classOf[anchor]
+                let beaten = reachable(from: fixed, below)
+                let beating = reachable(from: fixed, above)
+                for s in systems where classOf[s] != fixed {
+                    let isBelow = beaten.contains(classOf[s]), isAbove = beating.contains(classOf[s])
+                    result[s] = (above: isAbove || !isBelow, below: isBelow || !isAbove)
+                }
+            } else {
+                for s in systems {
+                    let top = above[classOf[s]].isEmpty, bottom = below[classOf[s]].isEmpty
+                    result[s] = (above: top || !bottom, below: bottom || !top)
+                }
+            }
+        }
+        return result
+    }
+
     /// Tarjan's algorithm, iterative; returns a strongly-connected-component id per node.
     static func stronglyConnected(_ edges: [[Int]]) -> [Int] {
         let n = edges.count

@@ -8,10 +8,10 @@ public struct HeadToHead: Sendable, Equatable, Codable {
     public var losses: Int
     public var ties: Int
     public var bothWeak: Int
-    /// (wins + ½·ties) / all battles, both kinds of tie counted half; Wilson interval (approximate
-    /// with half counts).
+    /// (wins + ½·ties) / all battles, both kinds of tie counted half; Wilson score interval (an
+    /// approximation, rougher with half counts).
     public var winRateTiesHalf: WilsonInterval?
-    /// wins / (wins + losses); exact Wilson interval.
+    /// wins / (wins + losses); Wilson score interval (an approximation, not an exact interval).
     public var winRateTiesExcluded: WilsonInterval?
     /// Two-sided exact sign test of wins against losses.
     public var signTestP: Double?

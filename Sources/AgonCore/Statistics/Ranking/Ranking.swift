@@ -23,8 +23,15 @@ public struct RankingRow: Sendable, Equatable, Codable {
     /// 1 + the number of systems whose 95% interval lies wholly above this one's.
     public var rank: Int
     public var rating: Double
+    /// The 2.5th and 97.5th bootstrap percentiles. nil at an end that is open (`openAbove`,
+    /// `openBelow`) and when there is no interval (no bootstrap, no battles, too few usable rounds).
     public var lower: Double?
     public var upper: Double?
+    /// The exact maximum-likelihood rating is unbounded above (the system never lost in its group,
+    /// which is fitted with virtual ties): the interval is "≥ lower".
+    public var openAbove: Bool
+    /// Unbounded below (never won): "≤ upper".
+    public var openBelow: Bool
     /// Systems in different components were never compared, even indirectly.
     public var component: Int
     public var battles: Int
@@ -48,6 +55,9 @@ public struct Ranking: Sendable, Equatable, Codable {
     public var rounds: Int
     public var seed: UInt64
     public var penalisedRounds: Int
+    /// Bootstrap rounds whose resample split systems the data compares into groups never compared;
+    /// they are left out of the intervals.
+    public var disconnectedRounds: Int
     public var eloK: Double
     public var eloShuffles: Int
     /// Plain-language remarks on anything unusual (disconnected systems, undefeated systems).
@@ -78,7 +88,9 @@ public struct Ranking: Sendable, Equatable, Codable {
             let result = BradleyTerry.fit(sample, systemCount: k, ties: ties, anchor: anchorIndex, start: start,
                                           tolerance: 1e-4, graph: sameSupport ? graph : nil,
                                           curvature: sameSupport ? curvature : nil)
-            return (result.ratings, result.penalised.contains(true))
+            // A resample that compares fewer systems with each other than the data does would
+            // centre each piece on 1000 by itself: not the data's scale.
+            return (result.ratings, result.penalised.contains(true), result.graph.componentCount > graph.componentCount)
         }
         let rounds: RatingBootstrap.Rounds
         if options.bootstrap == .tasks {
@@ -86,10 +98,19 @@ public struct Ranking: Sendable, Equatable, Codable {
         } else {
             rounds = RatingBootstrap.battles(pairs, systemCount: k, rounds: options.rounds, seed: options.seed, fit: fit)
         }
+        // Percentiles of the rounds that kept the comparison graph whole, when they are more than half.
+        let enoughRounds = rounds.usableRounds * 2 > options.rounds
         var intervals: [(lower: Double, upper: Double)?] = (0..<k).map { system in
-            options.rounds > 0 ? BootstrapPercentile.interval95(rounds.ratings(of: system)) : nil
+            options.rounds > 0 && enoughRounds ? BootstrapPercentile.interval95(rounds.ratings(of: system)) : nil
         }
         for system in 0..<k where counts.record(of: system) == (0, 0, 0, 0) { intervals[system] = nil }
+        // Where the exact rating is unbounded, that end of the interval is open: the virtual-tie
+        // fit is finite only because of the pseudo-data.
+        let open = graph.openEnds(pairs: pairs, anchor: anchorIndex)
+        func ends(_ system: Int) -> (lower: Double, upper: Double)? {
+            guard let interval = intervals[system] else { return nil }
+            return (open[system].below ? -.infinity : interval.lower, open[system].above ? .infinity : interval.upper)
+        }
         let eloOrders = options.eloShuffles ?? max(2, min(10, RankingOptions.eloBudget / max(1, Int(counts.total))))
         let elo = OnlineElo.ratings(pairs, systemCount: k, k: options.eloK, shuffles: eloOrders, seed: options.seed)
 
@@ -97,15 +118,18 @@ public struct Ranking: Sendable, Equatable, Codable {
         for system in 0..<k {
             var rank = 1
             for other in 0..<k where other != system && point.graph.component[other] == point.graph.component[system] {
-                if let mine = intervals[system], let theirs = intervals[other] {
+                if let mine = ends(system), let theirs = ends(other) {
                     if theirs.lower > mine.upper { rank += 1 }
-                } else if intervals[system] == nil, point.ratings[other] > point.ratings[system] {
+                } else if ends(system) == nil, point.ratings[other] > point.ratings[system] {
                     rank += 1
                 }
             }
             let record = counts.record(of: system)
+            let interval = ends(system)
             rows.append(RankingRow(system: counts.systems[system], rank: rank, rating: point.ratings[system],
-                                   lower: intervals[system]?.lower, upper: intervals[system]?.upper,
+                                   lower: interval.flatMap { $0.lower.isFinite ? $0.lower : nil },
+                                   upper: interval.flatMap { $0.upper.isFinite ? $0.upper : nil },
+                                   openAbove: open[system].above, openBelow: open[system].below,
                                    component: point.graph.component[system],
                                    battles: Int((record.wins + record.losses + record.ties + record.bothWeak).rounded()),
                                    wins: Int(record.wins.rounded()), losses: Int(record.losses.rounded()),
@@ -132,12 +156,33 @@ public struct Ranking: Sendable, Equatable, Codable {
             if !undefeated.isEmpty { why.append(undefeated.map { counts.systems[$0] }.joined(separator: ", ") + " never lost") }
             if !winless.isEmpty { why.append(winless.map { counts.systems[$0] }.joined(separator: ", ") + " never won") }
             if why.isEmpty { why.append("one group of systems never beat another") }
+            var intervalsSaid = ""
+            if options.rounds > 0 {
+                let openAbove = members.filter { open[$0].above && !open[$0].below }.map { counts.systems[$0] }
+                let openBelow = members.filter { open[$0].below && !open[$0].above }.map { counts.systems[$0] }
+                let openBoth = members.filter { open[$0].above && open[$0].below }.map { counts.systems[$0] }
+                var parts: [String] = []
+                if !openAbove.isEmpty { parts.append("≥ for " + openAbove.joined(separator: ", ")) }
+                if !openBelow.isEmpty { parts.append("≤ for " + openBelow.joined(separator: ", ")) }
+                if !openBoth.isEmpty { parts.append("none for " + openBoth.joined(separator: ", ") + ", which could lie anywhere") }
+                if !parts.isEmpty {
+                    intervalsSaid = " Their 95% intervals are open-ended (" + parts.joined(separator: "; ")
+                        + "): the bound shown is that of the virtual-tie fits; towards the other side the rating is unbounded."
+                }
+            }
             notes.append("The exact maximum-likelihood ratings are unbounded here (\(why.joined(separator: "; "))): ratings of "
                 + members.map { counts.systems[$0] }.joined(separator: ", ")
-                + " are fitted with one virtual tie added to each compared pair, which pulls them towards each other; read the gap as a lower bound.")
+                + " are fitted with one virtual tie added to each compared pair, which pulls them towards each other; read the gap as a lower bound."
+                + intervalsSaid)
         }
         if rounds.penalisedRounds > 0, !point.penalised.contains(true) {
             notes.append("\(rounds.penalisedRounds) of \(options.rounds) bootstrap rounds drew a sample where some system never lost; those rounds were fitted with virtual ties.")
+        }
+        if rounds.splitRounds > 0 {
+            notes.append("\(rounds.splitRounds) of \(options.rounds) bootstrap rounds drew a sample that split the systems into groups never compared with each other; "
+                + (enoughRounds
+                    ? "those rounds are left out of the intervals."
+                    : "with only \(rounds.usableRounds) usable rounds (an interval needs more than half) the intervals are undefined."))
         }
         let clustersWithBattles = clusters.filter { $0.contains { $0.total > 0 } }.count
         if options.bootstrap == .tasks, options.rounds > 0, counts.total > 0, clustersWithBattles < 5 {
@@ -150,7 +195,8 @@ public struct Ranking: Sendable, Equatable, Codable {
         return Ranking(rows: rows, battles: Int(counts.total.rounded()), tieModel: options.ties,
                        tieParameter: point.tieParameter, anchor: anchorIndex.map { counts.systems[$0] },
                        bootstrap: options.bootstrap, rounds: options.rounds, seed: options.seed,
-                       penalisedRounds: rounds.penalisedRounds, eloK: options.eloK, eloShuffles: eloOrders,
+                       penalisedRounds: rounds.penalisedRounds, disconnectedRounds: rounds.splitRounds,
+                       eloK: options.eloK, eloShuffles: eloOrders,
                        notes: notes)
     }
 }

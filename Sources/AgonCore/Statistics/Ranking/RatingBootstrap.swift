@@ -21,13 +21,20 @@ public enum RatingBootstrap {
         public var systemCount: Int
         /// Rounds whose resample had no finite MLE somewhere and were fitted with virtual ties.
         public var penalisedRounds: Int
+        /// Per round: the resample split systems the data compares into groups never compared
+        /// (each group would be centred on 1000 by itself, so its ratings are not on the data's scale).
+        public var split: [Bool]
 
+        public var splitRounds: Int { split.filter { $0 }.count }
+        public var usableRounds: Int { rounds - splitRounds }
+
+        /// The system's rating in every round that kept the comparison graph whole.
         public func ratings(of system: Int) -> [Double] {
-            (0..<rounds).map { ratings[$0 * systemCount + system] }
+            (0..<rounds).filter { !split[$0] }.map { ratings[$0 * systemCount + system] }
         }
     }
 
-    public typealias Fit = @Sendable ([PairTally]) -> (ratings: [Double], penalised: Bool)
+    public typealias Fit = @Sendable ([PairTally]) -> (ratings: [Double], penalised: Bool, split: Bool)
 
     /// Multinomial resampling of the observed pair cells (i wins, j wins, tie), total kept fixed.
     public static func battles(_ pairs: [PairTally], systemCount: Int, rounds: Int, seed: UInt64,
@@ -93,26 +100,30 @@ public enum RatingBootstrap {
 
     private static func run(rounds: Int, systemCount: Int, fit: Fit,
                             resample: @Sendable (Int) -> [PairTally]) -> Rounds {
-        guard rounds > 0 else { return Rounds(ratings: [], rounds: 0, systemCount: systemCount, penalisedRounds: 0) }
+        guard rounds > 0 else { return Rounds(ratings: [], rounds: 0, systemCount: systemCount, penalisedRounds: 0, split: []) }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rounds))
         let output = UnsafeMutableBufferPointer<Double>.allocate(capacity: rounds * systemCount)
         let penalisedFlags = UnsafeMutableBufferPointer<Bool>.allocate(capacity: rounds)
+        let splitFlags = UnsafeMutableBufferPointer<Bool>.allocate(capacity: rounds)
         defer {
             output.deallocate()
             penalisedFlags.deallocate()
+            splitFlags.deallocate()
         }
         nonisolated(unsafe) let sharedOutput = output
         nonisolated(unsafe) let sharedFlags = penalisedFlags
+        nonisolated(unsafe) let sharedSplit = splitFlags
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var round = worker
             while round < rounds {
                 let result = fit(resample(round))
                 for system in 0..<systemCount { sharedOutput[round * systemCount + system] = result.ratings[system] }
                 sharedFlags[round] = result.penalised
+                sharedSplit[round] = result.split
                 round += workers
             }
         }
         return Rounds(ratings: Array(output), rounds: rounds, systemCount: systemCount,
-                      penalisedRounds: penalisedFlags.filter { $0 }.count)
+                      penalisedRounds: penalisedFlags.filter { $0 }.count, split: Array(splitFlags))
     }
 }
