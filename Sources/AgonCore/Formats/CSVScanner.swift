@@ -167,6 +167,14 @@ struct CSVScanner {
         return ~(((x & low7) &+ low7) | x | low7)
     }
 
+    /// The same test, cheaper, for finding only the *first* byte equal to `byte`: it marks that byte
+    /// exactly, but may also mark a byte above it (a borrow carries), so only the lowest mark counts.
+    @inline(__always) static func firstByte(_ word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & 0x8080_8080_8080_8080
+    }
+
     /// Calls `row(start, newline, line, commaCount)` for every line of a region that holds no
     /// quote (the usual file: then a row is exactly a line), with the first `maxCommas` comma
     /// positions in `commas`; stops when `row` returns false. A last line without a newline ends at

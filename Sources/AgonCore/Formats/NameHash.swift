@@ -36,8 +36,8 @@ enum NameHash {
         let raw = UnsafeRawPointer(base)
         while position + 8 <= end {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-            let found = CSVScanner.bytes(word, equalTo: 0x2C) | CSVScanner.bytes(word, equalTo: 0x0A)
-                | CSVScanner.bytes(word, equalTo: 0x0D)
+            let found = CSVScanner.firstByte(word, equalTo: 0x2C) | CSVScanner.firstByte(word, equalTo: 0x0A)
+                | CSVScanner.firstByte(word, equalTo: 0x0D)
             if found != 0 {
                 let inWord = found.trailingZeroBitCount >> 3
                 if inWord > 0 { hash = mix(hash, word & ((1 << (8 * UInt64(inWord))) - 1)) }

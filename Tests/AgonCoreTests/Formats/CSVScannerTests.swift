@@ -62,6 +62,19 @@ struct CSVScannerTests {
         }
     }
 
+    @Test func theCheapFirstByteTestFindsTheSameFirstByteAsTheExactOne() {
+        var random = SeededRandom(seed: 3)
+        let alphabet: [UInt8] = [0x2C, 0x0A, 0x0D, 0x2B, 0x2D, 0x0B, 0x41, 0x00, 0xFF, 0x2C &+ 0x80]
+        for _ in 0..<20_000 {
+            var word: UInt64 = 0
+            for index in 0..<8 { word |= UInt64(alphabet[random.below(alphabet.count)]) << (8 * UInt64(index)) }
+            let exact = CSVScanner.bytes(word, equalTo: 0x2C) | CSVScanner.bytes(word, equalTo: 0x0A) | CSVScanner.bytes(word, equalTo: 0x0D)
+            let cheap = CSVScanner.firstByte(word, equalTo: 0x2C) | CSVScanner.firstByte(word, equalTo: 0x0A) | CSVScanner.firstByte(word, equalTo: 0x0D)
+            #expect((exact == 0) == (cheap == 0))
+            #expect(exact == 0 || exact.trailingZeroBitCount == cheap.trailingZeroBitCount, "\(String(word, radix: 16))")
+        }
+    }
+
     @Test func bothReadersReportTheSameQuotingProblems() {
         func battleProblems(_ text: String) -> [String] {
             do { _ = try BattleFileReader.parseCSV(Data(text.utf8), file: "b.csv"); return [] } catch { return error.diagnostics.map(\.description) }
