@@ -23,6 +23,23 @@ public enum Disk {
     }
 
     /// Makes the names in `folder` durable.
+    /// Writes all of `bytes` at the descriptor's position, going on after a short write or a
+    /// signal; returns how many were written (fewer when a write failed; `errno` says why).
+    public static func writeAll(_ descriptor: Int32, _ bytes: Data) -> Int {
+        bytes.withUnsafeBytes { buffer -> Int in
+            var offset = 0
+            while offset < buffer.count {
+                let result = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return offset
+                }
+                offset += result
+            }
+            return offset
+        }
+    }
+
     public static func syncFolder(_ folder: URL) throws(Failure) {
         let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure("cannot open \(folder.path) to save it to disk") }
@@ -52,19 +69,7 @@ public enum Disk {
     public static func writeNewFile(in folder: URL, base: String, extension pathExtension: String, bytes: Data) throws(Failure) -> URL {
         let (file, descriptor) = try createNew(in: folder, base: base, extension: pathExtension)
         defer { close(descriptor) }
-        let written = bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let result = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += result
-            }
-            return true
-        }
-        guard written else {
+        guard writeAll(descriptor, bytes) == bytes.count else {
             let problem = failure("cannot write \(file.path)")
             unlink(file.path)
             throw problem

@@ -121,18 +121,7 @@ public final class JournalWriter: @unchecked Sendable {
                 throw .system(Self.describeErrno("cannot repair \(file.path) after an earlier failed write"))
             }
         }
-        let written = line.withUnsafeBytes { buffer -> Int in
-            var offset = 0
-            while offset < buffer.count {
-                let result = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return -1
-                }
-                offset += result
-            }
-            return offset
-        }
+        let written = Disk.writeAll(descriptor, line)
         guard written == line.count else {
             let message = Self.describeErrno("could not write to \(file.path)")
             _ = ftruncate(descriptor, committedLength)
