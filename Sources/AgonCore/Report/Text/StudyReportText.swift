@@ -15,6 +15,7 @@ public enum StudyReportText {
             return out.joined(separator: "\n")
         }
         if let first = report.sections.first { out.append(RankingTable.method(first.ranking)) }
+        out.append(ReviewerChecksText.facts(report.facts))
         out.append("")
         out.append("Systems:")
         let width = report.systems.map { DisplayWidth.of($0.id) }.max() ?? 0
@@ -31,6 +32,7 @@ public enum StudyReportText {
             if let duel = section.headToHead {
                 out.append("")
                 out.append(RankingTable.headToHead(duel))
+                if let extras = ReviewerChecksText.headToHeadExtras(section) { out.append(extras) }
             }
             let scores = report.scores.filter { $0.criterion == section.id }
             if !scores.isEmpty {
@@ -43,6 +45,25 @@ public enum StudyReportText {
         out.append(biasTable(report.bias))
         out.append("")
         out.append(raterTable(report.bias))
+        let names = Dictionary(uniqueKeysWithValues: report.sections.map { ($0.id, $0.name) })
+        out.append("")
+        out.append(heading("Construct validity"))
+        out.append(ReviewerChecksText.constructValidity(report.constructValidity, names: names))
+        out.append("")
+        out.append(heading("Serial position and fatigue"))
+        out.append(ReviewerChecksText.serialPosition(report.serialPosition))
+        if let groups = report.raterGroups {
+            out.append("")
+            out.append(heading("Rater groups"))
+            out.append(ReviewerChecksText.raterGroups(groups))
+        }
+        out.append("")
+        out.append(heading("Split-half reliability"))
+        out.append(ReviewerChecksText.splitHalf(report.splitHalf, names: names))
+        if report.agreement != nil {
+            out.append("")
+            out.append("Agreement between raters: `agon agreement \(report.study)` prints it in full; it is also in --json and --html.")
+        }
         return out.joined(separator: "\n")
     }
 
