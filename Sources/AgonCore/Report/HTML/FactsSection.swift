@@ -53,6 +53,7 @@ extension StudyReportHTML {
         }
         // The generation settings recorded when answers are collected from servers will be listed
         // here once studies carry them.
-        return section("facts", words("The study", "Исследование"), children)
+        // The title is this section's heading: the document opens with it.
+        return H.el("section", [("id", "facts"), ("data-section", "facts")], children)
     }
 }

@@ -24,12 +24,12 @@ enum ForestPlot {
             }
         }
         children.append(SVG.text(4, 16, words("rank", "ранг"), size: 10, fill: "#444444"))
-        children.append(SVG.text(28, 16, words("system", "система"), size: 10, fill: "#444444"))
+        children.append(SVG.text(40, 16, words("system", "система"), size: 10, fill: "#444444"))
         children.append(SVG.text(SVG.width - 4, 16, words("rating", "рейтинг"), anchor: .end, size: 10, fill: "#444444"))
         for tick in scale.ticks() {
             let x = scale(tick)
             children.append(SVG.line(x, top, x, height - 28, stroke: "#CCCCCC", width: 0.6))
-            children.append(SVG.text(x, height - 14, ShownNumber.format(tick, .whole, language), anchor: .middle, size: 10))
+            children.append(SVG.tick(x, height - 14, ShownNumber.format(tick, .whole, language), size: 10))
         }
         children.append(SVG.line(scale(1000), top - 4, scale(1000), height - 28, stroke: "#555555", width: 1, dash: "4 3"))
         for (offset, entry) in shown.enumerated() {
@@ -38,7 +38,7 @@ enum ForestPlot {
             let band = ranks.firstIndex(of: row.rank) ?? 0
             let path = "sections[\(sectionIndex)].ranking.rows[\(index)]"
             children.append(SVG.number(8, y + 4, Double(row.rank), path + ".rank", .count, language, bold: true))
-            children.append(SVG.text(28, y + 4, SVG.fit(row.system, width: labelWidth - 28)))
+            children.append(SVG.text(40, y + 4, SVG.fit(row.system, width: labelWidth - 40)))
             if let lower = row.lower, let upper = row.upper {
                 children.append(SVG.line(scale(lower), y, scale(upper), y, stroke: Palette.black, width: 1.6))
                 children.append(SVG.line(scale(lower), y - 4, scale(lower), y + 4, stroke: Palette.black, width: 1.2))

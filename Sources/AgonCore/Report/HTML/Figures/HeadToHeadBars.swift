@@ -32,7 +32,7 @@ enum HeadToHeadBars {
         for tick in [0.0, 0.25, 0.5, 0.75, 1] {
             children.append(SVG.line(rate(tick), top - 4, rate(tick), height - 26, stroke: tick == 0.5 ? "#555555" : "#DDDDDD",
                                      width: tick == 0.5 ? 1 : 0.6, dash: tick == 0.5 ? "4 3" : nil))
-            children.append(SVG.text(rate(tick), height - 12, ShownNumber.format(tick, .percent, language).replacingOccurrences(of: ",0", with: "").replacingOccurrences(of: ".0", with: ""), anchor: .middle, size: 9.5))
+            children.append(SVG.tick(rate(tick), height - 12, ShownNumber.format(tick * 100, .whole, language) + "%"))
         }
         for (offset, entry) in rows.enumerated() {
             let (index, section) = entry

@@ -6,19 +6,26 @@ enum HeatMap {
                      words: Words) -> HTMLNode {
         let language = words.language
         let n = labels.count
-        let labelWidth = min(150.0, 12 + Double(labels.map(\.count).max() ?? 4) * 6.6)
-        let cell = min(44.0, (SVG.width - labelWidth - 10) / Double(max(1, n)))
+        let labelWidth = min(170.0, 30 + Double(labels.map(\.count).max() ?? 4) * 6.6)
+        let cell = min(56.0, (SVG.width - labelWidth - 10) / Double(max(1, n)))
         let showLabels = cell >= 12, showNumbers = cell >= 30
+        let allFit = labels.allSatisfy { Double($0.count) * 6 <= cell - 2 }
         let top = showLabels ? 18.0 : 4
         let height = top + Double(n) * cell + 24
         var children: [HTMLNode] = []
         for i in 0..<n {
             let y = top + Double(i) * cell
             if showLabels {
-                children.append(SVG.text(labelWidth - 4, y + cell / 2 + 4, SVG.fit(labels[i], width: labelWidth - 8), anchor: .end,
-                                         size: min(11, cell * 0.7)))
-                children.append(SVG.text(labelWidth + Double(i) * cell + cell / 2, top - 5, showNumbers ? SVG.fit(labels[i], width: cell) : "\(i + 1)",
-                                         anchor: .middle, size: min(10, cell * 0.6)))
+                // Rows carry the names; columns their numbers, unless a name fits its column.
+                let fits = Double(labels[i].count) * 6 <= cell - 2
+                children.append(.element("text", SVG.textAttributes(labelWidth - 4, y + cell / 2 + 4, anchor: .end, size: min(11, cell * 0.7), bold: false, fill: nil), [
+                    allFit ? .text("") : SVG.tick(0, 0, "\(i + 1)").asTspan(), .text(SVG.fit((allFit ? "" : " · ") + labels[i], width: labelWidth - 8)),
+                ]))
+                if allFit && fits {
+                    children.append(SVG.text(labelWidth + Double(i) * cell + cell / 2, top - 5, labels[i], anchor: .middle, size: min(10, cell * 0.6)))
+                } else {
+                    children.append(SVG.tick(labelWidth + Double(i) * cell + cell / 2, top - 5, "\(i + 1)", size: min(10, cell * 0.6)))
+                }
             }
             for j in 0..<n {
                 let x = labelWidth + Double(j) * cell
@@ -38,8 +45,8 @@ enum HeatMap {
             let v = -1 + Double(step) / 10
             children.append(SVG.rect(keyX + Double(step) * 9, keyY, 9, 8, fill: Palette.diverging(v)))
         }
-        children.append(SVG.text(keyX - 4, keyY + 8, ShownNumber.format(-1, .whole, language), anchor: .end, size: 9))
-        children.append(SVG.text(keyX + 21 * 9 + 4, keyY + 8, ShownNumber.format(1, .whole, language), size: 9))
+        children.append(SVG.tick(keyX - 4, keyY + 8, ShownNumber.format(-1, .whole, language), anchor: .end, size: 9))
+        children.append(SVG.tick(keyX + 21 * 9 + 4, keyY + 8, ShownNumber.format(1, .whole, language), anchor: .start, size: 9))
         if !showNumbers {
             children.append(SVG.text(keyX + 21 * 9 + 20, keyY + 8, words("values in the table below", "значения — в таблице ниже"), size: 9))
         }

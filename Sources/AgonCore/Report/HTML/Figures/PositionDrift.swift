@@ -15,12 +15,12 @@ enum PositionDrift {
             let values = drift.bins.compactMap { $0[keyPath: key] }
             guard !values.isEmpty else { continue }
             let x0 = 50 + Double(p) * (panel + gap + 50)
-            let x = LinearScale(low: 0, high: Double(drift.bins.count - 1), from: x0 + 10, to: x0 + panel - 10)
+            let x = LinearScale(low: 0, high: Double(drift.bins.count - 1), from: x0 + 14, to: x0 + panel - 30)
             let y = LinearScale.nice(values.min()! - 0.05, values.max()! + 0.05, from: bottom, to: top)
             children.append(SVG.text(x0, 14, name, size: 10, bold: true))
             for tick in y.ticks(4) {
                 children.append(SVG.line(x0, y(tick), x0 + panel, y(tick), stroke: "#DDDDDD", width: 0.6))
-                children.append(SVG.text(x0 - 4, y(tick) + 3, ShownNumber.format(tick, .fixed2, language), anchor: .end, size: 9))
+                children.append(SVG.tick(x0 - 4, y(tick) + 3, ShownNumber.format(tick, .fixed2, language), anchor: .end, size: 9))
             }
             var points: [String] = []
             for (b, bin) in drift.bins.enumerated() {

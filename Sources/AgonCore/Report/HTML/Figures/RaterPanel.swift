@@ -6,7 +6,7 @@ enum RaterPanel {
 
     static func draw(_ bias: BiasDiagnostics, rows: Range<Int>, figure: String, words: Words) -> HTMLNode {
         let language = words.language
-        let labelWidth = 90.0, top = 30.0, gap = 20.0
+        let labelWidth = 90.0, top = 30.0, gap = 40.0
         let panel = (SVG.width - labelWidth - 150 - gap) / 2
         let left = LinearScale(low: 0, high: 1, from: labelWidth, to: labelWidth + panel)
         let longer = LinearScale(low: 0, high: 1, from: labelWidth + panel + gap, to: labelWidth + 2 * panel + gap)
@@ -21,7 +21,8 @@ enum RaterPanel {
             for tick in [0.0, 0.5, 1] {
                 children.append(SVG.line(scale(tick), top - 6, scale(tick), height - 22, stroke: tick == 0.5 ? "#555555" : "#DDDDDD",
                                          width: tick == 0.5 ? 1 : 0.6, dash: tick == 0.5 ? "4 3" : nil))
-                children.append(SVG.text(scale(tick), height - 8, ShownNumber.format(tick * 100, .whole, language) + "%", anchor: .middle, size: 9.5))
+                let anchor: SVG.Anchor = tick == 0 ? .start : tick == 1 ? .end : .middle
+                children.append(SVG.tick(scale(tick), height - 8, ShownNumber.format(tick * 100, .whole, language) + "%", anchor: anchor))
             }
         }
         for (offset, entry) in shown.enumerated() {
@@ -30,12 +31,10 @@ enum RaterPanel {
             if offset % 2 == 0 { children.append(SVG.rect(0, y - rowHeight / 2, SVG.width, rowHeight, fill: "#F4F4F4")) }
             children.append(SVG.text(4, y + 4, SVG.fit(rater.rater, width: labelWidth - 8)))
             let path = "bias.raters[\(index)]"
-            for (scale, share, name, shape, colour) in [(left, rater.leftWins, "leftWins", 0, Palette.blue),
-                                                         (longer, rater.longerWins, "longerWins", 1, Palette.orange)] {
+            for (scale, share, shape, colour) in [(left, rater.leftWins, 0, Palette.blue), (longer, rater.longerWins, 1, Palette.orange)] {
                 guard let interval = share.interval else { continue }
                 children.append(SVG.line(scale(interval.lower), y, scale(interval.upper), y, stroke: Palette.black, width: 1.4))
                 children.append(SVG.marker(shape, scale(interval.proportion), y, 4, fill: colour))
-                _ = name
             }
             children.append(SVG.number(columns[0].0 + 30, y + 4, Double(rater.fastJudgements), "\(path).fastJudgements", .count, language, anchor: .middle))
             if rater.consistency.pairs > 0 {

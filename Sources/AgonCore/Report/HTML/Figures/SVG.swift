@@ -41,6 +41,12 @@ enum SVG {
         .element("text", textAttributes(x, y, anchor: anchor, size: size, bold: bold, fill: fill), [.text(content)])
     }
 
+    /// An axis label or index (not a result): marked so the test that every shown result comes
+    /// from the JSON can tell the two apart.
+    static func tick(_ x: Double, _ y: Double, _ content: String, anchor: Anchor = .middle, size: Double = 9.5) -> HTMLNode {
+        .element("text", textAttributes(x, y, anchor: anchor, size: size, bold: false, fill: nil) + [("data-axis", "tick")], [.text(content)])
+    }
+
     /// A number drawn as text, carrying its JSON path like every number in the report.
     static func number(_ x: Double, _ y: Double, _ value: Double?, _ path: String, _ style: ShownNumber.Style,
                        _ language: Language, anchor: Anchor = .start, size: Double? = nil, bold: Bool = false,
@@ -151,5 +157,13 @@ enum Palette {
         let t = abs(v)
         func mix(_ c: Double) -> Int { Int((255 + (c - 255) * t).rounded()) }
         return String(format: "#%02X%02X%02X", mix(r), mix(g), mix(b))
+    }
+}
+
+extension HTMLNode {
+    /// The same text element as a `tspan`, to sit inside another text.
+    func asTspan() -> HTMLNode {
+        guard case .element(_, let attributes, let children) = content else { return self }
+        return .element("tspan", attributes.filter { $0.0 != "x" && $0.0 != "y" && $0.0 != "text-anchor" }, children)
     }
 }

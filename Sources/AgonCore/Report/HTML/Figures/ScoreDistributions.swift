@@ -15,7 +15,7 @@ enum ScoreDistributions {
         var children: [HTMLNode] = []
         for k in 0..<categories {
             let x = labelWidth + (Double(k) + 0.5) * slot
-            children.append(SVG.text(x, height - 6, ShownNumber.format(Double(first.scaleMin + k), .count, language), anchor: .middle, size: 10))
+            children.append(SVG.tick(x, height - 6, ShownNumber.format(Double(first.scaleMin + k), .count, language), size: 10))
         }
         children.append(SVG.text(SVG.width - meanWidth + 10, height - 6, words("mean, 95% interval", "среднее, 95% интервал"), size: 10, fill: "#444444"))
         for (offset, entry) in entries.enumerated() {
