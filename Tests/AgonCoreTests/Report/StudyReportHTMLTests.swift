@@ -220,7 +220,7 @@ struct StudyReportHTMLTests {
         let (report, _) = try Self.report()
         for language in [Language.en, .ru] {
             let document = try Document.parse(StudyReportHTML.render(report, language: language))
-            var expected: Set<String> = ["forest-overall", "head-to-head", "kappa-matrix", "raters", "criteria-correlation", "position-drift"]
+            var expected: Set<String> = ["forest-overall", "head-to-head", "kappa-matrix", "raters", "criteria-correlation", "position-drift", "rater-groups"]
             for criterion in report.rubricCriteria { expected.insert("forest-\(criterion)"); expected.insert("scores-\(criterion)") }
             #expect(expected.isSubset(of: document.figures()), "missing: \(expected.subtracting(document.figures()))")
             #expect(document.sections() == ["facts", "rankings", "head-to-head", "scores", "agreement", "bias", "validity",

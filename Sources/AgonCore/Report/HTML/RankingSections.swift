@@ -72,7 +72,8 @@ extension StudyReportHTML {
         children.append(H.table([words("section", "раздел"), words("won / tied / both weak / lost", "победы / ничьи / оба слабые / поражения"),
                                  words("win rate, ties half", "доля побед, ничья — половина"), words("Wilson 95%", "Уилсон 95%"),
                                  words("task bootstrap 95%", "бутстреп по заданиям 95%"), words("ties excluded", "без ничьих"),
-                                 words("sign test p", "p знакового теста"), words("p, Holm", "p по Холму")], rows))
+                                 words("sign test p", "p знакового теста"), words("p, Holm", "p по Холму")], rows,
+                                attributes: [("class", "wide")]))
         children.append(H.p(words("Holm's correction (Holm 1979) adjusts the sign-test p-values of the criteria as one family, so that the chance of any false finding among them stays at 5%; the overall preference is the primary outcome and keeps its raw p.",
                                   "Поправка Холма (Holm 1979) корректирует p-значения знаковых тестов критериев как одно семейство, чтобы вероятность хотя бы одной ложной находки среди них оставалась 5%; общее предпочтение — основной результат, его p не корректируется."),
                             [("class", "note")]))

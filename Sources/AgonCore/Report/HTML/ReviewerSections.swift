@@ -109,6 +109,10 @@ extension StudyReportHTML {
                       range(difference.lower, difference.upper, path, .signedWhole, words)]
             rows.append(cells)
         }
+        if let chart = GroupComparison.draw(groups, systems: report.systems.map(\.id), figure: "rater-groups", words: words) {
+            children.append(figure(chart, caption: words("Overall rating of each system by each group, with 95% intervals; the dashed line is the mean, 1000.",
+                                                         "Общий рейтинг каждой системы по каждой группе с 95% интервалами; пунктир — среднее, 1000.")))
+        }
         children.append(H.table([words("system", "система"), "\(first.background)", words("95% interval", "95% интервал"), "\(second.background)",
                                  words("95% interval", "95% интервал"), words("difference", "разность"), words("95% interval", "95% интервал")], rows))
         if !groups.ratersLeftOut.isEmpty {

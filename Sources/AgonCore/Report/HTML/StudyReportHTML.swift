@@ -71,7 +71,8 @@ public enum StudyReportHTML {
     h1 { font-size: 17pt; margin: 0 0 4px; }
     h2 { font-size: 14pt; margin: 18px 0 6px; border-bottom: 2px solid #000; padding-bottom: 2px; }
     h3 { font-size: 11.5pt; margin: 14px 0 4px; }
-    p, li, dd, td, figcaption { overflow-wrap: anywhere; }
+    p, li, dd, figcaption { overflow-wrap: anywhere; }
+    td { overflow-wrap: break-word; hyphens: auto; }
     th { overflow-wrap: normal; hyphens: auto; }
     table { border-collapse: collapse; width: 100%; margin: 4px 0 10px; font-size: 9pt; }
     caption { text-align: left; font-weight: bold; padding: 2px 0; }
@@ -79,6 +80,7 @@ public enum StudyReportHTML {
     td { border-bottom: 1px solid #CCCCCC; padding: 2px 5px; vertical-align: top; }
     th.n, td.n { text-align: right; font-variant-numeric: tabular-nums; }
     td.n { white-space: nowrap; }
+    table.wide { font-size: 8pt; }
     .range { white-space: nowrap; }
     figure { margin: 6px 0 14px; break-inside: avoid; page-break-inside: avoid; }
     figcaption { font-size: 8.5pt; color: #333333; margin-top: 2px; }
