@@ -168,7 +168,7 @@ struct ReviewerChecksTests {
             #expect(json.contains(key))
         }
         let text = StudyReportText.render(report)
-        for heading in ["Construct validity", "Serial position and fatigue", "Split-half reliability", "Holm-adjusted", "task bootstrap"] {
+        for heading in ["Construct validity", "Serial position and fatigue", "Split-half reliability", "Holm-adjusted across criteria", "  task bootstrap"] {
             #expect(text.contains(heading))
         }
     }

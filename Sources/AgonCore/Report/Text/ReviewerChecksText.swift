@@ -15,18 +15,6 @@ public enum ReviewerChecksText {
         return line
     }
 
-    public static func headToHeadExtras(_ section: StudyReport.Section) -> String? {
-        var rows = [["", "value", "95% interval"]]
-        if let clustered = section.clusteredWinRate {
-            rows.append(["win rate, ties as half (task bootstrap)", RankingTable.percent(clustered.rate),
-                         String(format: "%.1f–%.1f%%", clustered.lower * 100, clustered.upper * 100)])
-        }
-        if let holm = section.signTestPHolm {
-            rows.append(["sign test p, Holm-adjusted across criteria", RankingTable.pValue(holm), ""])
-        }
-        return rows.count > 1 ? PlainTable.render(rows) : nil
-    }
-
     static func correlation(_ value: Double?) -> String {
         value.map { String(format: "%.2f", $0) } ?? "—"
     }

@@ -31,8 +31,7 @@ public enum StudyReportText {
             out.append(sectionTable(section.ranking, labels: labels))
             if let duel = section.headToHead {
                 out.append("")
-                out.append(RankingTable.headToHead(duel))
-                if let extras = ReviewerChecksText.headToHeadExtras(section) { out.append(extras) }
+                out.append(RankingTable.headToHead(duel, clustered: section.clusteredWinRate, holm: section.signTestPHolm))
             }
             let scores = report.scores.filter { $0.criterion == section.id }
             if !scores.isEmpty {
