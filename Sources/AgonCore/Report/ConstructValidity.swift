@@ -43,30 +43,41 @@ public struct ConstructValidity: Sendable, Equatable, Codable {
 
     public static func compute(_ judgements: [RatedJudgement], rubric: Rubric) -> ConstructValidity {
         let criteria = rubric.criteria.map(\.id)
-        var rows: [[Double?]] = []
-        var margins: [[Double?]] = []
-        var preferences: [Double?] = []
+        let k = criteria.count
+        // Flat columns with NaN for a missing score: one pass, no optionals per cell.
+        var columns = [[Double]](repeating: [], count: k), margins = columns
+        var preferences: [Double] = []
         for rated in judgements where rated.judgement.repeatOf == nil {
             let judgement = rated.judgement
-            if rubric.mode == .absolute {
-                rows.append(criteria.map { judgement.scores[$0]?.a.map(Double.init) })
-                rows.append(criteria.map { judgement.scores[$0]?.b.map(Double.init) })
-                margins.append(criteria.map { id in
-                    guard let a = judgement.scores[id]?.a, let b = judgement.scores[id]?.b else { return nil }
-                    return Double(a - b)
-                })
-            } else {
-                rows.append(criteria.map { judgement.scores[$0]?.comparison.map(Double.init) })
-                margins.append(criteria.map { id in judgement.scores[id]?.comparison.map { Double(-$0) } })
+            for (c, id) in criteria.enumerated() {
+                let score = judgement.scores[id]
+                if rubric.mode == .absolute {
+                    columns[c].append(score?.a.map(Double.init) ?? .nan)
+                    columns[c].append(score?.b.map(Double.init) ?? .nan)
+                    if let a = score?.a, let b = score?.b { margins[c].append(Double(a - b)) } else { margins[c].append(.nan) }
+                } else {
+                    columns[c].append(score?.comparison.map(Double.init) ?? .nan)
+                    margins[c].append(score?.comparison.map { Double(-$0) } ?? .nan)
+                }
             }
             switch judgement.preference {
             case .a: preferences.append(1)
             case .b: preferences.append(-1)
             case .tie, .bothWeak: preferences.append(0)
-            case nil: preferences.append(nil)
+            case nil: preferences.append(.nan)
             }
         }
-        let k = criteria.count
+        func correlation(_ x: [Double], _ y: [Double]) -> PearsonCorrelation {
+            var a: [Double] = [], b: [Double] = []
+            a.reserveCapacity(x.count)
+            b.reserveCapacity(x.count)
+            for index in x.indices where !x[index].isNaN && !y[index].isNaN {
+                a.append(x[index])
+                b.append(y[index])
+            }
+            return PearsonCorrelation(a, b)
+        }
+        let observations = columns.first?.count ?? 0
         var matrix = [[Double?]](repeating: [Double?](repeating: nil, count: k), count: k)
         var pairs: [Pair] = []
         var warnings: [String] = []
@@ -74,7 +85,7 @@ public struct ConstructValidity: Sendable, Equatable, Codable {
         for i in 0..<k {
             matrix[i][i] = 1
             for j in (i + 1)..<max(i + 1, k) {
-                let correlation = PearsonCorrelation(pairs: rows.map { ($0[i], $0[j]) })
+                let correlation = correlation(columns[i], columns[j])
                 matrix[i][j] = correlation.r
                 matrix[j][i] = correlation.r
                 pairs.append(Pair(first: criteria[i], second: criteria[j], correlation: correlation))
@@ -84,9 +95,9 @@ public struct ConstructValidity: Sendable, Equatable, Codable {
             }
         }
         let withPreference = criteria.indices.map { c in
-            WithPreference(criterion: criteria[c], correlation: PearsonCorrelation(pairs: zip(margins, preferences).map { ($0[c], $1) }))
+            WithPreference(criterion: criteria[c], correlation: correlation(margins[c], preferences))
         }
         return ConstructValidity(criteria: criteria, matrix: matrix, pairs: pairs, withPreference: withPreference,
-                                 haloThreshold: haloThreshold, haloWarnings: warnings, observations: rows.count)
+                                 haloThreshold: haloThreshold, haloWarnings: warnings, observations: observations)
     }
 }

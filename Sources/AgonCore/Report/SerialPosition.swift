@@ -51,19 +51,23 @@ public struct SerialPosition: Sendable, Equatable, Codable {
         let criterionIndex = Dictionary(uniqueKeysWithValues: rubric.criteria.enumerated().map { ($1.id, $0) })
         let raterIndex = Dictionary(raters.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let r = raters.count, cells = taskIndex.count * systemIndex.count * criterionIndex.count
-        func cell(_ task: String, _ system: String, _ criterion: Int) -> Int {
-            (taskIndex[task]! * systemIndex.count + systemIndex[system]!) * criterionIndex.count + criterion
+        let criteriaCount = criterionIndex.count
+        // Each judgement's answers as cell bases (task × system), resolved once.
+        let bases: [(left: Int, right: Int)] = judgements.map { rated in
+            let j = rated.judgement
+            let task = taskIndex[j.task]! * systemIndex.count
+            return ((task + systemIndex[j.left]!) * criteriaCount, (task + systemIndex[j.right]!) * criteriaCount)
         }
         var sum = [Double](repeating: 0, count: absolute ? cells * r : 0), count = sum
         if absolute {
-            for rated in judgements where rated.judgement.repeatOf == nil {
+            for (index, rated) in judgements.enumerated() where rated.judgement.repeatOf == nil {
                 guard let rater = raterIndex[rated.rater] else { continue }
                 let j = rated.judgement
                 for (id, score) in j.scores {
                     guard let c = criterionIndex[id] else { continue }
-                    for (system, value) in [(j.left, score.a), (j.right, score.b)] {
+                    for (base, value) in [(bases[index].left, score.a), (bases[index].right, score.b)] {
                         guard let value else { continue }
-                        let slot = cell(j.task, system, c) * r + rater
+                        let slot = (base + c) * r + rater
                         sum[slot] += Double(value)
                         count[slot] += 1
                     }
@@ -80,15 +84,15 @@ public struct SerialPosition: Sendable, Equatable, Codable {
                 }
             }
         }
-        func distance(_ rated: RatedJudgement) -> Double? {
+        func distance(_ index: Int, _ rated: RatedJudgement) -> Double? {
             guard absolute, let rater = raterIndex[rated.rater] else { return nil }
             let j = rated.judgement
             var total = 0.0, n = 0.0
             for (id, score) in j.scores {
                 guard let c = criterionIndex[id] else { continue }
-                for (system, value) in [(j.left, score.a), (j.right, score.b)] {
+                for (base, value) in [(bases[index].left, score.a), (bases[index].right, score.b)] {
                     guard let value else { continue }
-                    let target = cell(j.task, system, c)
+                    let target = base + c
                     let slot = target * r + rater
                     let own = count[slot] > 0 ? sum[slot] / count[slot] : nil
                     let others = meanCount[target] - (own == nil ? 0 : 1)
@@ -106,20 +110,23 @@ public struct SerialPosition: Sendable, Equatable, Codable {
             return values.isEmpty ? nil : Double(values.reduce(0, +)) / Double(values.count)
         }
 
-        let byRater = Dictionary(grouping: judgements, by: \.rater)
+        let byRater = Dictionary(grouping: judgements.indices, by: { judgements[$0].rater })
         var score: (x: [Double], y: [Double], g: [Int]) = ([], [], [])
         var dist = score, secs = score
         var drifts: [RaterDrift] = []
         var maxPosition = 0
         var positioned: [(position: Int, score: Double?, distance: Double?, seconds: Double)] = []
         for (g, rater) in raters.enumerated() {
-            let ordered = (byRater[rater] ?? []).sorted { ($0.judgement.at, $0.judgement.item) < ($1.judgement.at, $1.judgement.item) }
+            let ordered = (byRater[rater] ?? []).sorted {
+                (judgements[$0].judgement.at, judgements[$0].judgement.item) < (judgements[$1].judgement.at, judgements[$1].judgement.item)
+            }
             guard !ordered.isEmpty else { continue }
             var own: (x: [Double], y: [Double]) = ([], [])
-            for (index, rated) in ordered.enumerated() {
-                let position = index + 1
+            for (offset, index) in ordered.enumerated() {
+                let rated = judgements[index]
+                let position = offset + 1
                 maxPosition = max(maxPosition, position)
-                let s = meanScore(rated.judgement), d = distance(rated)
+                let s = meanScore(rated.judgement), d = distance(index, rated)
                 positioned.append((position, s, d, rated.judgement.seconds))
                 if let s {
                     score.x.append(Double(position)); score.y.append(s); score.g.append(g)

@@ -8,9 +8,12 @@ enum SVG {
     static let width = 680.0
     static let font = "DejaVu Sans, Verdana, Arial, sans-serif"
 
+    /// A coordinate to one decimal, without `String(format:)`: a figure writes tens of thousands.
     static func f(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        guard value.isFinite, abs(value) < 1e12 else { return "0" }
+        let tenths = Int((value * 10).rounded())
+        let whole = String(abs(tenths) / 10), fraction = abs(tenths) % 10
+        return (tenths < 0 ? "-" : "") + (fraction == 0 ? whole : whole + "." + String(fraction))
     }
 
     static func root(figure: String, height: Double, title: String, _ children: [HTMLNode]) -> HTMLNode {
@@ -155,8 +158,12 @@ enum Palette {
         let v = max(-1, min(1, value))
         let (r, g, b): (Double, Double, Double) = v >= 0 ? (0x00, 0x72, 0xB2) : (0xD5, 0x5E, 0x00)
         let t = abs(v)
-        func mix(_ c: Double) -> Int { Int((255 + (c - 255) * t).rounded()) }
-        return String(format: "#%02X%02X%02X", mix(r), mix(g), mix(b))
+        let digits = Array("0123456789ABCDEF")
+        func hex(_ c: Double) -> String {
+            let value = max(0, min(255, Int((255 + (c - 255) * t).rounded())))
+            return String([digits[value / 16], digits[value % 16]])
+        }
+        return "#" + hex(r) + hex(g) + hex(b)
     }
 }
 
