@@ -45,7 +45,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
     public var scores: [ScoreSummary]
     public var bias: BiasDiagnostics
     public var facts: StudyFacts
-    /// nil with fewer than two raters.
+    /// nil with fewer than two raters, or when not asked for (the text report points to
+    /// `agon agreement` instead of spending a bootstrap it does not print).
     public var agreement: StudyAgreement.Result?
     public var constructValidity: ConstructValidity
     public var serialPosition: SerialPosition
@@ -61,7 +62,7 @@ public struct StudyReport: Sendable, Equatable, Codable {
     public static func build(bundle: StudyBundle, judgements: StudyJudgements, options: RankingOptions,
                               pair: (String, String)? = nil, readingWordsPerMinute: Double = 500,
                              roster: RaterRoster? = nil, splitHalves: Int = 200,
-                             agreementRounds: Int? = nil) -> StudyReport {
+                             agreementRounds: Int? = nil, includeAgreement: Bool = true) -> StudyReport {
         let study = bundle.study
         let rubric = bundle.rubric
         let battles = StudyBattles(judgements.judgements, study: study, rubric: rubric)
@@ -107,7 +108,7 @@ public struct StudyReport: Sendable, Equatable, Codable {
         let bias = BiasDiagnostics.compute(judgements.judgements, raters: judgements.raters, answers: bundle.answers,
                                            strengths: strengths, readingWordsPerMinute: readingWordsPerMinute)
         var agreement: StudyAgreement.Result?
-        if judgements.raters.count >= 2 {
+        if includeAgreement, judgements.raters.count >= 2 {
             let byRater = Dictionary(grouping: judgements.judgements, by: \.rater)
             let sessions = judgements.raters.map { StudyAgreement.Session(rater: $0, judgements: (byRater[$0] ?? []).map(\.judgement)) }
             agreement = StudyAgreement.analyse(bundle: bundle, sessions: sessions,

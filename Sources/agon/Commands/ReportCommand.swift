@@ -70,7 +70,8 @@ struct ReportCommand: ParsableCommand {
         let loaded = clock.now
         let report = StudyReport.build(bundle: bundle, judgements: judgements,
                                        options: try ranking.options(bootstrap: bootstrap),
-                                       pair: chosen, readingWordsPerMinute: readingSpeed, roster: roster)
+                                       pair: chosen, readingWordsPerMinute: readingSpeed, roster: roster,
+                                       includeAgreement: json || target != nil)
         let built = clock.now
         if let target {
             let document = StudyReportHTML.render(report, language: lang)
