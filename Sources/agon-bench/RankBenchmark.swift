@@ -75,9 +75,15 @@ struct RankBenchmark: ParsableCommand {
         let json = try medians((0..<runs).map { _ in
             try timeProcess(executable, ["report", "bench", "--json"], home: workspaceFolder.path)
         })
+        let htmlFile = workspaceFolder.appendingPathComponent("report.html").path
+        let html = try medians((0..<runs).map { _ in
+            try timeProcess(executable, ["report", "bench", "--html", htmlFile, "--force"], home: workspaceFolder.path)
+        })
+        let htmlSize = (try? FileManager.default.attributesOfItem(atPath: htmlFile)[.size] as? Int) ?? 0
         print(PlainTable.render([["measurement", "elapsed s", "CPU s"],
                                  ["agon report (tables, 1000 task-bootstrap rounds × 5 sections)", format(report.elapsed), format(report.cpu)],
-                                 ["agon report --json", format(json.elapsed), format(json.cpu)]]))
+                                 ["agon report --json", format(json.elapsed), format(json.cpu)],
+                                 ["agon report --html (\(htmlSize / 1000) kB, every figure)", format(html.elapsed), format(html.cpu)]]))
         print("Load average while measuring: \(loadAverage()) (other processes share the cores; CPU s is less affected).")
     }
 

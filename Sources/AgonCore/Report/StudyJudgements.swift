@@ -34,14 +34,19 @@ public struct StudyJudgements: Sendable {
     public var flaggedLeftOut: Int
     /// Journals that could not be fully read, and judgements that do not fit the study.
     public var warnings: [String]
+    /// Journal lines that could not be used, and judgements left out for naming unknown systems.
+    public var damagedLines: Int
+    public var unknownSystemJudgements: Int
 
     public init(raters: [String], judgements: [RatedJudgement], flags: [RatedFlag] = [], flaggedLeftOut: Int = 0,
-                warnings: [String] = []) {
+                warnings: [String] = [], damagedLines: Int = 0, unknownSystemJudgements: Int = 0) {
         self.raters = raters
         self.judgements = judgements
         self.flags = flags
         self.flaggedLeftOut = flaggedLeftOut
         self.warnings = warnings
+        self.damagedLines = damagedLines
+        self.unknownSystemJudgements = unknownSystemJudgements
     }
 
     /// - Parameter excludeFlagged: leave out the judgement of every item its rater flagged.
@@ -51,6 +56,7 @@ public struct StudyJudgements: Sendable {
         var flags: [RatedFlag] = []
         var flaggedLeftOut = 0
         var warnings: [String] = []
+        var damagedLines = 0
         let studyHash = bundle.studyHash
         let found = SessionStore.readJournals(studyID: bundle.study.id, in: workspace)
         for file in found.unreadable {
@@ -62,6 +68,7 @@ public struct StudyJudgements: Sendable {
                 warnings.append("\(name): the study changed since this session began; its judgements are included as recorded")
             }
             let damaged = journal.contents.problems.count
+            damagedLines += damaged
             if damaged > 0 { warnings.append("\(name): \(damaged) line\(damaged == 1 ? "" : "s") could not be used (see `agon sessions`)") }
             let state = SessionState(replaying: journal.contents.events.map(\.event))
             if !state.flags.isEmpty {
@@ -91,6 +98,7 @@ public struct StudyJudgements: Sendable {
             judgements.removeAll { !systems.contains($0.judgement.left) || !systems.contains($0.judgement.right) }
         }
         return StudyJudgements(raters: raters, judgements: judgements, flags: flags, flaggedLeftOut: flaggedLeftOut,
-                               warnings: warnings)
+                               warnings: warnings, damagedLines: damagedLines, unknownSystemJudgements: unknown.count)
     }
 }
+

@@ -2,7 +2,12 @@ import Foundation
 
 /// Everything `agon report` says about a study: per section (each criterion, and the overall
 /// preference) a Bradley–Terry ranking with intervals and, for two systems, the head-to-head
-/// figures; mean scores; bias diagnostics. Codable, so `--json` carries every number.
+/// figures; mean scores; bias diagnostics; the study's facts; agreement; and the reviewer's checks
+/// (construct validity, serial position, rater groups, split-half reliability, Holm's correction).
+/// Codable, so `--json` carries every number, and the HTML writer shows only numbers from here.
+///
+/// Still to come from other work, with a place kept in the HTML writer: parameter effects (the
+/// design's model over system profiles) and the generation settings recorded by collection.
 public struct StudyReport: Sendable, Equatable, Codable {
     public struct SystemInfo: Sendable, Equatable, Codable {
         public var id: String
@@ -15,8 +20,15 @@ public struct StudyReport: Sendable, Equatable, Codable {
         /// A criterion id, or `overall`.
         public var id: String
         public var name: String
+        /// The section's name in every language the rubric has (the overall preference's is ours).
+        public var names: LocalizedText
         public var ranking: Ranking
         public var headToHead: HeadToHead?
+        /// The head-to-head win rate (ties as half) with a task-bootstrap interval.
+        public var clusteredWinRate: ClusteredWinRate?
+        /// The head-to-head sign test's p after Holm's correction across the criteria (the family
+        /// is the criteria's tests; the overall preference, the primary outcome, keeps its raw p).
+        public var signTestPHolm: Double?
     }
 
     public var study: String
@@ -34,9 +46,18 @@ public struct StudyReport: Sendable, Equatable, Codable {
     public var bias: BiasDiagnostics
     /// Showings and overall results per system × sample; nil when the study has one sample per answer.
     public var samples: SampleUse?
-    /// Items raters flagged, and how many flagged judgements were left out (`--exclude-flagged`).
-    public var flags: [RatedFlag]
+    /// How many judgements of flagged items were left out (`--exclude-flagged`); the flags themselves
+    /// are in `facts`.
     public var flaggedLeftOut: Int
+    public var facts: StudyFacts
+    /// nil with fewer than two raters, or when not asked for (the text report points to
+    /// `agon agreement` instead of spending a bootstrap it does not print).
+    public var agreement: StudyAgreement.Result?
+    public var constructValidity: ConstructValidity
+    public var serialPosition: SerialPosition
+    /// nil unless a roster gives two backgrounds with judgements.
+    public var raterGroups: RaterGroups?
+    public var splitHalf: SplitHalfRatings
     public var warnings: [String]
 
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
@@ -44,7 +65,9 @@ public struct StudyReport: Sendable, Equatable, Codable {
     /// - Parameter pair: the two systems compared head to head; by default the only two, or the
     ///   top- and bottom-rated systems overall.
     public static func build(bundle: StudyBundle, judgements: StudyJudgements, options: RankingOptions,
-                             pair: (String, String)? = nil, readingWordsPerMinute: Double = 500) -> StudyReport {
+                              pair: (String, String)? = nil, readingWordsPerMinute: Double = 500,
+                             roster: RaterRoster? = nil, splitHalves: Int = 200,
+                             agreementRounds: Int? = nil, includeAgreement: Bool = true) -> StudyReport {
         let study = bundle.study
         let rubric = bundle.rubric
         let battles = StudyBattles(judgements.judgements, study: study, rubric: rubric)
@@ -53,10 +76,11 @@ public struct StudyReport: Sendable, Equatable, Codable {
         for id in order {
             let counts = battles.counts[id]!
             let ranking = Ranking.compute(counts, clusters: battles.byTask[id]!, options: options)
-            let name = id == StudyBattles.overall
-                ? "Overall preference"
-                : rubric.criterion(id: id)?.name.text(in: .en) ?? id
-            sections.append(Section(id: id, name: name, ranking: ranking, headToHead: nil))
+            let names = id == StudyBattles.overall
+                ? LocalizedText(en: "Overall preference", ru: "Общее предпочтение")
+                : rubric.criterion(id: id)?.name ?? LocalizedText(en: id)
+            sections.append(Section(id: id, name: names.en, names: names, ranking: ranking, headToHead: nil,
+                                    clusteredWinRate: nil, signTestPHolm: nil))
         }
         var duel: (Int, Int)?
         let ids = study.systems.map(\.id)
@@ -69,8 +93,18 @@ public struct StudyReport: Sendable, Equatable, Codable {
         }
         if let duel {
             for index in sections.indices {
-                sections[index].headToHead = HeadToHead(battles.counts[sections[index].id]!, duel.0, duel.1)
+                let id = sections[index].id
+                sections[index].headToHead = HeadToHead(battles.counts[id]!, duel.0, duel.1)
+                let (i, j) = (min(duel.0, duel.1), max(duel.0, duel.1))
+                let perTask = battles.byTask[id]!.map { tallies -> (wins: Double, losses: Double, ties: Double) in
+                    guard let t = tallies.first(where: { $0.i == i && $0.j == j }) else { return (0, 0, 0) }
+                    return duel.0 == i ? (t.winsI, t.winsJ, t.ties) : (t.winsJ, t.winsI, t.ties)
+                }
+                sections[index].clusteredWinRate = ClusteredWinRate(clusters: perTask, rounds: options.rounds, seed: options.seed)
             }
+            let criteria = sections.indices.filter { sections[$0].id != StudyBattles.overall }
+            let adjusted = HolmCorrection.adjusted(criteria.map { sections[$0].headToHead?.signTestP })
+            for (index, p) in zip(criteria, adjusted) { sections[index].signTestPHolm = p }
         }
         let scores = ScoreSummary.compute(judgements.judgements, study: study, rubric: rubric,
                                           rounds: options.rounds, seed: options.seed)
@@ -78,11 +112,31 @@ public struct StudyReport: Sendable, Equatable, Codable {
         for row in sections.first?.ranking.rows ?? [] { strengths[row.system] = (row.rating - BradleyTerry.base) / BradleyTerry.eloPerNat }
         let bias = BiasDiagnostics.compute(judgements.judgements, raters: judgements.raters, answers: bundle.answers,
                                            strengths: strengths, readingWordsPerMinute: readingWordsPerMinute)
+        var agreement: StudyAgreement.Result?
+        if includeAgreement, judgements.raters.count >= 2 {
+            let byRater = Dictionary(grouping: judgements.judgements, by: \.rater)
+            let sessions = judgements.raters.map { StudyAgreement.Session(rater: $0, judgements: (byRater[$0] ?? []).map(\.judgement)) }
+            agreement = StudyAgreement.analyse(bundle: bundle, sessions: sessions,
+                                               bootstrap: AgreementBootstrap(rounds: agreementRounds ?? options.rounds, seed: options.seed))
+        }
+        var warnings = judgements.warnings
+        let validity = ConstructValidity.compute(judgements.judgements, rubric: rubric)
+        for pair in validity.haloWarnings {
+            warnings.append("\(pair) correlate above \(validity.haloThreshold) over answers: the rubric is not telling them apart (halo)")
+        }
         return StudyReport(study: study.id, title: study.title, rubric: rubric.id, rubricMode: rubric.mode,
                            systems: study.systems.map { SystemInfo(id: $0.id, label: $0.label, profile: $0.profile.summary, parameters: $0.profile) },
                            raters: judgements.raters, judgements: judgements.judgements.count,
                            repeats: battles.repeatsLeftOut, sections: sections, scores: scores, bias: bias,
                            samples: study.design.samples > 1 ? SampleUse.compute(judgements.judgements, study: study) : nil,
-                           flags: judgements.flags, flaggedLeftOut: judgements.flaggedLeftOut, warnings: judgements.warnings)
+                           flaggedLeftOut: judgements.flaggedLeftOut,
+                           facts: StudyFacts.compute(bundle: bundle, judgements: judgements, roster: roster),
+                           agreement: agreement, constructValidity: validity,
+                           serialPosition: SerialPosition.compute(judgements.judgements, raters: judgements.raters, rubric: rubric),
+                           raterGroups: RaterGroups.compute(judgements.judgements, raters: judgements.raters, roster: roster,
+                                                            study: study, rubric: rubric, options: options),
+                           splitHalf: SplitHalfRatings.compute(judgements.judgements, raters: judgements.raters, study: study,
+                                                               rubric: rubric, splits: splitHalves, seed: options.seed),
+                           warnings: warnings)
     }
 }

@@ -29,6 +29,7 @@ public enum StudyReportText {
             return out.joined(separator: "\n")
         }
         if let first = report.sections.first { out.append(RankingTable.method(first.ranking)) }
+        out.append(ReviewerChecksText.facts(report.facts))
         out.append("")
         out.append("Systems:")
         let width = report.systems.map { DisplayWidth.of($0.id) }.max() ?? 0
@@ -48,7 +49,7 @@ public enum StudyReportText {
             out.append(sectionTable(section.ranking, labels: labels))
             if let duel = section.headToHead {
                 out.append("")
-                out.append(RankingTable.headToHead(duel))
+                out.append(RankingTable.headToHead(duel, clustered: section.clusteredWinRate, holm: section.signTestPHolm))
             }
             let scores = report.scores.filter { $0.criterion == section.id }
             if !scores.isEmpty {
@@ -61,10 +62,29 @@ public enum StudyReportText {
         out.append(biasTable(report.bias))
         out.append("")
         out.append(raterTable(report.bias))
-        if !report.flags.isEmpty {
+        let names = Dictionary(uniqueKeysWithValues: report.sections.map { ($0.id, $0.name) })
+        out.append("")
+        out.append(heading("Construct validity"))
+        out.append(ReviewerChecksText.constructValidity(report.constructValidity, names: names))
+        out.append("")
+        out.append(heading("Serial position and fatigue"))
+        out.append(ReviewerChecksText.serialPosition(report.serialPosition))
+        if let groups = report.raterGroups {
+            out.append("")
+            out.append(heading("Rater groups"))
+            out.append(ReviewerChecksText.raterGroups(groups))
+        }
+        out.append("")
+        out.append(heading("Split-half reliability"))
+        out.append(ReviewerChecksText.splitHalf(report.splitHalf, names: names))
+        if report.raters.count >= 2 {
+            out.append("")
+            out.append("Agreement between raters: `agon agreement \(report.study)` prints it in full; it is also in --json and --html.")
+        }
+        if !report.facts.flags.isEmpty {
             out.append("")
             out.append(heading("Flagged items"))
-            out.append(FlagTable.render(report.flags))
+            out.append(FlagTable.render(report.facts.flags))
             out.append("Review them with `agon flags \(report.study)`; `--exclude-flagged` leaves their judgements out.")
         }
         return out.joined(separator: "\n")

@@ -1,0 +1,156 @@
+import Foundation
+
+/// Serial position and fatigue: does a rater's judging drift with the item's position in their
+/// session? Position is the judgement's place in the order the rater made them (1 = first), all
+/// showings counted. Three within-rater slopes (`LinearSlope`, raters as fixed effects, so a
+/// lenient rater is not a drift), each per item, with a 95% t interval:
+///
+/// - **score**: the judgement's mean score over criteria and both answers (absolute rubrics) or its
+///   mean absolute comparison (comparative): raters growing harsher or milder as they go;
+/// - **distance from the others**: the mean absolute difference between the rater's scores and the
+///   other raters' mean score for the same answer and criterion (first showings) — the rater's
+///   consistency with the panel; a positive slope is the classic sign of fatigue;
+/// - **seconds**: time per judgement — raters speeding up (or slowing) with position.
+///
+/// Plus the same score slope per rater (one group each) and the measures averaged in bins of
+/// positions, for a chart. Degenerate cases: no rater with two or more judgements, or every
+/// judgement at the same position within its rater → slope nil; distance nil when no other rater
+/// scored the same answer.
+public struct SerialPosition: Sendable, Equatable, Codable {
+    public struct RaterDrift: Sendable, Equatable, Codable {
+        public var rater: String
+        public var judgements: Int
+        public var scoreSlope: LinearSlope?
+    }
+
+    public struct Bin: Sendable, Equatable, Codable {
+        public var first: Int
+        public var last: Int
+        public var judgements: Int
+        public var meanScore: Double?
+        public var meanDistance: Double?
+        public var meanSeconds: Double?
+    }
+
+    public var scoreSlope: LinearSlope?
+    public var distanceSlope: LinearSlope?
+    public var secondsSlope: LinearSlope?
+    public var raters: [RaterDrift]
+    public var bins: [Bin]
+
+    public static func compute(_ judgements: [RatedJudgement], raters: [String], rubric: Rubric, binCount: Int = 5) -> SerialPosition {
+        let absolute = rubric.mode == .absolute
+        // The others' scores per (task, system, criterion) and rater, first showings, in dense
+        // arrays: the lookup runs once per score of every judgement.
+        var taskIndex: [String: Int] = [:], systemIndex: [String: Int] = [:]
+        for rated in judgements {
+            let j = rated.judgement
+            if taskIndex[j.task] == nil { taskIndex[j.task] = taskIndex.count }
+            for system in [j.left, j.right] where systemIndex[system] == nil { systemIndex[system] = systemIndex.count }
+        }
+        let criterionIndex = Dictionary(uniqueKeysWithValues: rubric.criteria.enumerated().map { ($1.id, $0) })
+        let raterIndex = Dictionary(raters.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let r = raters.count, cells = taskIndex.count * systemIndex.count * criterionIndex.count
+        let criteriaCount = criterionIndex.count
+        // Each judgement's answers as cell bases (task × system), resolved once.
+        let bases: [(left: Int, right: Int)] = judgements.map { rated in
+            let j = rated.judgement
+            let task = taskIndex[j.task]! * systemIndex.count
+            return ((task + systemIndex[j.left]!) * criteriaCount, (task + systemIndex[j.right]!) * criteriaCount)
+        }
+        var sum = [Double](repeating: 0, count: absolute ? cells * r : 0), count = sum
+        if absolute {
+            for (index, rated) in judgements.enumerated() where rated.judgement.repeatOf == nil {
+                guard let rater = raterIndex[rated.rater] else { continue }
+                let j = rated.judgement
+                for (id, score) in j.scores {
+                    guard let c = criterionIndex[id] else { continue }
+                    for (base, value) in [(bases[index].left, score.a), (bases[index].right, score.b)] {
+                        guard let value else { continue }
+                        let slot = (base + c) * r + rater
+                        sum[slot] += Double(value)
+                        count[slot] += 1
+                    }
+                }
+            }
+        }
+        // Per cell: the sum of the raters' mean scores and how many raters scored it.
+        var meanSum = [Double](repeating: 0, count: absolute ? cells : 0), meanCount = meanSum
+        if absolute {
+            for c in 0..<cells {
+                for rater in 0..<r where count[c * r + rater] > 0 {
+                    meanSum[c] += sum[c * r + rater] / count[c * r + rater]
+                    meanCount[c] += 1
+                }
+            }
+        }
+        func distance(_ index: Int, _ rated: RatedJudgement) -> Double? {
+            guard absolute, let rater = raterIndex[rated.rater] else { return nil }
+            let j = rated.judgement
+            var total = 0.0, n = 0.0
+            for (id, score) in j.scores {
+                guard let c = criterionIndex[id] else { continue }
+                for (base, value) in [(bases[index].left, score.a), (bases[index].right, score.b)] {
+                    guard let value else { continue }
+                    let target = base + c
+                    let slot = target * r + rater
+                    let own = count[slot] > 0 ? sum[slot] / count[slot] : nil
+                    let others = meanCount[target] - (own == nil ? 0 : 1)
+                    guard others > 0 else { continue }
+                    total += abs(Double(value) - (meanSum[target] - (own ?? 0)) / others)
+                    n += 1
+                }
+            }
+            return n > 0 ? total / n : nil
+        }
+        func meanScore(_ j: Judgement) -> Double? {
+            let values: [Int] = absolute
+                ? j.scores.values.flatMap { [$0.a, $0.b].compactMap { $0 } }
+                : j.scores.values.compactMap { $0.comparison.map(abs) }
+            return values.isEmpty ? nil : Double(values.reduce(0, +)) / Double(values.count)
+        }
+
+        let byRater = Dictionary(grouping: judgements.indices, by: { judgements[$0].rater })
+        var score: (x: [Double], y: [Double], g: [Int]) = ([], [], [])
+        var dist = score, secs = score
+        var drifts: [RaterDrift] = []
+        var maxPosition = 0
+        var positioned: [(position: Int, score: Double?, distance: Double?, seconds: Double)] = []
+        for (g, rater) in raters.enumerated() {
+            let ordered = (byRater[rater] ?? []).sorted {
+                (judgements[$0].judgement.at, judgements[$0].judgement.item) < (judgements[$1].judgement.at, judgements[$1].judgement.item)
+            }
+            guard !ordered.isEmpty else { continue }
+            var own: (x: [Double], y: [Double]) = ([], [])
+            for (offset, index) in ordered.enumerated() {
+                let rated = judgements[index]
+                let position = offset + 1
+                maxPosition = max(maxPosition, position)
+                let s = meanScore(rated.judgement), d = distance(index, rated)
+                positioned.append((position, s, d, rated.judgement.seconds))
+                if let s {
+                    score.x.append(Double(position)); score.y.append(s); score.g.append(g)
+                    own.x.append(Double(position)); own.y.append(s)
+                }
+                if let d { dist.x.append(Double(position)); dist.y.append(d); dist.g.append(g) }
+                secs.x.append(Double(position)); secs.y.append(rated.judgement.seconds); secs.g.append(g)
+            }
+            drifts.append(RaterDrift(rater: rater, judgements: ordered.count, scoreSlope: LinearSlope.fit(x: own.x, y: own.y)))
+        }
+        var bins: [Bin] = []
+        if maxPosition > 0 {
+            let count = min(binCount, maxPosition)
+            for b in 0..<count {
+                let first = b * maxPosition / count + 1, last = (b + 1) * maxPosition / count
+                let inBin = positioned.filter { $0.position >= first && $0.position <= last }
+                func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
+                bins.append(Bin(first: first, last: last, judgements: inBin.count, meanScore: mean(inBin.compactMap(\.score)),
+                                meanDistance: mean(inBin.compactMap(\.distance)), meanSeconds: mean(inBin.map(\.seconds))))
+            }
+        }
+        return SerialPosition(scoreSlope: LinearSlope.fit(x: score.x, y: score.y, groups: score.g),
+                              distanceSlope: LinearSlope.fit(x: dist.x, y: dist.y, groups: dist.g),
+                              secondsSlope: LinearSlope.fit(x: secs.x, y: secs.y, groups: secs.g),
+                              raters: drifts, bins: bins)
+    }
+}

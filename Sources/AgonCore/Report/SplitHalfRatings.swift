@@ -1,0 +1,115 @@
+import Foundation
+
+/// Split-half reliability of what the report concludes (`SplitHalfReliability` over raters):
+/// - **system ratings**, per section (overall and each criterion): each half's Bradley–Terry
+///   ratings of the systems, correlated across systems. Needs three or more systems — with two,
+///   any two ratings correlate ±1 and the section says so;
+/// - **answer scores**, per criterion (absolute rubrics): each half's mean score of every answer
+///   (task × system), correlated across answers — defined with two systems too.
+/// Repeated showings are left out, as in the rankings.
+public struct SplitHalfRatings: Sendable, Equatable, Codable {
+    public struct Entry: Sendable, Equatable, Codable {
+        /// A criterion id, or `overall`.
+        public var section: String
+        public var ratings: SplitHalfReliability
+        /// nil for `overall` and in comparative rubrics.
+        public var scores: SplitHalfReliability?
+    }
+
+    public var splits: Int
+    public var seed: UInt64
+    public var entries: [Entry]
+
+    public static func compute(_ judgements: [RatedJudgement], raters: [String], study: Study, rubric: Rubric,
+                               splits: Int = 200, seed: UInt64 = 1) -> SplitHalfRatings {
+        let systems = study.systems.map(\.id)
+        let k = systems.count
+        let systemIndex = Dictionary(uniqueKeysWithValues: systems.enumerated().map { ($1, $0) })
+        let raterIndex = Dictionary(raters.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var taskIndex = Dictionary(uniqueKeysWithValues: study.tasks.enumerated().map { ($1.id, $0) })
+        for rated in judgements where taskIndex[rated.judgement.task] == nil { taskIndex[rated.judgement.task] = taskIndex.count }
+        let sections = [StudyBattles.overall] + rubric.criteria.map(\.id)
+        let r = raters.count
+        // counts[section][rater]: a k×k table of wins (row beat column) and ties, as BattleCounts does.
+        var wins = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: k * k), count: r), count: sections.count)
+        var ties = wins
+        // Scores: per criterion, rater and answer (task × system): sum and count.
+        let answers = taskIndex.count * k
+        var scoreSum = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: answers), count: r), count: rubric.criteria.count)
+        var scoreCount = scoreSum
+        for rated in judgements where rated.judgement.repeatOf == nil {
+            let j = rated.judgement
+            guard let rater = raterIndex[rated.rater], let a = systemIndex[j.left], let b = systemIndex[j.right], a != b else { continue }
+            let task = taskIndex[j.task]!
+            func add(_ s: Int, _ winner: Side??) {
+                switch winner {
+                case .some(.some(.a)): wins[s][rater][a * k + b] += 1
+                case .some(.some(.b)): wins[s][rater][b * k + a] += 1
+                case .some(.none): ties[s][rater][min(a, b) * k + max(a, b)] += 1
+                case .none: break
+                }
+            }
+            switch j.preference {
+            case .a: add(0, .some(.a))
+            case .b: add(0, .some(.b))
+            case .tie, .bothWeak: add(0, .some(nil))
+            case nil: break
+            }
+            for (c, criterion) in rubric.criteria.enumerated() {
+                guard let score = j.scores[criterion.id] else { continue }
+                add(c + 1, score.winner)
+                if rubric.mode == .absolute {
+                    for (system, value) in [(a, score.a), (b, score.b)] {
+                        guard let value else { continue }
+                        scoreSum[c][rater][task * k + system] += Double(value)
+                        scoreCount[c][rater][task * k + system] += 1
+                    }
+                }
+            }
+        }
+        func ratings(_ s: Int, _ half: [Int]) -> [Double?] {
+            var pairs: [PairTally] = []
+            for i in 0..<k {
+                for jx in (i + 1)..<max(i + 1, k) {
+                    var tally = PairTally(i: i, j: jx, winsI: 0, winsJ: 0, ties: 0)
+                    for rater in half {
+                        tally.winsI += wins[s][rater][i * k + jx]
+                        tally.winsJ += wins[s][rater][jx * k + i]
+                        tally.ties += ties[s][rater][i * k + jx]
+                    }
+                    if tally.total > 0 { pairs.append(tally) }
+                }
+            }
+            let fit = BradleyTerry.fit(pairs, systemCount: k, tolerance: 1e-6)
+            let compared = Set(pairs.flatMap { [$0.i, $0.j] })
+            return (0..<k).map { compared.contains($0) ? fit.ratings[$0] : nil }
+        }
+        func scores(_ c: Int, _ half: [Int]) -> [Double?] {
+            (0..<answers).map { answer in
+                var total = 0.0, n = 0.0
+                for rater in half {
+                    total += scoreSum[c][rater][answer]
+                    n += scoreCount[c][rater][answer]
+                }
+                return n > 0 ? total / n : nil
+            }
+        }
+        var entries: [Entry] = []
+        for (s, section) in sections.enumerated() {
+            var ratingReliability: SplitHalfReliability
+            if k < 3 {
+                ratingReliability = SplitHalfReliability(reliability: nil, lower: nil, upper: nil, halfCorrelation: nil, splits: splits,
+                                                         usedSplits: 0, raters: r,
+                                                         undefinedReason: "\(k) system\(k == 1 ? "" : "s"): a correlation of system ratings needs three or more")
+            } else {
+                ratingReliability = SplitHalfReliability.estimate(raters: r, splits: splits, seed: seed, mixing: ["ratings", section]) { ratings(s, $0) }
+            }
+            var scoreReliability: SplitHalfReliability?
+            if s > 0, rubric.mode == .absolute {
+                scoreReliability = SplitHalfReliability.estimate(raters: r, splits: splits, seed: seed, mixing: ["scores", section]) { scores(s - 1, $0) }
+            }
+            entries.append(Entry(section: section, ratings: ratingReliability, scores: scoreReliability))
+        }
+        return SplitHalfRatings(splits: splits, seed: seed, entries: entries)
+    }
+}
