@@ -41,14 +41,14 @@ public enum RankingTable {
     /// - Parameters: clustered: the task-bootstrap interval of the win rate (study reports);
     ///   holm: the sign test's p after Holm's correction across criteria.
     public static func headToHead(_ duel: HeadToHead, clustered: ClusteredWinRate? = nil, holm: Double? = nil) -> String {
-        var rows = [["", "value", "95% interval (Wilson unless marked)"]]
+        var rows = [["", "value", "95% interval"]]
         rows.append(["battles", "\(duel.battles)", ""])
         rows.append(["won / tied / lost / both weak", "\(duel.wins) / \(duel.ties) / \(duel.losses) / \(duel.bothWeak)", ""])
-        rows.append(["win rate, ties as half", percent(duel.winRateTiesHalf?.proportion), interval(duel.winRateTiesHalf)])
+        rows.append(["win rate, ties as half (Wilson)", percent(duel.winRateTiesHalf?.proportion), interval(duel.winRateTiesHalf)])
         if let clustered {
             rows.append(["  clustered by task (bootstrap)", "", String(format: "%.1f–%.1f%%", clustered.lower * 100, clustered.upper * 100)])
         }
-        rows.append(["win rate, ties excluded", percent(duel.winRateTiesExcluded?.proportion), interval(duel.winRateTiesExcluded)])
+        rows.append(["win rate, ties excluded (Wilson)", percent(duel.winRateTiesExcluded?.proportion), interval(duel.winRateTiesExcluded)])
         rows.append(["sign test p (two-sided, exact)", duel.signTestP.map(pValue) ?? "—", ""])
         if let holm { rows.append(["  Holm-adjusted across criteria", pValue(holm), ""]) }
         return "\(duel.system) against \(duel.opponent)\n" + PlainTable.render(rows)
