@@ -38,6 +38,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
     public var flags: [RatedFlag]
     public var flaggedLeftOut: Int
     public var warnings: [String]
+    /// Answers edited after judgements saw them, with how many judgements saw the old text.
+    public var editedAnswers: [EditedAnswer] = []
 
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
 
@@ -78,11 +80,13 @@ public struct StudyReport: Sendable, Equatable, Codable {
         for row in sections.first?.ranking.rows ?? [] { strengths[row.system] = (row.rating - BradleyTerry.base) / BradleyTerry.eloPerNat }
         let bias = BiasDiagnostics.compute(judgements.judgements, raters: judgements.raters, answers: bundle.answers,
                                            strengths: strengths, readingWordsPerMinute: readingWordsPerMinute)
-        return StudyReport(study: study.id, title: study.title, rubric: rubric.id, rubricMode: rubric.mode,
+        var report = StudyReport(study: study.id, title: study.title, rubric: rubric.id, rubricMode: rubric.mode,
                            systems: study.systems.map { SystemInfo(id: $0.id, label: $0.label, profile: $0.profile.summary, parameters: $0.profile) },
                            raters: judgements.raters, judgements: judgements.judgements.count,
                            repeats: battles.repeatsLeftOut, sections: sections, scores: scores, bias: bias,
                            samples: study.design.samples > 1 ? SampleUse.compute(judgements.judgements, study: study) : nil,
                            flags: judgements.flags, flaggedLeftOut: judgements.flaggedLeftOut, warnings: judgements.warnings)
+        report.editedAnswers = judgements.editedAnswers
+        return report
     }
 }
