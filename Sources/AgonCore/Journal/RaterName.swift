@@ -45,6 +45,6 @@ public enum RaterName {
 
     /// Nil when `name` is acceptable; otherwise what is wrong with it, in English.
     public static func problem(with name: String) -> String? {
-        issue(with: name).map { RaterMessage.raterName($0).text(in: .en) }
+        issue(with: name).map { RaterMessage.words($0).en }
     }
 }

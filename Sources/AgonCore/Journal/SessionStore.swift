@@ -15,7 +15,7 @@ public enum SessionStore {
 
         public var description: String {
             switch self {
-            case .unsafeRaterName(let problem): return RaterMessage.raterName(problem).text(in: .en)
+            case .unsafeRaterName(let problem): return RaterMessage.words(problem).en
             case .locked(let journal):
                 return "\(journal) is already open in another `agon rate` (one writer per rater). Close that one first, or choose another --rater."
             case .storage(let message): return message

@@ -39,7 +39,8 @@ public enum RaterMessage: Equatable, Sendable {
                 en: "Please give your name as a rater: agon rate \(study) --rater YOUR-NAME (letters, digits, - _ .; it names your session file).",
                 ru: "Укажите своё имя оценщика: agon rate \(study) --rater ВАШЕ-ИМЯ (буквы, цифры, - _ .; по нему называется файл вашей сессии).")
         case .raterName(let problem):
-            return Self.words(problem)
+            let words = Self.words(problem)
+            return LocalizedText(en: Self.sentence(words.en), ru: words.ru.map(Self.sentence))
         case .locked(let journal):
             return LocalizedText(
                 en: "Your session (\(journal)) is already open in another `agon rate`: one window per rater. Close the other one first (q), or rate under another name.",
@@ -97,7 +98,12 @@ public enum RaterMessage: Equatable, Sendable {
         }
     }
 
-    private static func words(_ problem: RaterName.Problem) -> LocalizedText {
+    private static func sentence(_ fragment: String) -> String {
+        fragment.prefix(1).uppercased() + fragment.dropFirst() + "."
+    }
+
+    /// A rater-name problem as a clause (`RaterName.problem(with:)` gives the English one).
+    static func words(_ problem: RaterName.Problem) -> LocalizedText {
         switch problem {
         case .empty:
             return LocalizedText(en: "a rater name is needed (e.g. --rater anna)",
