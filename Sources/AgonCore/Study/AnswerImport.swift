@@ -140,7 +140,7 @@ public struct AnswerImport {
                 : "the field `\(field)` (\(option)) is missing on \(lines.count) of \(linesConsidered) lines (first on line \(lines[0])); \(present)"
             diagnostics.append(Diagnostic(file: file, line: lines.count == linesConsidered ? nil : lines[0], message: message))
         }
-        if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+        if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics.sorted()) }
 
         let slots = systems.flatMap { system in (1...max(1, samples)).map { AnswerSlot(system: system.id, sample: $0) } }
         let complete = order.filter { key in slots.allSatisfy { texts[key]?[$0] != nil } }
