@@ -93,7 +93,7 @@ public enum RaterMessage: Equatable, Sendable {
                 ru: "Не удалось сохранить в \(journal): \(detail). Последнее действие не сохранено, всё до него сохранено. Сообщите исследователю.")
         case .sessionSaved(let rated, let total, let journal, let command):
             return LocalizedText(
-                en: "\(rated) of \(PluralNoun.pair.counted(total, in: .en)) rated, saved in \(journal). To continue, run: \(command)",
+                en: "\(rated) of \(total) rated, saved in \(journal). To continue, run: \(command)",
                 ru: "Оценено пар: \(rated) из \(total). Сохранено в \(journal). Чтобы продолжить, выполните: \(command)")
         }
     }
