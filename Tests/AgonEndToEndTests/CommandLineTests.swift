@@ -53,13 +53,19 @@ struct CommandLineTests {
         let edited = try String(contentsOf: answers, encoding: .utf8).replacingOccurrences(of: "Answer 3 by large", with: "Answer 3, rewritten")
         try Data(edited.utf8).write(to: answers)
 
-        for (program, command) in [(AgonProcess.Program.agon, ["rate", "load", "--rater", "vera"]),
-                                   (.bench, ["scripted-rater", "load", "--rater", "vera"])] {
-            let refused = AgonProcess.run(command, home: workspace.root, program: program)
-            #expect(refused.status == 1)
-            #expect(refused.error.contains("prompt or answers changed in tasks: t3"), "\(refused.error)")
-            #expect(refused.error.contains("--new-session"))
-        }
+        // The rater is told who changed it and whom to ask; the researcher's detail is in validate.
+        let refused = AgonProcess.run(["rate", "load", "--rater", "vera"], home: workspace.root)
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("was changed by its researcher"), "\(refused.error)")
+        #expect(refused.error.contains("agon validate load") && !refused.error.contains("git"), "\(refused.error)")
+        let bench = AgonProcess.run(["scripted-rater", "load", "--rater", "vera"], home: workspace.root, program: .bench)
+        #expect(bench.status == 1)
+        #expect(bench.error.contains("prompt or answers changed in tasks: t3"), "\(bench.error)")
+        #expect(bench.error.contains("--new-session") && bench.error.contains("--accept-edits"))
+        let validate = AgonProcess.run(["validate", "load"], home: workspace.root)
+        #expect(validate.status == 0, "\(validate.error)")
+        #expect(validate.output.contains("Sessions/load/vera.jsonl: the answers changed since this session began (edited: t3/large)"), "\(validate.output)")
+        #expect(validate.output.contains("--accept-edits") && validate.output.contains("--new-session"))
         let fresh = AgonProcess.run(["scripted-rater", "load", "--rater", "vera", "--count", "1", "--new-session"], home: workspace.root, program: .bench)
         #expect(fresh.status == 0, "\(fresh.error)")
         #expect(fresh.output.contains("old session kept in Sessions/load/archive/vera."))

@@ -19,8 +19,12 @@ struct SamplesAndCollectReadyTests {
         for folder in ["Rubrics", "Studies"] {
             try FileManager.default.copyItem(at: FaultWorkspace.repository.appendingPathComponent(folder), to: home.appendingPathComponent(folder))
         }
+        // The rater is told there is nothing to rate yet and whom to ask, not the researcher's command.
+        let rate = AgonProcess.run(["rate", "extremes", "--rater", "vera"], home: home)
+        #expect(rate.status == 1)
+        #expect(rate.error.contains("The study `extremes` has no answers to rate yet. Please ask the researcher"), "\(rate.error)")
         let commands: [(AgonProcess.Program, [String])] = [
-            (.agon, ["rate", "extremes", "--rater", "vera"]), (.agon, ["report", "extremes"]),
+            (.agon, ["report", "extremes"]),
             (.bench, ["scripted-rater", "extremes", "--rater", "vera"]),
         ]
         for (program, command) in commands {

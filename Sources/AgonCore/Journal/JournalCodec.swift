@@ -45,6 +45,9 @@ public enum JournalCodec {
         var seconds: Double?
         var reason: String?
         var at: Date?
+        // edits-accepted (studyHash as in the header)
+        var answers: [AcceptedEdits.Edit]?
+        var tasks: [String: String]?
     }
 
     private static let encoder: JSONEncoder = {
@@ -107,6 +110,11 @@ public enum JournalCodec {
             line.at = draft.at
         case .opened(let at):
             line.at = at
+        case .editsAccepted(let edits):
+            line.answers = edits.answers
+            line.tasks = edits.tasks
+            line.studyHash = edits.studyHash
+            line.at = edits.at
         }
         return serialize(line)
     }
@@ -180,6 +188,10 @@ public enum JournalCodec {
                 return .success(.event(seq: try require(line.seq, "seq"), .unflag(item: try require(line.item, "item"), at: try require(line.at, "at"))))
             case "opened":
                 return .success(.event(seq: try require(line.seq, "seq"), .opened(at: try require(line.at, "at"))))
+            case "edits-accepted":
+                let edits = AcceptedEdits(answers: try require(line.answers, "answers"), tasks: line.tasks ?? [:],
+                                          studyHash: try require(line.studyHash, "studyHash"), at: try require(line.at, "at"))
+                return .success(.event(seq: try require(line.seq, "seq"), .editsAccepted(edits)))
             default:
                 return .success(.unknown(seq: line.seq, type: line.type))
             }

@@ -16,6 +16,8 @@ public enum JournalEvent: Equatable, Sendable {
     case draft(Draft)
     /// The session was opened (first start or a resume).
     case opened(at: Date)
+    /// The researcher accepted edits to answers' text (`agon validate --accept-edits`).
+    case editsAccepted(AcceptedEdits)
 
     public var typeName: String {
         switch self {
@@ -26,6 +28,7 @@ public enum JournalEvent: Equatable, Sendable {
         case .unflag: return "unflag"
         case .draft: return "draft"
         case .opened: return "opened"
+        case .editsAccepted: return "edits-accepted"
         }
     }
 
@@ -34,6 +37,7 @@ public enum JournalEvent: Equatable, Sendable {
         case .judgement(let judgement): return judgement.at
         case .undo(_, let at), .skip(_, let at), .flag(_, _, let at), .unflag(_, let at), .opened(let at): return at
         case .draft(let draft): return draft.at
+        case .editsAccepted(let edits): return edits.at
         }
     }
 }

@@ -57,6 +57,26 @@ enum JournalLineReader {
                 return (seq, .flag(item: item, reason: reason ?? "", at: at))
             case "opened":
                 return (seq, .opened(at: at))
+            case "edits-accepted":
+                guard case .array(let entries)? = fields["answers"], let studyHash = text("studyHash") ?? nil else { return nil }
+                var answers: [AcceptedEdits.Edit] = []
+                for entry in entries {
+                    guard case .object(let edit) = entry, case .string(let task)? = edit["task"], case .string(let system)? = edit["system"],
+                          case .number(let sampleText)? = edit["sample"], let sample = Int(sampleText), sample >= 1,
+                          case .string(let old)? = edit["old"], case .string(let new)? = edit["new"] else { return nil }
+                    answers.append(AcceptedEdits.Edit(task: task, system: system, sample: sample, old: old, new: new))
+                }
+                var tasks: [String: String] = [:]
+                switch fields["tasks"] {
+                case nil, .null?: break
+                case .object(let entries)?:
+                    for (task, value) in entries {
+                        guard case .string(let fingerprint) = value else { return nil }
+                        tasks[task] = fingerprint
+                    }
+                default: return nil
+                }
+                return (seq, .editsAccepted(AcceptedEdits(answers: answers, tasks: tasks, studyHash: studyHash, at: at)))
             default:
                 return nil
             }

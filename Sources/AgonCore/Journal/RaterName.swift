@@ -12,23 +12,39 @@ public enum RaterName {
         return names
     }()
 
-    /// Nil when `name` is acceptable; otherwise what is wrong with it, in words for the rater.
-    public static func problem(with name: String) -> String? {
-        if name.isEmpty { return "a rater name is needed (e.g. --rater anna)" }
-        if name.count > maximumLength { return "a rater name may have at most \(maximumLength) characters (this one has \(name.count))" }
-        if name.hasPrefix(".") || name.hasPrefix("-") { return "a rater name may not start with `.` or `-`" }
-        if name.contains("..") { return "a rater name may not contain `..`" }
+    /// What is wrong with a name; `RaterMessage.raterName` words it in the rater's language.
+    public enum Problem: Equatable, Sendable {
+        case empty
+        case tooLong(count: Int)
+        case badStart
+        case doubleDot
+        /// A character not allowed, as shown to the rater (`/`, or `U+200B` for an invisible one).
+        case character(String)
+        case reserved(String)
+    }
+
+    /// Nil when `name` is acceptable; otherwise what is wrong with it.
+    public static func issue(with name: String) -> Problem? {
+        if name.isEmpty { return .empty }
+        if name.count > maximumLength { return .tooLong(count: name.count) }
+        if name.hasPrefix(".") || name.hasPrefix("-") { return .badStart }
+        if name.contains("..") { return .doubleDot }
         for scalar in name.unicodeScalars {
             let allowed = scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
                 || scalar == "-" || scalar == "_" || scalar == "."
             if !allowed {
                 let shown = scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
                     ? "U+\(String(scalar.value, radix: 16, uppercase: true))" : "`\(scalar)`"
-                return "a rater name may hold only letters, digits, `-`, `_` and `.` (found \(shown))"
+                return .character(shown)
             }
         }
         let stem = name.split(separator: ".").first.map(String.init)?.lowercased() ?? ""
-        if reserved.contains(stem) { return "`\(name)` is a reserved file name on some systems; please choose another" }
+        if reserved.contains(stem) { return .reserved(name) }
         return nil
+    }
+
+    /// Nil when `name` is acceptable; otherwise what is wrong with it, in English.
+    public static func problem(with name: String) -> String? {
+        issue(with: name).map { RaterMessage.words($0).en }
     }
 }

@@ -26,6 +26,9 @@ public struct SessionState: Sendable, Equatable {
     public private(set) var drafts: [Int: Draft] = [:]
     public private(set) var lastActivity: Date?
     public private(set) var openings = 0
+    /// Judgements in effect that were made before the researcher accepted edits to one of their
+    /// answers: item → the edited answers (task, system, sample) the rater saw in their old text.
+    public private(set) var sawEarlierText: [Int: [AcceptedEdits.Edit]] = [:]
     /// Events that did not fit (an undo of an item never judged, say): reported, not applied.
     public private(set) var anomalies: [String] = []
 
@@ -42,6 +45,7 @@ public struct SessionState: Sendable, Equatable {
         switch event {
         case .judgement(let judgement):
             judgedOrderStamp[judgement.item] = eventCount
+            if !sawEarlierText.isEmpty { sawEarlierText[judgement.item] = nil }
             if judgements[judgement.item] != nil { removeFromJudgedOrder(judgement.item) }
             judgements[judgement.item] = judgement
             livePosition[judgement.item] = judgementHistory.count
@@ -54,6 +58,7 @@ public struct SessionState: Sendable, Equatable {
                 return
             }
             judgements[item] = nil
+            sawEarlierText[item] = nil
             removeFromJudgedOrder(item)
         case .skip(let item, _):
             skipped.removeAll { $0 == item }
@@ -73,6 +78,15 @@ public struct SessionState: Sendable, Equatable {
             drafts[draft.item] = draft
         case .opened:
             openings += 1
+        case .editsAccepted(let edits):
+            for (item, judgement) in judgements {
+                let seen = edits.answers.filter { edit in
+                    edit.task == judgement.task
+                        && ((edit.system == judgement.left && edit.sample == judgement.leftSample)
+                            || (edit.system == judgement.right && edit.sample == judgement.rightSample))
+                }
+                if !seen.isEmpty { sawEarlierText[item, default: []] += seen }
+            }
         }
     }
 

@@ -6,27 +6,40 @@ import Foundation
 /// newline added) and replays it.
 public enum SessionStore {
     public enum OpenError: Error, Equatable, CustomStringConvertible {
-        case unsafeRaterName(String)
+        case unsafeRaterName(RaterName.Problem)
         case locked(journal: String)
         case storage(String)
-        case foreignJournal(String)
+        case foreignJournal(journal: String, detail: String)
         case cannotAppend(journal: String, reasons: [String])
         case inputsChanged(journal: String, changes: [String])
 
         public var description: String {
             switch self {
-            case .unsafeRaterName(let reason): return reason
+            case .unsafeRaterName(let problem): return RaterMessage.words(problem).en
             case .locked(let journal):
                 return "\(journal) is already open in another `agon rate` (one writer per rater). Close that one first, or choose another --rater."
             case .storage(let message): return message
-            case .foreignJournal(let message): return message
+            case .foreignJournal(_, let detail): return detail
             case .cannotAppend(let journal, let reasons):
                 return "\(journal) cannot be continued safely: \(reasons.joined(separator: "; ")). It can still be read by `agon report`; start a new session under another rater name, or repair the file."
             case .inputsChanged(let journal, let changes):
                 return "the study or rubric changed since \(journal) began:\n  - " + changes.joined(separator: "\n  - ")
                     + "\nA session must not mix two versions. Either:"
+                    + "\n  - if only answers' text was corrected: `agon validate <study> --accept-edits` records the edits in the session, which then continues (the report says which judgements saw the old text);"
                     + "\n  - continue on the old content: restore the files the session began with (e.g. `git log -- Studies Rubrics`, then `git checkout <commit> -- <files>`), then run the same command again;"
                     + "\n  - or start a new session on the new content: add --new-session (the old journal is kept in Sessions/<study>/archive/ and still counts in no report), or rate under another rater name."
+            }
+        }
+
+        /// What the rater is told, in their language; `description` is the researcher's detail.
+        public func raterMessage(study: String) -> RaterMessage {
+            switch self {
+            case .unsafeRaterName(let problem): return .raterName(problem)
+            case .locked(let journal): return .locked(journal: journal)
+            case .storage(let detail): return .storage(detail: detail)
+            case .foreignJournal(let journal, _): return .foreignJournal(journal: journal)
+            case .cannotAppend(let journal, _): return .cannotContinue(study: study, journal: journal)
+            case .inputsChanged: return .studyChanged(study: study)
             }
         }
     }
@@ -46,7 +59,7 @@ public enum SessionStore {
     }
 
     public static func open(bundle: StudyBundle, rater: String, workspace: Workspace, now: Date = Date()) throws(OpenError) -> OpenSession {
-        if let problem = RaterName.problem(with: rater) { throw .unsafeRaterName(problem) }
+        if let problem = RaterName.issue(with: rater) { throw .unsafeRaterName(problem) }
         let folder = workspace.sessionFolder(bundle.study.id)
         do {
             try Disk.makeFolders(folder)
@@ -75,7 +88,8 @@ public enum SessionStore {
         if !contents.appendBlockers.isEmpty {
             throw .cannotAppend(journal: name, reasons: contents.appendBlockers)
         }
-        let header = try checkedHeader(contents.header, bundle: bundle, rater: rater, journal: name, now: now)
+        // Edits the researcher accepted (`validate --accept-edits`) move the session onto the new text.
+        let header = try checkedHeader(contents.header?.accepting(contents.events.map(\.event)), bundle: bundle, rater: rater, journal: name, now: now)
 
         // Only now, about to append, repair the end of the file.
         var tornAside: URL?
@@ -121,7 +135,7 @@ public enum SessionStore {
             return existing
         }
         if existing.study != bundle.study.id || existing.rater != rater {
-            throw .foreignJournal("\(name) belongs to study `\(existing.study)`, rater `\(existing.rater)`, not to `\(bundle.study.id)`, `\(rater)`")
+            throw .foreignJournal(journal: name, detail: "\(name) belongs to study `\(existing.study)`, rater `\(existing.rater)`, not to `\(bundle.study.id)`, `\(rater)`")
         }
         let current = JournalHeader(bundle: bundle, rater: rater, created: now)
         var changes = existing.fingerprint.changes(to: current.fingerprint)
@@ -142,7 +156,7 @@ public enum SessionStore {
     /// Keeps a torn last line's bytes in `<rater>.torn-<time>.txt` and only then cuts them from the
     /// journal: the side file and its name are on disk before the journal loses a byte, and a name
     /// already taken (two repairs in one millisecond) gets a counter rather than being overwritten.
-    private static func setAside(_ torn: JournalContents.TornTail, of rater: String, in folder: URL, writer: JournalWriter,
+    static func setAside(_ torn: JournalContents.TornTail, of rater: String, in folder: URL, writer: JournalWriter,
                                  now: Date) throws(Disk.Failure) -> URL {
         let aside = try Disk.writeNewFile(in: folder, base: "\(rater).torn-\(stamp(now))", extension: "txt", bytes: torn.bytes)
         do {
@@ -165,7 +179,7 @@ public enum SessionStore {
     /// Returns where the old journal went, or nil when there was none. The move is durable (both
     /// folders synced) before this returns.
     public static func archive(studyID: String, rater: String, workspace: Workspace, now: Date = Date()) throws(OpenError) -> URL? {
-        if let problem = RaterName.problem(with: rater) { throw .unsafeRaterName(problem) }
+        if let problem = RaterName.issue(with: rater) { throw .unsafeRaterName(problem) }
         let file = workspace.journalFile(study: studyID, rater: rater)
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
         // Holding the lock while moving: never archive a journal another process is writing. A

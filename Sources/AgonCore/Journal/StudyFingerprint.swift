@@ -9,13 +9,28 @@ public struct StudyFingerprint: Equatable, Sendable, Codable {
     /// Samples per answer; nil (and absent from the header) for one, as in journals written before
     /// studies had samples.
     public var samples: Int?
+    /// A short hash of each answer's text (`task/system/sample`) and of each task's prompt, so that
+    /// `agon validate --accept-edits` can tell which answers were edited. Nil in journals begun
+    /// before Agon recorded them.
+    public var answers: [String: String]?
+    public var prompts: [String: String]?
 
-    public init(systems: [String], tasks: [String: String], criteria: [String], samples: Int? = nil) {
+    public init(systems: [String], tasks: [String: String], criteria: [String], samples: Int? = nil,
+                answers: [String: String]? = nil, prompts: [String: String]? = nil) {
         self.systems = systems
         self.tasks = tasks
         self.criteria = criteria
         self.samples = samples
+        self.answers = answers
+        self.prompts = prompts
     }
+
+    /// The key of an answer in `answers`: ids hold no `/`, so the key is unambiguous.
+    public static func answerKey(task: String, system: String, sample: Int) -> String {
+        "\(task)/\(system)/\(sample)"
+    }
+
+    static func short(_ text: String) -> String { String(SHA256.hex(text).prefix(16)) }
 
     public init(bundle: StudyBundle) {
         systems = bundle.study.systems.map(\.id)
@@ -23,7 +38,17 @@ public struct StudyFingerprint: Equatable, Sendable, Codable {
         let sampleCount = bundle.study.design.samples
         samples = sampleCount == 1 ? nil : sampleCount
         var tasks: [String: String] = [:]
+        var answers: [String: String] = [:]
+        var prompts: [String: String] = [:]
         for task in bundle.study.tasks {
+            prompts[task.id] = Self.short(task.prompt)
+            for system in bundle.study.systems {
+                for sample in 1...max(1, sampleCount) {
+                    if let answer = bundle.answers.answer(task: task.id, system: system.id, sample: sample) {
+                        answers[Self.answerKey(task: task.id, system: system.id, sample: sample)] = Self.short(answer.text)
+                    }
+                }
+            }
             var content = task.prompt
             for system in bundle.study.systems {
                 // Sample 1 hashes as answers always did, so a single-sample study keeps its fingerprint.
@@ -36,10 +61,18 @@ public struct StudyFingerprint: Equatable, Sendable, Codable {
             tasks[task.id] = String(SHA256.hex(content).prefix(16))
         }
         self.tasks = tasks
+        self.answers = answers
+        self.prompts = prompts
     }
 
     /// Human-readable differences from `self` (the session's) to `current` (the files now).
     public func changes(to current: StudyFingerprint) -> [String] {
+        changes(to: current, includingContent: true)
+    }
+
+    /// The differences; without `includingContent`, tasks whose prompt or answers changed are not
+    /// listed (the changes that are not to content, for `EditAcceptance`).
+    func changes(to current: StudyFingerprint, includingContent: Bool) -> [String] {
         var changes: [String] = []
         let removedSystems = systems.filter { !current.systems.contains($0) }
         let addedSystems = current.systems.filter { !systems.contains($0) }
@@ -50,7 +83,7 @@ public struct StudyFingerprint: Equatable, Sendable, Codable {
         let changedTasks = tasks.keys.filter { current.tasks[$0] != nil && current.tasks[$0] != tasks[$0] }.sorted()
         if !removedTasks.isEmpty { changes.append("tasks removed: \(Self.list(removedTasks))") }
         if !addedTasks.isEmpty { changes.append("tasks added: \(Self.list(addedTasks))") }
-        if !changedTasks.isEmpty { changes.append("prompt or answers changed in tasks: \(Self.list(changedTasks))") }
+        if includingContent, !changedTasks.isEmpty { changes.append("prompt or answers changed in tasks: \(Self.list(changedTasks))") }
         if (samples ?? 1) != (current.samples ?? 1) {
             changes.append("samples per answer changed from \(samples ?? 1) to \(current.samples ?? 1), which changes the schedule")
         }

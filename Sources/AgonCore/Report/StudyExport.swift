@@ -20,7 +20,7 @@ public enum StudyExport {
         case long
     }
 
-    static let judgementColumns = ["study", "rater", "item", "is_repeat", "first_showing", "task", "category"]
+    static let judgementColumns = ["study", "rater", "item", "is_repeat", "first_showing", "task", "source_task", "category"]
     static let closingColumns = ["preference", "preferred_system", "flagged", "flag_reasons", "note", "seconds", "submitted_at"]
 
     public static let columns = judgementColumns + [
@@ -39,6 +39,7 @@ public enum StudyExport {
                             shape: Shape = .wide) -> [[String: ExportValue]] {
         var rows: [[String: ExportValue]] = []
         let categories = Dictionary(uniqueKeysWithValues: study.tasks.map { ($0.id, $0.category) })
+        let sources = Dictionary(uniqueKeysWithValues: study.tasks.compactMap { task in task.sourceTask.map { (task.id, $0) } })
         var flagReasons: [String: [String]] = [:]
         for flag in flags { flagReasons["\(flag.rater)\u{0}\(flag.item)"] = flag.reasons }
         let formatter = ISO8601DateFormatter()
@@ -53,6 +54,7 @@ public enum StudyExport {
                 "is_repeat": .integer(judgement.repeatOf == nil ? 0 : 1),
                 "first_showing": .integer(judgement.repeatOf ?? judgement.item),
                 "task": .text(judgement.task),
+                "source_task": sources[judgement.task].map { .text($0) } ?? .null,
                 "category": categories[judgement.task].map { .text($0) } ?? .null,
                 "preference": judgement.preference.map { .text($0.rawValue) } ?? .null,
                 "preferred_system": judgement.preferredSystem.map { .text($0) } ?? .null,

@@ -37,6 +37,8 @@ public struct StudyJudgements: Sendable {
     /// Journal lines that could not be used, and judgements left out for naming unknown systems.
     public var damagedLines: Int
     public var unknownSystemJudgements: Int
+    /// Answers edited after some judgements saw them (`validate --accept-edits`).
+    public var editedAnswers: [EditedAnswer] = []
 
     public init(raters: [String], judgements: [RatedJudgement], flags: [RatedFlag] = [], flaggedLeftOut: Int = 0,
                 warnings: [String] = [], damagedLines: Int = 0, unknownSystemJudgements: Int = 0) {
@@ -57,6 +59,7 @@ public struct StudyJudgements: Sendable {
         var flaggedLeftOut = 0
         var warnings: [String] = []
         var damagedLines = 0
+        var sessions: [(rater: String, state: SessionState)] = []
         let studyHash = bundle.studyHash
         let found = SessionStore.readJournals(studyID: bundle.study.id, in: workspace)
         for file in found.unreadable {
@@ -64,13 +67,15 @@ public struct StudyJudgements: Sendable {
         }
         for journal in found.journals {
             let name = workspace.display(journal.file)
-            if let header = journal.contents.header, header.studyHash != studyHash {
+            let events = journal.contents.events.map(\.event)
+            if let header = journal.contents.header, header.accepting(events).studyHash != studyHash {
                 warnings.append("\(name): the study changed since this session began; its judgements are included as recorded")
             }
             let damaged = journal.contents.problems.count
             damagedLines += damaged
             if damaged > 0 { warnings.append("\(name): \(damaged) line\(damaged == 1 ? "" : "s") could not be used (see `agon sessions`)") }
-            let state = SessionState(replaying: journal.contents.events.map(\.event))
+            let state = SessionState(replaying: events)
+            if !state.sawEarlierText.isEmpty { sessions.append((journal.rater, state)) }
             if !state.flags.isEmpty {
                 let schedule = Schedule.make(study: bundle.study, rater: journal.rater)
                 for item in state.flags.keys.sorted() {
@@ -97,8 +102,10 @@ public struct StudyJudgements: Sendable {
             warnings.append("\(unknown.count) judgement\(unknown.count == 1 ? "" : "s") name systems not in the study and are left out")
             judgements.removeAll { !systems.contains($0.judgement.left) || !systems.contains($0.judgement.right) }
         }
-        return StudyJudgements(raters: raters, judgements: judgements, flags: flags, flaggedLeftOut: flaggedLeftOut,
-                               warnings: warnings, damagedLines: damagedLines, unknownSystemJudgements: unknown.count)
+        var result = StudyJudgements(raters: raters, judgements: judgements, flags: flags, flaggedLeftOut: flaggedLeftOut,
+                                     warnings: warnings, damagedLines: damagedLines, unknownSystemJudgements: unknown.count)
+        result.editedAnswers = EditedAnswer.gather(sessions)
+        return result
     }
 }
 

@@ -59,6 +59,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
     public var raterGroups: RaterGroups?
     public var splitHalf: SplitHalfRatings
     public var warnings: [String]
+    /// Answers edited after judgements saw them, with how many judgements saw the old text.
+    public var editedAnswers: [EditedAnswer] = []
 
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
 
@@ -124,7 +126,7 @@ public struct StudyReport: Sendable, Equatable, Codable {
         for pair in validity.haloWarnings {
             warnings.append("\(pair) correlate above \(validity.haloThreshold) over answers: the rubric is not telling them apart (halo)")
         }
-        return StudyReport(study: study.id, title: study.title, rubric: rubric.id, rubricMode: rubric.mode,
+        var report = StudyReport(study: study.id, title: study.title, rubric: rubric.id, rubricMode: rubric.mode,
                            systems: study.systems.map { SystemInfo(id: $0.id, label: $0.label, profile: $0.profile.summary, parameters: $0.profile) },
                            raters: judgements.raters, judgements: judgements.judgements.count,
                            repeats: battles.repeatsLeftOut, sections: sections, scores: scores, bias: bias,
@@ -138,5 +140,7 @@ public struct StudyReport: Sendable, Equatable, Codable {
                            splitHalf: SplitHalfRatings.compute(judgements.judgements, raters: judgements.raters, study: study,
                                                                rubric: rubric, splits: splitHalves, seed: options.seed),
                            warnings: warnings)
+        report.editedAnswers = judgements.editedAnswers
+        return report
     }
 }

@@ -54,26 +54,42 @@ public struct AnswerImport {
         let systemBySource = Dictionary(systems.map { ($0.source, $0.id) }, uniquingKeysWith: { first, _ in first })
         var linesRead = 0
         var linesKept = 0
+        // A field name given wrongly is missing on every line: said once, with the fields there are.
+        var missing: [String: (option: String, lines: [Int])] = [:]
+        var missingOrder: [String] = []
+        var fieldsSeen: [String] = []
+        var fieldSet: Set<String> = []
+        var linesConsidered = 0
 
         JSONLines.forEachLine(in: data) { lineNumber, bytes in
             linesRead += 1
             func problem(_ message: String) {
                 diagnostics.append(Diagnostic(file: file, line: lineNumber, message: message))
             }
+            func absent(_ field: String, _ option: String) {
+                if missing[field] == nil { missingOrder.append(field) }
+                missing[field, default: (option, [])].lines.append(lineNumber)
+            }
             guard let object = JSONLines.object(bytes) else {
                 problem(JSONLines.describeInvalid(bytes))
                 return
             }
+            for key in object.keys.sorted() where fieldSet.insert(key).inserted { fieldsSeen.append(key) }
             for filter in filters where Self.text(object[filter.field]) != filter.value { return }
+            linesConsidered += 1
             guard let key = Self.text(object[taskField]), !key.isEmpty else {
-                problem("missing task field `\(taskField)`")
+                absent(taskField, "--task-field")
                 return
             }
             let columns = wide.isEmpty ? [WideColumn(systemField: systemField, textField: textField)] : wide
             var sample = 1
             if let sampleField {
-                guard let value = Self.text(object[sampleField]), let number = Int(value), number >= 1 else {
-                    problem("missing or invalid sample field `\(sampleField)` (a whole number from 1)")
+                guard let value = Self.text(object[sampleField]) else {
+                    absent(sampleField, "--sample-field")
+                    return
+                }
+                guard let number = Int(value), number >= 1 else {
+                    problem("invalid sample field `\(sampleField)`: `\(value)` (a whole number from 1)")
                     return
                 }
                 guard number <= samples else {
@@ -85,12 +101,16 @@ public struct AnswerImport {
             var kept = false
             for column in columns {
                 guard let source = Self.text(object[column.systemField]) else {
-                    problem("missing system field `\(column.systemField)`")
+                    absent(column.systemField, wide.isEmpty ? "--system-field" : "--wide")
                     continue
                 }
                 guard let systemID = systemBySource[source] else { continue }
-                guard let text = object[column.textField] as? String else {
-                    problem("missing or non-text field `\(column.textField)`")
+                guard let value = object[column.textField] else {
+                    absent(column.textField, wide.isEmpty ? "--text-field" : "--wide")
+                    continue
+                }
+                guard let text = value as? String else {
+                    problem("field `\(column.textField)` is not text")
                     continue
                 }
                 let slot = AnswerSlot(system: systemID, sample: sample)
@@ -110,7 +130,17 @@ public struct AnswerImport {
             }
             if kept { linesKept += 1 }
         }
-        if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+        for field in missingOrder {
+            let (option, lines) = missing[field]!
+            let near = EditDistance.near(field, in: fieldsSeen)
+            let present = "the fields in the file are: " + fieldsSeen.map { "`\($0)`" }.joined(separator: ", ")
+                + (near.isEmpty ? "" : " (did you mean \(near.map { "`\($0)`" }.joined(separator: " or "))?)")
+            let message = lines.count == linesConsidered
+                ? "no line has the field `\(field)` (\(option)); \(present)"
+                : "the field `\(field)` (\(option)) is missing on \(lines.count) of \(linesConsidered) lines (first on line \(lines[0])); \(present)"
+            diagnostics.append(Diagnostic(file: file, line: lines.count == linesConsidered ? nil : lines[0], message: message))
+        }
+        if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics.sorted()) }
 
         let slots = systems.flatMap { system in (1...max(1, samples)).map { AnswerSlot(system: system.id, sample: $0) } }
         let complete = order.filter { key in slots.allSatisfy { texts[key]?[$0] != nil } }
@@ -122,7 +152,9 @@ public struct AnswerImport {
         for (index, key) in complete.enumerated() {
             let number = String(index + 1)
             let taskID = "t" + String(repeating: "0", count: width - number.count) + number
-            tasks.append(StudyTask(id: taskID, category: categories[key] ?? defaultCategory, prompt: prompts[key] ?? key))
+            tasks.append(StudyTask(id: taskID, category: categories[key] ?? defaultCategory, prompt: prompts[key] ?? key,
+                                   // A key that is the prompt itself (`--task-field instruction`) says nothing more.
+                                   sourceTask: prompts[key] == key ? nil : key))
             sourceKeys[taskID] = key
             for slot in slots {
                 if let (text, line) = texts[key]?[slot] {

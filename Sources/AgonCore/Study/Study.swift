@@ -87,11 +87,14 @@ public struct StudyTask: Equatable, Sendable, Codable {
     public var id: String
     public var category: String
     public var prompt: String
+    /// The task's own id in the data it was imported from (`source_task`), for tracing it back.
+    public var sourceTask: String?
 
-    public init(id: String, category: String, prompt: String) {
+    public init(id: String, category: String, prompt: String, sourceTask: String? = nil) {
         self.id = id
         self.category = category
         self.prompt = prompt
+        self.sourceTask = sourceTask
     }
 }
 

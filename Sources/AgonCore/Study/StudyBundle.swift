@@ -26,21 +26,40 @@ public struct StudyBundle: Sendable {
 
     public static func load(studyID: String, in workspace: Workspace, answers requirement: Answers = .required)
         throws(DiagnosticsError) -> StudyBundle {
+        try load(studyID: studyID, in: workspace, answers: requirement, staged: nil)
+    }
+
+    /// Checks a study about to be written (`agon import`) exactly as `validate` would check it once
+    /// written: `study` and `answers` are the bytes of its two files, read as if they were there.
+    public static func check(studyID: String, study: Data, answers: Data, in workspace: Workspace) throws(DiagnosticsError) -> StudyBundle {
+        try load(studyID: studyID, in: workspace, answers: .required, staged: (study, answers))
+    }
+
+    static func load(studyID: String, in workspace: Workspace, answers requirement: Answers,
+                     staged: (study: Data, answers: Data)?) throws(DiagnosticsError) -> StudyBundle {
         guard Identifier.isValid(studyID) else {
             throw DiagnosticsError([Diagnostic(file: "Studies/", line: nil,
                                                message: "`\(studyID)` is not a study id (letters, digits, `-`, `_`, `.`; no path separators)")])
         }
         let studyURL = workspace.studyFile(studyID)
         let studyName = workspace.display(studyURL)
-        guard FileManager.default.fileExists(atPath: studyURL.path) else {
+        guard staged != nil || FileManager.default.fileExists(atPath: studyURL.path) else {
             throw DiagnosticsError([Diagnostic(file: studyName, line: nil, message: workspace.noSuchStudy(studyID))])
         }
         var diagnostics: [Diagnostic] = []
-        let studyBytes = FileManager.default.contents(atPath: studyURL.path) ?? Data()
+        let studyBytes = staged?.study ?? FileManager.default.contents(atPath: studyURL.path) ?? Data()
         var study: Study?
         var sourceMap = TOMLSourceMap(text: "")
-        do {
-            let text = try TextFile.read(studyURL.path)
+        do throws(DiagnosticsError) {
+            let text: String
+            if staged != nil {
+                guard let decoded = String(data: studyBytes, encoding: .utf8) else {
+                    throw DiagnosticsError([Diagnostic(file: studyName, line: TextFile.firstInvalidUTF8Line(studyBytes), message: "not valid UTF-8 text")])
+                }
+                text = decoded
+            } else {
+                text = try TextFile.read(studyURL.path)
+            }
             let document = try TOMLDocument(file: studyName, text: text)
             sourceMap = document.sourceMap
             study = StudyLoader.read(document, expectedID: studyID)
@@ -53,7 +72,7 @@ public struct StudyBundle: Sendable {
         let answersName = workspace.display(answersURL)
         var answers: [Answer] = []
         var notes: [Diagnostic] = []
-        let answersBytes = FileManager.default.contents(atPath: answersURL.path)
+        let answersBytes = staged?.answers ?? FileManager.default.contents(atPath: answersURL.path)
         if let answersBytes {
             let parsed = AnswersFileReader.parse(data: answersBytes, file: answersName)
             answers = parsed.answers

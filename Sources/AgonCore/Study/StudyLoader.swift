@@ -57,7 +57,7 @@ public enum StudyLoader {
         var tasks: [StudyTask] = []
         var taskIDs: Set<String> = []
         for (table, path) in document.tables(root, "tasks", at: "") {
-            document.rejectUnknownKeys(table, allowed: ["id", "category", "prompt"], at: path)
+            document.rejectUnknownKeys(table, allowed: ["id", "category", "prompt", "source_task"], at: path)
             guard let taskID = document.string(table, "id", at: path) else { continue }
             if !Identifier.isValid(taskID) {
                 document.problem(at: "\(path).id", "task id `\(taskID)` may hold only letters, digits, `-`, `_` and `.`")
@@ -67,15 +67,19 @@ public enum StudyLoader {
                 continue
             }
             let category = document.string(table, "category", at: path, required: false) ?? "uncategorised"
+            let sourceTask = document.string(table, "source_task", at: path, required: false)
+            if let sourceTask, sourceTask.isBlank {
+                document.problem(at: "\(path).source_task", "task `\(taskID)` has an empty `source_task` (leave the key out when there is none)")
+            }
             // A task without a prompt is still a task: its answers are not also reported as unknown.
             guard let prompt = document.string(table, "prompt", at: path) else {
-                tasks.append(StudyTask(id: taskID, category: category, prompt: ""))
+                tasks.append(StudyTask(id: taskID, category: category, prompt: "", sourceTask: sourceTask))
                 continue
             }
             if prompt.isBlank {
                 document.problem(at: "\(path).prompt", "task `\(taskID)` has an empty prompt")
             }
-            tasks.append(StudyTask(id: taskID, category: category, prompt: prompt))
+            tasks.append(StudyTask(id: taskID, category: category, prompt: prompt, sourceTask: sourceTask))
         }
         return Study(id: id, title: title, description: description, rubricID: rubricID,
                      systems: systems, tasks: tasks, design: design)

@@ -25,7 +25,9 @@ public enum StudyWriter {
             }
         }
         for task in study.tasks {
-            out += "\n[[tasks]]\nid = \(quote(task.id))\ncategory = \(quote(task.category))\nprompt = \(multiline(task.prompt))\n"
+            out += "\n[[tasks]]\nid = \(quote(task.id))\n"
+            if let source = task.sourceTask { out += "source_task = \(quote(source))\n" }
+            out += "category = \(quote(task.category))\nprompt = \(multiline(task.prompt))\n"
         }
         return out
     }

@@ -132,6 +132,14 @@ struct ImportCommand: ParsableCommand {
         comment += provenance
         let studyBytes = Data(StudyWriter.toml(built, comment: comment.joined(separator: "\n")).utf8)
         let answerBytes = StudyWriter.jsonl(result.answers) { ["source_task": result.sourceKeys[$0.task] ?? ""] }
+        // The checks `agon validate` makes, on the files about to be written: a study that validate
+        // would reject is not written.
+        let checked: StudyBundle
+        do {
+            checked = try StudyBundle.check(studyID: study, study: studyBytes, answers: answerBytes, in: workspace)
+        } catch {
+            throw Self.refusal(error.diagnostics, answers: result.answers, sourceKeys: result.sourceKeys, source: answers, target: workspace.display(workspace.answersFile(study)))
+        }
         let exists = FileManager.default.fileExists(atPath: workspace.studyFile(study).path)
         let sessions = StudyReplacement.raters(studyID: study, workspace: workspace)
         if exists || !sessions.isEmpty, !force {
@@ -162,11 +170,38 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw Failure("cannot write \(workspace.display(folder)): \(error.localizedDescription)")
         }
-        print("\(workspace.display(folder)): \(result.tasks.count) tasks × \(systemEntries.count) systems\(samples > 1 ? " × \(samples) samples" : "") = \(result.answers.count) answers "
+        print("\(workspace.display(folder)): \(PluralNoun.task.counted(result.tasks.count, in: .en)) × \(systemEntries.count) systems\(samples > 1 ? " × \(samples) samples" : "") = \(result.answers.count) answers "
             + "(\(result.linesRead) lines read, \(result.linesKept) used)")
         if !result.incompleteTasks.isEmpty {
-            print("left out \(result.incompleteTasks.count) tasks not answered by every system\(samples > 1 ? " in every sample" : "")")
+            let left = result.incompleteTasks
+            let named = left.prefix(10).map { "`\(Self.shortened($0))`" }.joined(separator: ", ") + (left.count > 10 ? " and \(left.count - 10) more" : "")
+            print("left out \(PluralNoun.task.counted(left.count, in: .en)) not answered by every system\(samples > 1 ? " in every sample" : ""): \(named)")
         }
+        let hygiene = BlindingHygiene.check(checked.answers.answers, study: checked.study)
+        for warning in BlindingHygiene.diagnostics(hygiene, answersFile: workspace.display(workspace.answersFile(study)), samples: samples) {
+            print("warning: \(warning)")
+        }
+    }
+
+    /// A source key as it can be read in one line (some sources key tasks by their whole prompt).
+    static func shortened(_ key: String) -> String {
+        let line = key.split(whereSeparator: \.isNewline).first.map(String.init) ?? key
+        return line.count > 60 || line.count < key.count ? String(line.prefix(60)) + "…" : line
+    }
+
+    /// The problems validate would find, said at the lines of the source file where the answers came
+    /// from (the study's own files were not written).
+    static func refusal(_ diagnostics: [Diagnostic], answers: [Answer], sourceKeys: [String: String], source: String,
+                        target: String) -> Failure {
+        let placed = diagnostics.map { diagnostic -> Diagnostic in
+            guard diagnostic.file == target, let line = diagnostic.line, answers.indices.contains(line - 1) else { return diagnostic }
+            let answer = answers[line - 1]
+            let key = sourceKeys[answer.task].map { " (source task `\(shortened($0))`)" } ?? ""
+            return Diagnostic(file: source, line: answer.line, message: diagnostic.message + key)
+        }
+        var failure = Failure(diagnostics: placed)
+        failure.lines.append("Nothing was written: `agon validate` would reject this study. Fix the source, or leave such lines out with --where.")
+        return failure
     }
 
     static func readSystems(file: String) throws(DiagnosticsError) -> [(system: StudySystem, source: String)] {

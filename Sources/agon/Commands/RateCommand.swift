@@ -15,7 +15,7 @@ struct RateCommand: ParsableCommand {
     var study: String = "demo"
 
     @Option(help: "Your name as a rater: letters, digits, - _ . (it names your session file).")
-    var rater: String
+    var rater: String?
 
     @Option(help: "Interface language: en or ru (default: from LANG / LC_ALL).")
     var lang: Language?
@@ -25,16 +25,20 @@ struct RateCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
+        let language = lang ?? Language.fromEnvironment(environment)
+        // Checked here rather than by the parser, so that a rater reads it in their language.
+        guard let rater else { throw Failure(RaterMessage.raterMissing(study: study).text(in: language)) }
         let workspace = Workspace.fromEnvironment()
-        let bundle = try StudyBundle.loadForCommand(study, in: workspace)
-        let session = try SessionStore.openForCommand(bundle: bundle, rater: rater, workspace: workspace, newSession: newSession) {
-            print("The previous session is kept in \($0).")
+        let bundle = try StudyBundle.loadForRating(study, in: workspace, language: language)
+        let session = try SessionStore.openForCommand(bundle: bundle, rater: rater, workspace: workspace, newSession: newSession,
+                                                      language: language) {
+            print(RaterMessage.previousSessionKept(path: $0).text(in: language))
         }
         let journal = workspace.display(session.writer.file)
 
         let now = Date()
         var screen = RatingScreen(content: RatingContent(bundle: bundle, rater: rater, schedule: session.schedule),
-                                  session: session.state, language: lang ?? Language.fromEnvironment(environment),
+                                  session: session.state, language: language,
                                   now: now, clock: Self.itemClock(), resumed: session.resumed, introduce: !session.resumed)
         if !session.warnings.isEmpty {
             screen.message = StatusMessage(session.warnings.map(\.description).joined(separator: "; "), .warning)
@@ -47,24 +51,23 @@ struct RateCommand: ParsableCommand {
         do {
             terminal = try Terminal(environment: environment)
         } catch {
-            throw Failure(error.description)
+            throw Failure(RaterMessage.terminalUnavailable(detail: error.description).text(in: language))
         }
         do {
             try session.writer.append(.opened(at: now))
             try runLoop(&screen, terminal: terminal, writer: session.writer)
         } catch let failure as SaveFailure {
             terminal.end()
-            throw Failure(lines: ["could not write to \(journal): \(failure.message)",
-                           "The last action was not saved:", failure.line])
+            throw Failure(lines: [RaterMessage.couldNotSave(journal: journal, detail: failure.message).text(in: language), failure.line])
         } catch {
             terminal.end()
-            throw Failure("could not write to \(journal): \(error)")
+            throw Failure(RaterMessage.couldNotSave(journal: journal, detail: "\(error)").text(in: language))
         }
         terminal.end()
         let rated = screen.session.ratedCount
-        print(screen.language == .ru
-              ? "Оценено \(rated) из \(screen.total). Сохранено в \(journal). Продолжить: та же команда."
-              : "\(rated) of \(screen.total) rated, saved in \(journal). Run the same command to continue.")
+        var command = "agon rate \(study) --rater \(rater)"
+        if let lang { command += " --lang \(lang.rawValue)" }
+        print(RaterMessage.sessionSaved(rated: rated, total: screen.total, journal: journal, command: command).text(in: screen.language))
     }
 
     /// Seconds on a clock that neither jumps when the wall clock is set nor runs while the machine

@@ -39,8 +39,8 @@ struct SessionsCommand: ParsableCommand {
                 var notes: [String] = []
                 if journal.contents.tornTail != nil { notes.append("torn last line") }
                 if !journal.contents.appendBlockers.isEmpty { notes.append("read-only: \(journal.contents.appendBlockers[0])") }
-                if let studyHash, let header = journal.contents.header, header.studyHash != studyHash {
-                    notes.append("study changed since start")
+                if let studyHash, let header = journal.contents.header, header.accepting(journal.contents.events.map(\.event)).studyHash != studyHash {
+                    notes.append("study changed since start (see `agon validate`)")
                 }
                 rows.append([
                     journal.rater,

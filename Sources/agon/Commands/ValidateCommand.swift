@@ -16,6 +16,9 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "The study id (a folder under Studies/).")
     var study: String
 
+    @Flag(help: "Record, in every session begun on an earlier text of the answers, which answers were edited, so that rating continues (only edits to answers' text; the report says which judgements saw the old text).")
+    var acceptEdits = false
+
     func run() throws {
         let workspace = Workspace.fromEnvironment()
         let bundle: StudyBundle
@@ -51,6 +54,48 @@ struct ValidateCommand: ParsableCommand {
         if !hygiene.findings.isEmpty {
             let count = hygiene.findings.count
             print("\(count) blinding warning\(count == 1 ? "" : "s"): read them, then edit the answers (or leave them, if the name belongs to the text).")
+        }
+        if acceptEdits {
+            try recordEdits(bundle, workspace: workspace)
+        } else {
+            explainChangedSessions(bundle, workspace: workspace)
+        }
+    }
+
+    /// Sessions the current files would stop, each with what changed and the researcher's ways on.
+    private func explainChangedSessions(_ bundle: StudyBundle, workspace: Workspace) {
+        for session in SessionStore.findings(bundle: bundle, workspace: workspace) {
+            switch session.finding {
+            case .current:
+                continue
+            case .edits(let edits):
+                print("warning: \(session.journal): the answers changed since this session began (edited: "
+                    + edits.answers.map(EditAcceptance.describe).joined(separator: ", ") + "); its rater cannot continue until you either "
+                    + "run `agon validate \(bundle.study.id) --accept-edits` (the session continues on the new text; the report says which judgements saw the old one), "
+                    + "restore the old answers, or let the rater begin again with `agon rate \(bundle.study.id) --rater \(session.rater) --new-session`")
+            case .refused(let reasons):
+                print("warning: \(session.journal): the study or rubric changed since this session began:\n  - "
+                    + reasons.joined(separator: "\n  - ")
+                    + "\n  Its rater cannot continue until you restore the files it began with (e.g. `git log -- Studies Rubrics`, then `git checkout <commit> -- <files>`), "
+                    + "or the rater begins again with `agon rate \(bundle.study.id) --rater \(session.rater) --new-session` (the old journal is kept in the archive).")
+            }
+        }
+    }
+
+    private func recordEdits(_ bundle: StudyBundle, workspace: Workspace) throws {
+        let written: [(journal: String, edits: AcceptedEdits)]
+        do {
+            written = try SessionStore.acceptEdits(bundle: bundle, workspace: workspace)
+        } catch {
+            throw Failure(error.description)
+        }
+        if written.isEmpty {
+            print("No session needed it: every session is on the current text.")
+            return
+        }
+        for entry in written {
+            print("\(entry.journal): edits accepted (" + entry.edits.answers.map(EditAcceptance.describe).joined(separator: ", ")
+                + "); the session continues on the new text")
         }
     }
 }

@@ -84,7 +84,7 @@ struct SampleReportTests {
         }
         #expect(Set(rows.compactMap { row -> Int? in if case .integer(let n)? = row["left_sample"] { return n } else { return nil } }) == [1, 2, 3])
         let csv = StudyExport.render(rows, format: .csv)
-        #expect(csv.hasPrefix("study,rater,item,is_repeat,first_showing,task,category,left,right,left_sample,right_sample,criterion,"))
+        #expect(csv.hasPrefix("study,rater,item,is_repeat,first_showing,task,source_task,category,left,right,left_sample,right_sample,criterion,"))
     }
 
     /// Two raters who read different samples of the same system's answer rated different texts:

@@ -149,7 +149,7 @@ struct SampleStudyTests {
         let found = diagnostics { _ = try importer.run(data: broken, file: "in.jsonl", systems: [("big", "A"), ("small", "B")]) }.map(\.description)
         #expect(found == [
             "in.jsonl:1: sample 3 is beyond --samples 2",
-            "in.jsonl:2: missing or invalid sample field `run` (a whole number from 1)",
+            "in.jsonl:2: the field `run` (--sample-field) is missing on 1 of 4 lines (first on line 2); the fields in the file are: `model`, `prompt`, `run`, `text`",
             "in.jsonl:4: second answer for task `Why?` from `A`, sample 1; the first is kept",
         ], "\(found)")
     }

@@ -87,6 +87,17 @@ public enum StudyReportText {
             out.append(FlagTable.render(report.facts.flags))
             out.append("Review them with `agon flags \(report.study)`; `--exclude-flagged` leaves their judgements out.")
         }
+        if !report.editedAnswers.isEmpty {
+            out.append("")
+            out.append(heading("Answers edited after judgements saw them"))
+            var rows = [["task", "system", "sample", "judgements of the old text", "raters"]]
+            for answer in report.editedAnswers {
+                rows.append([answer.task, answer.system, "\(answer.sample)", "\(answer.judgementsOfOldText)",
+                             answer.raters.keys.sorted().map { "\($0) \(answer.raters[$0]!)" }.joined(separator: ", ")])
+            }
+            out.append(PlainTable.render(rows))
+            out.append("These judgements were made on the text before the edits accepted with `agon validate --accept-edits`; they count as recorded.")
+        }
         return out.joined(separator: "\n")
     }
 
