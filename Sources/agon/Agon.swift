@@ -15,6 +15,7 @@ struct Agon: ParsableCommand {
         subcommands: [
             RateCommand.self,
             ValidateCommand.self,
+            CollectCommand.self,
             ImportCommand.self,
             SessionsCommand.self,
             ReportCommand.self,

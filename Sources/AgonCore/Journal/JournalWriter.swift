@@ -72,6 +72,13 @@ public final class JournalWriter: @unchecked Sendable {
         nextSeq += 1
     }
 
+    /// Appends one line of the caller's own format (the collection journal, answers.jsonl) with the
+    /// same single write, fsync and repair as events; an empty `json` only ends an unterminated line.
+    public func append(line json: Data) throws(OpenError) {
+        try appendLine(json)
+        if committedLength == off_t(json.count + 1) { Self.syncFolder(of: file) }
+    }
+
     private func appendLine(_ json: Data) throws(OpenError) {
         // A previous write may have failed half-way: remove its remains first.
         let currentLength = lseek(descriptor, 0, SEEK_END)

@@ -9,6 +9,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
         public var label: String
         public var profile: String
         public var parameters: SystemProfile
+        /// How its answers were generated (server kind, sampling, thinking), when the study says.
+        public var generation: String?
     }
 
     public struct Section: Sendable, Equatable, Codable {
@@ -74,7 +76,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
         let bias = BiasDiagnostics.compute(judgements.judgements, raters: judgements.raters, answers: bundle.answers,
                                            strengths: strengths, readingWordsPerMinute: readingWordsPerMinute)
         return StudyReport(study: study.id, title: study.title, rubric: rubric.id, rubricMode: rubric.mode,
-                           systems: study.systems.map { SystemInfo(id: $0.id, label: $0.label, profile: $0.profile.summary, parameters: $0.profile) },
+                           systems: study.systems.map { SystemInfo(id: $0.id, label: $0.label, profile: $0.profile.summary, parameters: $0.profile,
+                                                                    generation: study.generation[$0.id]?.summary) },
                            raters: judgements.raters, judgements: judgements.judgements.count,
                            repeats: battles.repeatsLeftOut, sections: sections, scores: scores, bias: bias,
                            warnings: judgements.warnings)

@@ -8,9 +8,13 @@ public struct Study: Equatable, Sendable {
     public var systems: [StudySystem]
     public var tasks: [StudyTask]
     public var design: StudyDesign
+    /// Per system id, how its answers are collected (`[systems.server]` and friends); systems
+    /// without such tables are absent.
+    public var generation: [String: GenerationSettings]
 
     public init(id: String, title: String, description: String, rubricID: String,
-                systems: [StudySystem], tasks: [StudyTask], design: StudyDesign) {
+                systems: [StudySystem], tasks: [StudyTask], design: StudyDesign,
+                generation: [String: GenerationSettings] = [:]) {
         self.id = id
         self.title = title
         self.description = description
@@ -18,6 +22,7 @@ public struct Study: Equatable, Sendable {
         self.systems = systems
         self.tasks = tasks
         self.design = design
+        self.generation = generation
     }
 
     public func system(id: String) -> StudySystem? { systems.first { $0.id == id } }
@@ -100,9 +105,12 @@ public struct StudyDesign: Equatable, Sendable, Codable {
     public var seed: UInt64
     /// Share of items shown a second time, later, with sides swapped (intra-rater consistency).
     public var repeatShare: Double
+    /// Answers wanted per (task, system): `samples = N` in `[design]`; what `agon collect` fills.
+    public var samples: Int = 1
 
-    public init(seed: UInt64, repeatShare: Double = 0.1) {
+    public init(seed: UInt64, repeatShare: Double = 0.1, samples: Int = 1) {
         self.seed = seed
         self.repeatShare = repeatShare
+        self.samples = samples
     }
 }

@@ -28,7 +28,7 @@ public enum StudyLoader {
 
         var design = StudyDesign(seed: 1)
         if let designTable = document.table(root, "design", at: "", required: false) {
-            document.rejectUnknownKeys(designTable, allowed: ["seed", "repeat_share"], at: "design")
+            document.rejectUnknownKeys(designTable, allowed: ["seed", "repeat_share", "samples"], at: "design")
             if let seed = document.int(designTable, "seed", at: "design", required: false) {
                 if seed < 0 { document.problem(at: "design.seed", "seed must not be negative") }
                 design.seed = UInt64(max(seed, 0))
@@ -40,9 +40,21 @@ public enum StudyLoader {
                     design.repeatShare = share
                 }
             }
+            if let samples = document.int(designTable, "samples", at: "design", required: false) {
+                if !(1...100).contains(samples) {
+                    document.problem(at: "design.samples", "samples must be between 1 and 100, not \(samples)")
+                } else {
+                    design.samples = samples
+                }
+            }
         }
 
-        let systems = readSystems(document, root).map(\.system)
+        let readSystems = readSystems(document, root, extraKeys: GenerationSettingsReader.systemKeys)
+        let systems = readSystems.map(\.system)
+        var generation: [String: GenerationSettings] = [:]
+        for entry in readSystems {
+            generation[entry.system.id] = GenerationSettingsReader.read(document, system: entry.table, at: entry.path)
+        }
         if root["systems"] != nil, systems.count == 1 {
             document.problem(at: "systems", "a study compares at least two systems; only one is defined")
         }
@@ -67,7 +79,7 @@ public enum StudyLoader {
             tasks.append(StudyTask(id: taskID, category: category, prompt: prompt))
         }
         return Study(id: id, title: title, description: description, rubricID: rubricID,
-                     systems: systems, tasks: tasks, design: design)
+                     systems: systems, tasks: tasks, design: design, generation: generation)
     }
 
     /// The `[[systems]]` entries with their profiles; `extraKeys` are allowed besides the study's own
