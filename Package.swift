@@ -39,6 +39,7 @@ let package = Package(
                 "AgonCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 // Only its server-sent events reader (mattt/EventSource 1.1.1 does not build on Linux:
                 // its client needs URLSession.bytes, which FoundationNetworking lacks).
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),

@@ -71,6 +71,7 @@ public struct ChatResponseReader: Sendable {
                 guard let delta = choice["delta"] as? [String: Any] else { continue }
                 if let content = delta["content"] as? String, !content.isEmpty {
                     text += content
+                    completion.contentDeltas += 1
                     if !sawToken { first = true }
                     sawToken = true
                 }

@@ -47,7 +47,7 @@ public final class Collector: Sendable {
 
     public func run(_ plan: CollectionPlan) async -> [SystemSummary] {
         await withTaskGroup(of: SystemSummary.self) { group in
-            for (system, slots) in plan.toAsk {
+            for (system, slots) in plan.toAsk where !slots.isEmpty {
                 group.addTask { await self.collect(system: system, slots: slots) }
             }
             var summaries: [SystemSummary] = []
@@ -126,14 +126,9 @@ public final class Collector: Sendable {
             let started = Date()
             let clock = ContinuousClock.now
             let firstToken = FirstToken()
-            do {
-                var completion: Completion
-                do {
-                    completion = try await connection.complete(body: body, stream: server.stream, reader: reader) {
-                        firstToken.mark(ContinuousClock.now - clock)
-                    }
-                } catch {
-                    throw error
+            do throws(ServerError) {
+                let completion = try await connection.complete(body: body, stream: server.stream, reader: reader) {
+                    firstToken.mark(ContinuousClock.now - clock)
                 }
                 if let (reason, message) = completion.unusable {
                     throw ServerError(reason: reason == .length ? .length : .empty, status: 200, message: message)
@@ -153,7 +148,7 @@ public final class Collector: Sendable {
                     stop.abandon()
                     return
                 }
-                state.saved(tokens: completion.completionTokens ?? 0)
+                state.saved(tokens: completion.completionTokens ?? completion.contentDeltas)
                 emit(.saved(system: system.id, slot: slot, completionTokens: completion.completionTokens, seconds: latency))
                 return
             } catch {

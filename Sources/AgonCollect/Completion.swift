@@ -11,6 +11,9 @@ public struct Completion: Equatable, Sendable {
     /// when streaming without that, the number of reasoning deltas (servers send about one a token).
     public var thinkingTokens: Int?
     public var model: String?
+    /// Content pieces received when streaming: a stand-in for the token count in progress figures
+    /// when the server sends no usage (never recorded as a token count).
+    public var contentDeltas = 0
 
     public init(text: String = "", thinking: String? = nil, finishReason: String? = nil, promptTokens: Int? = nil,
                 completionTokens: Int? = nil, thinkingTokens: Int? = nil, model: String? = nil) {

@@ -142,7 +142,7 @@ public final class ServerConnection: Sendable {
                 return ServerError(reason: .dropped, message: "the server closed the connection before the answer was complete")
             case .cancelled:
                 return ServerError(reason: .cancelled, message: "cancelled")
-            case .invalidURL, .emptyHost, .unsupportedScheme:
+            case .invalidURL:
                 return ServerError(reason: .rejected, message: "the server url is not usable: \(error)")
             default:
                 return ServerError(reason: .dropped, message: "connection failed: \(error)")

@@ -27,6 +27,7 @@ struct Agon: ParsableCommand {
             BenchAgreementCommand.self,
             ScriptedRaterCommand.self,
             BenchScaleCommand.self,
+            BenchCollectCommand.self,
         ]
     )
 

@@ -96,12 +96,8 @@ struct CollectCommand: ParsableCommand {
                                       environment: ProcessInfo.processInfo.environment,
                                       policy: RetryPolicy(maxAttempts: maxAttempts), stop: stop,
                                       events: { display.handle($0) })
-            let outcome = Outcome()
-            let semaphore = DispatchSemaphore(value: 0)
-            let work = Task.detached {
-                outcome.set(await collector.run(plan))
-                semaphore.signal()
-            }
+            let outcome = BlockingResult<[Collector.SystemSummary]>()
+            let work = Task.detached { outcome.set(await collector.run(plan)) }
             signal(SIGINT, SIG_IGN)
             let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
             interrupts.setEventHandler {
@@ -113,11 +109,10 @@ struct CollectCommand: ParsableCommand {
                 }
             }
             interrupts.resume()
-            semaphore.wait()
+            summaries = outcome.wait()
             interrupts.cancel()
             signal(SIGINT, SIG_DFL)
             display.finish()
-            summaries = outcome.value
             interrupted = stop.requested
         }
         let missing = try printSummary(studyDefinition, summaries: summaries, samples: samples, workspace: workspace,
@@ -143,15 +138,21 @@ struct CollectCommand: ParsableCommand {
             return try StudyLoader.parse(text: text, file: workspace.display(url), expectedID: id)
         } catch let error as DiagnosticsError {
             throw Failure(diagnostics: error.diagnostics)
+        } catch {
+            throw Failure("\(workspace.display(url)): \(error)")
         }
     }
 
     private func dryRunReport(_ study: Study, samples: Int, journalURL: URL, answersURL: URL) throws {
         let contents = CollectionJournal.read(file: journalURL)
         var present = FileManager.default.contents(atPath: answersURL.path).map(AnswersFileWriter.slots(in:)) ?? []
-        present.formUnion(contents?.answers.keys ?? [:].keys)
+        var failed: Set<AnswerSlot> = []
+        if let contents {
+            present.formUnion(contents.answers.keys)
+            failed = Set(contents.failures.keys)
+        }
         let plan = CollectionPlan.make(study: study, systems: system, samples: samples, present: present,
-                                       failed: Set(contents?.failures.keys ?? [:].keys), retryFailed: retryFailed)
+                                       failed: failed, retryFailed: retryFailed)
         print("dry run: \(study.id), \(samples) sample\(samples == 1 ? "" : "s") per task and system; nothing is asked")
         for id in plan.withoutServer { print("\(id): no [systems.server] table; nothing to ask") }
         var shownBody = false
@@ -214,10 +215,25 @@ struct CollectCommand: ParsableCommand {
     }
 }
 
-/// The collector's result, handed from its task to the waiting command.
-private final class Outcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var summaries: [Collector.SystemSummary] = []
-    func set(_ value: [Collector.SystemSummary]) { lock.withLock { summaries = value } }
-    var value: [Collector.SystemSummary] { lock.withLock { summaries } }
+/// A result handed from an async task to the synchronous command waiting for it.
+final class BlockingResult<T: Sendable>: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 0)
+    private var value: T?
+
+    func set(_ result: T) {
+        value = result
+        semaphore.signal()
+    }
+
+    func wait() -> T {
+        semaphore.wait()
+        return value!
+    }
+
+    /// Runs `body` to completion from synchronous code.
+    static func run(_ body: @escaping @Sendable () async -> T) -> T {
+        let result = BlockingResult<T>()
+        Task.detached { result.set(await body()) }
+        return result.wait()
+    }
 }

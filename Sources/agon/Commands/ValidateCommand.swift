@@ -19,6 +19,7 @@ struct ValidateCommand: ParsableCommand {
                 + "\(bundle.answers.answers.count) answers, rubric `\(bundle.rubric.id)` with \(bundle.rubric.criteria.count) criteria; "
                 + "\(schedule.count) items per rater (\(schedule.items.filter(\.isRepeat).count) repeats)")
             for note in bundle.notes { print("note: \(note)") }
+            for warning in CollectionWarnings.lines(study: bundle.study, workspace: workspace) { print(warning) }
         } catch {
             throw Failure(diagnostics: error.diagnostics)
         }
