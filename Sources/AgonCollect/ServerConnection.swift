@@ -32,6 +32,8 @@ public final class ServerConnection: Sendable {
         // `read` catches a stall (no byte for that long); the deadline bounds the whole answer.
         configuration.timeout = .init(connect: .seconds(10), read: timeout)
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(concurrency, 8))
+        // A refused connection fails at once; the retry policy (with its backoff) decides what next.
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.decompression = .enabled(limit: .none)
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         var headers = HTTPHeaders()

@@ -136,10 +136,8 @@ struct CollectCommand: ParsableCommand {
         do {
             let text = try TextFile.read(url.path)
             return try StudyLoader.parse(text: text, file: workspace.display(url), expectedID: id)
-        } catch let error as DiagnosticsError {
-            throw Failure(diagnostics: error.diagnostics)
         } catch {
-            throw Failure("\(workspace.display(url)): \(error)")
+            throw Failure(diagnostics: error.diagnostics)
         }
     }
 

@@ -77,7 +77,7 @@ final class ProgressDisplay: @unchecked Sendable {
             erase()
         }
         print(text)
-        fflush(stdout)
+        fflush(nil)  // all output streams: stdout itself is a C global Swift 6 will not touch
         if terminal { drawn = 0 }
     }
 
@@ -109,7 +109,7 @@ final class ProgressDisplay: @unchecked Sendable {
             let status = line.status.isEmpty ? "" : " · \(line.status)"
             print("\(line.system)  \(line.done)/\(line.total) · \(rate) · \(eta)\(failures)\(status)")
         }
-        fflush(stdout)
+        fflush(nil)  // all output streams: stdout itself is a C global Swift 6 will not touch
         drawn = lines.count
     }
 
