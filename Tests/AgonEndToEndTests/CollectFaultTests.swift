@@ -52,9 +52,9 @@ struct CollectFaultTests {
                                      tasks: Self.prompts)
         let run = space.collect()
         #expect(run.status == 1)
-        #expect(run.output.contains("keyless: stopped: HTTP 401") && run.output.contains("api_key_env"), run.output)
-        #expect(run.output.contains("missing: stopped: HTTP 404") && run.output.contains("check [systems.server] url"), run.output)
-        #expect(run.error.contains("4 answers still missing"), run.error)
+        #expect(run.output.contains("keyless: stopped: HTTP 401") && run.output.contains("api_key_env"), "\(run.output)")
+        #expect(run.output.contains("missing: stopped: HTTP 404") && run.output.contains("check [systems.server] url"), "\(run.output)")
+        #expect(run.error.contains("4 answers still missing"), "\(run.error)")
         #expect(space.answers().map(\.slot.system) == ["fine", "fine"])
         let failures = space.failureRecords()
         #expect(failures.filter { $0.slot.system == "keyless" }.count == 1, "a rejection is not retried, and the system stops at once")
@@ -83,9 +83,9 @@ struct CollectFaultTests {
             #expect(!answer.text.contains("consider the myth") && !answer.text.contains("<think>"))
         }
         for (_, text) in space.answers() { #expect(!text.contains("consider the myth"), "thinking never reaches raters") }
-        #expect(run.output.contains("warning: llamacpp: declared 4-bit but the server reports F16 (16-bit)"), run.output)
-        #expect(run.output.contains("warning: llamacpp: declared 8192 tokens of context but the server runs with n_ctx 32768"), run.output)
-        #expect(run.output.contains("warning: ollama: declared 16 active experts but the server uses 8"), run.output)
+        #expect(run.output.contains("warning: llamacpp: declared 4-bit but the server reports F16 (16-bit)"), "\(run.output)")
+        #expect(run.output.contains("warning: llamacpp: declared 8192 tokens of context but the server runs with n_ctx 32768"), "\(run.output)")
+        #expect(run.output.contains("warning: ollama: declared 16 active experts but the server uses 8"), "\(run.output)")
         let ollama = try #require(space.answerRecords().first { $0.slot.system == "ollama" }?.serverReport)
         #expect(ollama.quantisation == "Q4_K_M" && ollama.contextTokens == 8192 && ollama.expertsTotal == 128)
         // The same checks in validate, from the journal.
@@ -99,11 +99,11 @@ struct CollectFaultTests {
                                      tasks: [Self.prompts[0]])
         let first = space.collect(["--max-attempts", "2"])
         #expect(first.status == 1)
-        #expect(first.output.contains("failed: t1 · broken · sample 1: HTTP 500"), first.output)
+        #expect(first.output.contains("failed: t1 · broken · sample 1: HTTP 500"), "\(first.output)")
         #expect(space.failureRecords().count == 2)
         let second = space.collect(["--max-attempts", "2"])
         #expect(second.status == 1)
-        #expect(second.output.contains("1 answer failed in an earlier run and is not asked again (use --retry-failed)"), second.output)
+        #expect(second.output.contains("1 answer failed in an earlier run and is not asked again (use --retry-failed)"), "\(second.output)")
         #expect(space.failureRecords().count == 2, "nothing asked")
         let third = space.collect(["--max-attempts", "2", "--retry-failed"])
         #expect(third.status == 1)
@@ -117,16 +117,16 @@ struct CollectFaultTests {
                                                .init(id: "b", url: "http://127.0.0.1:9/v1")],
                                      tasks: Self.prompts, samples: 2)
         let run = space.collect(["--dry-run"])
-        #expect(run.status == 0, run.error)
-        #expect(run.output.contains("a: 4 to ask at http://127.0.0.1:9/v1"), run.output)
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("a: 4 to ask at http://127.0.0.1:9/v1"), "\(run.output)")
         #expect(run.output.contains("first request: POST http://127.0.0.1:9/v1/chat/completions"))
-        #expect(run.output.contains("\"min_p\" : 0.05") && run.output.contains("\"seed\" : 11"), run.output)
+        #expect(run.output.contains("\"min_p\" : 0.05") && run.output.contains("\"seed\" : 11"), "\(run.output)")
         #expect(run.output.contains("key from $AGON_TEST_UNSET_KEY (not set!)"))
         #expect(run.output.contains("8 requests would be made"))
         #expect(!FileManager.default.fileExists(atPath: space.journalFile.path))
         let real = space.collect(["--system", "a"])
         #expect(real.status == 1)
-        #expect(real.output.contains("AGON_TEST_UNSET_KEY (api_key_env) is not set"), real.output)
+        #expect(real.output.contains("AGON_TEST_UNSET_KEY (api_key_env) is not set"), "\(real.output)")
     }
 
     /// Kill -9 at random moments: every slot ends up in answers.jsonl exactly once, and every answer
@@ -163,7 +163,7 @@ struct CollectFaultTests {
         let recorded = Dictionary(space.answerRecords().map { ($0.slot, $0.text) }, uniquingKeysWith: { first, _ in first })
         for answer in answers { #expect(recorded[answer.slot] == answer.text, "every stored answer is one the journal recorded") }
         let rerun = space.collect()
-        #expect(rerun.status == 0 && rerun.output.contains("nothing to collect"), rerun.output)
+        #expect(rerun.status == 0 && rerun.output.contains("nothing to collect"), "\(rerun.output)")
     }
 
     @Test func ctrlCFinishesWhatIsInFlightAndSaysWhatWasSaved() throws {
@@ -177,9 +177,9 @@ struct CollectFaultTests {
         let status = process.wait()
         let output = process.output
         process.cleanUp()
-        #expect(status == 130, output)
-        #expect(output.contains("Ctrl-C: finishing the requests in flight"), output)
-        #expect(output.contains("stopped:") && output.contains("answers saved this run"), output)
+        #expect(status == 130, "\(output)")
+        #expect(output.contains("Ctrl-C: finishing the requests in flight"), "\(output)")
+        #expect(output.contains("stopped:") && output.contains("answers saved this run"), "\(output)")
         let saved = space.answers().count
         #expect(saved < 24)
         #expect(space.collect().status == 0)

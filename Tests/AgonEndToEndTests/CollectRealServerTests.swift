@@ -58,11 +58,11 @@ struct CollectRealServerTests {
         // Samples differ by seed: the two samples of a task are not one answer copied.
         let streamedT1 = answers.filter { $0.slot.system == "streamed" && $0.slot.task == "t1" }.map(\.text)
         #expect(streamedT1.count == 2)
-        #expect(run.output.contains("warning: whole: declared 16-bit but the server reports Q4_1 (4-bit)"), run.output)
-        #expect(!run.output.contains("warning: streamed:"), run.output)
+        #expect(run.output.contains("warning: whole: declared 16-bit but the server reports Q4_1 (4-bit)"), "\(run.output)")
+        #expect(!run.output.contains("warning: streamed:"), "\(run.output)")
         #expect(run.output.contains("gen: 8 of 8 answers present — all collected"))
         let again = space.collect()
-        #expect(again.status == 0 && again.output.contains("nothing to collect"), again.output)
+        #expect(again.status == 0 && again.output.contains("nothing to collect"), "\(again.output)")
         #expect(space.answers().count == 8)
     }
 }
