@@ -14,7 +14,7 @@ wrong on the FIRST attempt for each (prompt, seed); later attempts answer normal
   llamacpp / vllm / ollama / sglang / lmstudio / inline
               each server kind's own reasoning field, model-detail endpoints and kind markers
 
-Standard library only. Prints its port on the first line of standard output, then serves until
+Standard library only. Prints its port on the first line of standard output (and into --port-file FILE), then serves until
 killed (or until --lifetime seconds pass, so that a forgotten one stops by itself).
 """
 import json
@@ -205,6 +205,7 @@ class Handler(BaseHTTPRequestHandler):
 def main():
     port = 0
     lifetime = 600.0
+    port_file = None
     args = sys.argv[1:]
     while args:
         flag = args.pop(0)
@@ -212,9 +213,16 @@ def main():
             port = int(args.pop(0))
         elif flag == "--lifetime":
             lifetime = float(args.pop(0))
+        elif flag == "--port-file":
+            port_file = args.pop(0)
     ThreadingHTTPServer.daemon_threads = True
     server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     print(server.server_address[1], flush=True)
+    if port_file:
+        with open(port_file + ".part", "w") as f:
+            f.write(str(server.server_address[1]))
+        import os
+        os.rename(port_file + ".part", port_file)
     threading.Timer(lifetime, server.shutdown).start()
     server.serve_forever()
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import AgonCore
 
@@ -10,24 +13,35 @@ final class FaultServer {
     static let script = FaultWorkspace.repository.appendingPathComponent("Scripts/fault-server.py")
 
     init() throws {
+        let portFile = FileManager.default.temporaryDirectory.appendingPathComponent("agon-fault-port-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: portFile) }
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script.path, "--lifetime", "900"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
+        process.arguments = ["python3", Self.script.path, "--lifetime", "900", "--port-file", portFile.path]
+        process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let line = String(decoding: pipe.fileHandleForReading.readLine(), as: UTF8.self)
-        guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
-            throw FaultServerError(message: "the stand-in server did not start (printed “\(line)”); is python3 on PATH?")
+        // Python starts slowly on a loaded machine: wait for the port it writes, up to a minute.
+        var found: Int?
+        for _ in 0..<600 {
+            if let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text) {
+                found = port
+                break
+            }
+            if !process.isRunning { break }
+            usleep(100_000)
         }
-        self.port = port
+        guard let found else {
+            process.terminate()
+            throw FaultServerError(message: "the stand-in server \(Self.script.path) did not start within a minute; is python3 on PATH?")
+        }
+        port = found
     }
 
     func url(_ scenario: String) -> String { "http://127.0.0.1:\(port)/\(scenario)/v1" }
 
     deinit {
-        process.terminate()
+        // SIGKILL: SIGTERM is not delivered to it from inside the test runner (seen here).
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }
@@ -35,18 +49,6 @@ final class FaultServer {
 struct FaultServerError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
-}
-
-extension FileHandle {
-    /// Bytes up to the first newline (the stand-in prints its port, then nothing until it stops).
-    func readLine() -> Data {
-        var line = Data()
-        while true {
-            let byte = readData(ofLength: 1)
-            if byte.isEmpty || byte == Data([0x0A]) { return line }
-            line.append(byte)
-        }
-    }
 }
 
 /// A workspace holding one study whose systems each name a server.
