@@ -150,6 +150,10 @@ public final class ServerConnection: Sendable {
                 return ServerError(reason: .dropped, message: "connection failed: \(error)")
             }
         }
+        if let error = error as? HTTPParserError, error == .invalidEOFState {
+            // The connection closed in the middle of the body (a chunked stream cut short).
+            return ServerError(reason: .dropped, message: "the connection closed in the middle of the answer")
+        }
         if error is HTTPParserError {
             return ServerError(reason: .malformed, message: "the server's HTTP response could not be read: \(error)")
         }
