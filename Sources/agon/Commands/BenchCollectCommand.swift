@@ -28,8 +28,9 @@ struct BenchCollectCommand: ParsableCommand {
     @Option(help: "Concurrency levels (comma-separated).")
     var concurrency = "1,4"
 
+    /// High enough that answers end by themselves: one cut at max_tokens is not an answer to Agon.
     @Option(help: "max_tokens of each request.")
-    var maxTokens = 128
+    var maxTokens = 400
 
     @Option(help: "Rounds: each runs Agon and the minimal client once, in alternating order.")
     var rounds = 2
@@ -76,7 +77,7 @@ struct BenchCollectCommand: ParsableCommand {
             server: ServerSettings(url: url, model: model, kind: .openai, concurrency: concurrency, timeoutSeconds: 900, stream: false),
             sampling: SamplingSettings(temperature: 0.7, seed: 1, maxTokens: maxTokens))
         // The same prompts for both clients at a level (the tag only names the folder).
-        let tasks = (1...requests).map { StudyTask(id: "t\($0)", category: "bench", prompt: "Write a short paragraph about resistance, number \($0).") }
+        let tasks = (1...requests).map { StudyTask(id: "t\($0)", category: "bench", prompt: "In one sentence, what does resistance mean to a musician? (\($0))") }
         return Study(id: "bench-\(tag)", title: "bench", description: "", rubricID: "none",
                      systems: [StudySystem(id: "bench", label: "bench"), StudySystem(id: "unused", label: "unused")],
                      tasks: tasks, design: StudyDesign(seed: 1), generation: ["bench": settings])
