@@ -20,6 +20,7 @@ struct AgonBench: ParsableCommand {
             AgreementBenchmark.self,
             ScaleBenchmark.self,
             PasteBenchmark.self,
+            CollectBenchmark.self,
             ScriptedRaterCommand.self,
         ]
     )

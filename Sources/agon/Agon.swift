@@ -16,6 +16,7 @@ struct Agon: ParsableCommand {
         subcommands: [
             RateCommand.self,
             ValidateCommand.self,
+            CollectCommand.self,
             ImportCommand.self,
             SessionsCommand.self,
             ReportCommand.self,

@@ -112,6 +112,22 @@ public final class JournalWriter: @unchecked Sendable {
         nextSeq += 1
     }
 
+    /// Appends one line of the caller's own format (the collection journal, answers.jsonl) with the
+    /// same single write, fsync and repair as events; an empty `json` only ends an unterminated line.
+    public func append(line json: Data) throws(OpenError) {
+        let startsTheFile = committedLength == 0
+        var line = json
+        line.append(0x0A)
+        try appendBytes(line)
+        guard startsTheFile else { return }
+        // A new file's name lives in its folder: without syncing the folder a crash can lose the file.
+        do {
+            try Disk.syncFolder(file.deletingLastPathComponent())
+        } catch {
+            throw .system(error.message)
+        }
+    }
+
     /// Appends `line` with one `write` and returns once `fsync` has: the acknowledgement point.
     private func appendBytes(_ line: Data) throws(OpenError) {
         // A previous write may have failed half-way: remove its remains first.

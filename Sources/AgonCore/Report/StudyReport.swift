@@ -14,6 +14,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
         public var label: String
         public var profile: String
         public var parameters: SystemProfile
+        /// How its answers were generated (server kind, sampling, thinking), when the study says.
+        public var generation: String?
     }
 
     public struct Section: Sendable, Equatable, Codable {
@@ -127,7 +129,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
             warnings.append("\(pair) correlate above \(validity.haloThreshold) over answers: the rubric is not telling them apart (halo)")
         }
         var report = StudyReport(study: study.id, title: study.title, rubric: rubric.id, rubricMode: rubric.mode,
-                           systems: study.systems.map { SystemInfo(id: $0.id, label: $0.label, profile: $0.profile.summary, parameters: $0.profile) },
+                           systems: study.systems.map { SystemInfo(id: $0.id, label: $0.label, profile: $0.profile.summary, parameters: $0.profile,
+                                                                    generation: study.generation[$0.id]?.summary) },
                            raters: judgements.raters, judgements: judgements.judgements.count,
                            repeats: battles.repeatsLeftOut, sections: sections, scores: scores, bias: bias,
                            samples: study.design.samples > 1 ? SampleUse.compute(judgements.judgements, study: study) : nil,

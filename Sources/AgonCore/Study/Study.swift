@@ -8,9 +8,13 @@ public struct Study: Equatable, Sendable {
     public var systems: [StudySystem]
     public var tasks: [StudyTask]
     public var design: StudyDesign
+    /// Per system id, how its answers are collected (`[systems.server]` and friends); systems
+    /// without such tables are absent.
+    public var generation: [String: GenerationSettings]
 
     public init(id: String, title: String, description: String, rubricID: String,
-                systems: [StudySystem], tasks: [StudyTask], design: StudyDesign) {
+                systems: [StudySystem], tasks: [StudyTask], design: StudyDesign,
+                generation: [String: GenerationSettings] = [:]) {
         self.id = id
         self.title = title
         self.description = description
@@ -18,6 +22,7 @@ public struct Study: Equatable, Sendable {
         self.systems = systems
         self.tasks = tasks
         self.design = design
+        self.generation = generation
     }
 
     public func system(id: String) -> StudySystem? { systems.first { $0.id == id } }

@@ -49,7 +49,12 @@ public enum StudyLoader {
             }
         }
 
-        let systems = readSystems(document, root).map(\.system)
+        let readSystems = readSystems(document, root, extraKeys: GenerationSettingsReader.systemKeys)
+        let systems = readSystems.map(\.system)
+        var generation: [String: GenerationSettings] = [:]
+        for entry in readSystems {
+            generation[entry.system.id] = GenerationSettingsReader.read(document, system: entry.table, at: entry.path)
+        }
         if root["systems"] != nil, systems.count == 1 {
             document.problem(at: "systems", "a study compares at least two systems; only one is defined")
         }
@@ -82,7 +87,7 @@ public enum StudyLoader {
             tasks.append(StudyTask(id: taskID, category: category, prompt: prompt, sourceTask: sourceTask))
         }
         return Study(id: id, title: title, description: description, rubricID: rubricID,
-                     systems: systems, tasks: tasks, design: design)
+                     systems: systems, tasks: tasks, design: design, generation: generation)
     }
 
     /// The `[[systems]]` entries with their profiles; `extraKeys` are allowed besides the study's own

@@ -45,6 +45,7 @@ struct ValidateCommand: ParsableCommand {
             + "\(bundle.answers.answers.count) answers, rubric `\(bundle.rubric.id)` with \(bundle.rubric.criteria.count) criteria; "
             + "\(schedule.count) items per rater (\(schedule.items.filter(\.isRepeat).count) repeats)")
         for note in bundle.notes { print("note: \(note)") }
+        for warning in CollectionWarnings.lines(study: bundle.study, workspace: workspace) { print(warning) }
         let hygiene = BlindingHygiene.check(bundle.answers.answers, study: bundle.study)
         let answersFile = workspace.display(workspace.answersFile(bundle.study.id))
         for warning in BlindingHygiene.diagnostics(hygiene, answersFile: answersFile, samples: design.samples) {

@@ -36,6 +36,9 @@ public enum StudyReportText {
         for system in report.systems {
             let padding = String(repeating: " ", count: width - DisplayWidth.of(system.id))
             out.append("  \(system.id)\(padding)  \(system.label) — \(system.profile)")
+            if let generation = system.generation {
+                out.append("  \(String(repeating: " ", count: width))  generated with \(generation)")
+            }
         }
         if let samples = report.samples {
             out.append("")
