@@ -17,6 +17,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
         public var name: String
         public var ranking: Ranking
         public var headToHead: HeadToHead?
+        /// The structured Bradley–Terry fit, when the systems carry profiles.
+        public var effects: ParameterEffects?
     }
 
     public var study: String
@@ -54,7 +56,18 @@ public struct StudyReport: Sendable, Equatable, Codable {
             let name = id == StudyBattles.overall
                 ? "Overall preference"
                 : rubric.criterion(id: id)?.name.text(in: .en) ?? id
-            sections.append(Section(id: id, name: name, ranking: ranking, headToHead: nil))
+            sections.append(Section(id: id, name: name, ranking: ranking, headToHead: nil, effects: nil))
+        }
+        let profiles = study.systems.map(\.profile)
+        if ProfileKnob.allCases.contains(where: { knob in profiles.contains { knob.value($0) != nil } }) {
+            let (perSection, taskCount) = StudyEffects.battles(judgements.judgements, bundle: bundle)
+            let clustered = options.bootstrap == .tasks
+            for index in sections.indices {
+                sections[index].effects = ParameterEffects.compute(
+                    perSection[sections[index].id] ?? [], systems: study.systems.map(\.id), profiles: profiles,
+                    covariates: StudyEffects.covariates, clustered: clustered, clusterCount: taskCount,
+                    resampled: clustered ? "tasks" : "battles", rounds: options.rounds, seed: options.seed)
+            }
         }
         var duel: (Int, Int)?
         let ids = study.systems.map(\.id)
@@ -67,7 +80,11 @@ public struct StudyReport: Sendable, Equatable, Codable {
         }
         if let duel {
             for index in sections.indices {
-                sections[index].headToHead = HeadToHead(battles.counts[sections[index].id]!, duel.0, duel.1)
+                var headToHead = HeadToHead(battles.counts[sections[index].id]!, duel.0, duel.1)
+                if options.bootstrap == .tasks {
+                    headToHead.cluster(battles.byTask[sections[index].id]!, i: duel.0, j: duel.1, name: "task")
+                }
+                sections[index].headToHead = headToHead
             }
         }
         let scores = ScoreSummary.compute(judgements.judgements, study: study, rubric: rubric,

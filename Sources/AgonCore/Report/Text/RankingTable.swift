@@ -51,6 +51,16 @@ public enum RankingTable {
         rows.append(["win rate, ties as half", percent(duel.winRateTiesHalf?.proportion), interval(duel.winRateTiesHalf)])
         rows.append(["win rate, ties excluded", percent(duel.winRateTiesExcluded?.proportion), interval(duel.winRateTiesExcluded)])
         rows.append(["sign test p (two-sided)", duel.signTestP.map(pValue) ?? "—", ""])
+        if let clustered = duel.clustered {
+            rows.append(["clustered by \(clustered.name) (\(clustered.clusters)):", "", ""])
+            rows.append(["  win rate, ties as half", percent(clustered.winRateTiesHalf?.interval.proportion),
+                         interval(clustered.winRateTiesHalf?.interval)])
+            rows.append(["  win rate, ties excluded", percent(clustered.winRateTiesExcluded?.interval.proportion),
+                         interval(clustered.winRateTiesExcluded?.interval)])
+            rows.append(["  sign-flip test p (two-sided)", clustered.signTestP.map(pValue) ?? "—", ""])
+            return "\(duel.system) against \(duel.opponent)\n" + PlainTable.render(rows)
+                + "\nRead the clustered rows: battles on one \(clustered.name) are not independent, and the rows above them assume they are."
+        }
         return "\(duel.system) against \(duel.opponent)\n" + PlainTable.render(rows)
     }
 

@@ -35,6 +35,10 @@ public enum StudyReportText {
                 out.append("")
                 out.append(RankingTable.headToHead(duel))
             }
+            if let effects = section.effects {
+                out.append("")
+                out.append(EffectsText.render(effects, seeAbove: section.id == report.sections.first?.id ? nil : report.sections.first?.name))
+            }
             let scores = report.scores.filter { $0.criterion == section.id }
             if !scores.isEmpty {
                 out.append("")
