@@ -19,6 +19,7 @@ struct AgonBench: ParsableCommand {
             ScreenBenchmark.self,
             AgreementBenchmark.self,
             ScaleBenchmark.self,
+            CoverageBenchmark.self,
             ScriptedRaterCommand.self,
         ]
     )
