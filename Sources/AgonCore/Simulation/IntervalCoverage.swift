@@ -21,6 +21,8 @@ public enum IntervalCoverage {
         public var taskSD = 100.0
         public var tieRate = 0.1
         public var seed: UInt64 = 1
+        /// Also run the (wrong for clustered data) battle bootstrap for the effects, for contrast.
+        public var effectsBattleBootstrap = true
         public init() {}
     }
 
@@ -136,7 +138,7 @@ public enum IntervalCoverage {
                 guard let row = ranking.row(name) else { continue }
                 count("rating, task bootstrap, 5 systems", (row.lower ?? .infinity) <= truthRatings[system] && truthRatings[system] <= (row.upper ?? -.infinity))
             }
-            for clustered in [true, false] {
+            for clustered in settings.effectsBattleBootstrap ? [true, false] : [true] {
                 let effects = ParameterEffects.compute(battles, systems: systems, profiles: profiles, covariates: [.position],
                                                        clustered: clustered, clusterCount: settings.tasks,
                                                        resampled: clustered ? "tasks" : "battles",
