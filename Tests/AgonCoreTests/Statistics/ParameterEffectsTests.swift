@@ -102,12 +102,12 @@ import Testing
     }
 
     /// Simulated clustered ablation studies: the task-bootstrap intervals of the effects must hold
-    /// the truth in at least 90% of studies (nominal 95%; 80 studies × 3 effects = 240 intervals).
+    /// the truth in at least 90% of studies (nominal 95%; 60 studies × 3 effects = 180 intervals).
     @Test func effectIntervalsCoverTheTruthOnSimulatedClusteredStudies() {
         var settings = IntervalCoverage.Settings()
-        settings.simulations = 80
-        settings.rounds = 100
-        settings.tasks = 30
+        settings.simulations = 60
+        settings.rounds = 80
+        settings.tasks = 24
         settings.raters = 2
         settings.effectsBattleBootstrap = false
         let rows = IntervalCoverage.ablation(settings).filter { $0.interval.hasPrefix("effect:") }

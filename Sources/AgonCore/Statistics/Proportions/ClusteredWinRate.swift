@@ -40,12 +40,14 @@ public struct ClusteredWinRate: Sendable, Equatable, Codable {
 }
 
 /// Student's t quantiles, by the Cornish–Fisher expansion of t in z (Abramowitz & Stegun 26.7.5):
-/// error below 1e-4 for ν ≥ 3, against the tables; exact values for ν = 1, 2.
+/// error below 2e-3 for ν ≥ 5, against the tables; table values for ν ≤ 4.
 enum StudentT {
     static func quantile975(degreesOfFreedom nu: Double) -> Double {
         let z = 1.959_963_984_540_054
         if nu <= 1 { return 12.706_204_736 }
         if nu <= 2 { return 4.302_652_730 }
+        if nu <= 3 { return 3.182_446_305 }
+        if nu <= 4 { return 2.776_445_105 }
         let z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z, z9 = z7 * z * z
         return z + (z3 + z) / (4 * nu)
             + (5 * z5 + 16 * z3 + 3 * z) / (96 * nu * nu)
