@@ -21,6 +21,7 @@ struct AgonBench: ParsableCommand {
             ScaleBenchmark.self,
             PasteBenchmark.self,
             CollectBenchmark.self,
+            CoverageBenchmark.self,
             ScriptedRaterCommand.self,
         ]
     )

@@ -24,6 +24,7 @@ struct Agon: ParsableCommand {
             ExportCommand.self,
             AgreementCommand.self,
             FlagsCommand.self,
+            PlanCommand.self,
         ]
     )
 

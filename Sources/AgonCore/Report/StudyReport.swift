@@ -27,10 +27,12 @@ public struct StudyReport: Sendable, Equatable, Codable {
         public var ranking: Ranking
         public var headToHead: HeadToHead?
         /// The head-to-head win rate (ties as half) with a task-bootstrap interval.
-        public var clusteredWinRate: ClusteredWinRate?
+        public var clusteredWinRate: TaskBootstrapWinRate?
         /// The head-to-head sign test's p after Holm's correction across the criteria (the family
         /// is the criteria's tests; the overall preference, the primary outcome, keeps its raw p).
         public var signTestPHolm: Double?
+        /// The structured Bradley–Terry fit, when the systems carry profiles.
+        public var effects: ParameterEffects?
     }
 
     public var study: String
@@ -84,7 +86,18 @@ public struct StudyReport: Sendable, Equatable, Codable {
                 ? LocalizedText(en: "Overall preference", ru: "Общее предпочтение")
                 : rubric.criterion(id: id)?.name ?? LocalizedText(en: id)
             sections.append(Section(id: id, name: names.en, names: names, ranking: ranking, headToHead: nil,
-                                    clusteredWinRate: nil, signTestPHolm: nil))
+                                    clusteredWinRate: nil, signTestPHolm: nil, effects: nil))
+        }
+        let profiles = study.systems.map(\.profile)
+        if ProfileKnob.allCases.contains(where: { knob in profiles.contains { knob.value($0) != nil } }) {
+            let (perSection, taskCount) = StudyEffects.battles(judgements.judgements, bundle: bundle)
+            let clustered = options.bootstrap == .tasks
+            for index in sections.indices {
+                sections[index].effects = ParameterEffects.compute(
+                    perSection[sections[index].id] ?? [], systems: study.systems.map(\.id), profiles: profiles,
+                    covariates: StudyEffects.covariates, clustered: clustered, clusterCount: taskCount,
+                    resampled: clustered ? "tasks" : "battles", rounds: options.rounds, seed: options.seed)
+            }
         }
         var duel: (Int, Int)?
         let ids = study.systems.map(\.id)
@@ -98,13 +111,17 @@ public struct StudyReport: Sendable, Equatable, Codable {
         if let duel {
             for index in sections.indices {
                 let id = sections[index].id
-                sections[index].headToHead = HeadToHead(battles.counts[id]!, duel.0, duel.1)
+                var headToHead = HeadToHead(battles.counts[id]!, duel.0, duel.1)
+                if options.bootstrap == .tasks {
+                    headToHead.cluster(battles.byTask[id]!, i: duel.0, j: duel.1, name: "task")
+                }
+                sections[index].headToHead = headToHead
                 let (i, j) = (min(duel.0, duel.1), max(duel.0, duel.1))
                 let perTask = battles.byTask[id]!.map { tallies -> (wins: Double, losses: Double, ties: Double) in
                     guard let t = tallies.first(where: { $0.i == i && $0.j == j }) else { return (0, 0, 0) }
                     return duel.0 == i ? (t.winsI, t.winsJ, t.ties) : (t.winsJ, t.winsI, t.ties)
                 }
-                sections[index].clusteredWinRate = ClusteredWinRate(clusters: perTask, rounds: options.rounds, seed: options.seed)
+                sections[index].clusteredWinRate = TaskBootstrapWinRate(clusters: perTask, rounds: options.rounds, seed: options.seed)
             }
             let criteria = sections.indices.filter { sections[$0].id != StudyBattles.overall }
             let adjusted = HolmCorrection.adjusted(criteria.map { sections[$0].headToHead?.signTestP })

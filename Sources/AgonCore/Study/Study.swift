@@ -52,23 +52,28 @@ public struct SystemProfile: Equatable, Sendable, Codable {
     public var expertsActive: Int?
     /// Tokens of reasoning allowed before answering; `nil` unknown, 0 none, -1 unlimited.
     public var thinkingBudgetTokens: Int?
+    /// The base model or family the configuration derives from (e.g. `llama-2`): systems of one
+    /// family differ only in their knobs, so within-family contrasts are the clean ones.
+    public var family: String?
     public var extras: [String: String]
 
     public init(parametersBillions: Double? = nil, quantisationBits: Int? = nil, contextTokens: Int? = nil,
                 expertsTotal: Int? = nil, expertsActive: Int? = nil, thinkingBudgetTokens: Int? = nil,
-                extras: [String: String] = [:]) {
+                family: String? = nil, extras: [String: String] = [:]) {
         self.parametersBillions = parametersBillions
         self.quantisationBits = quantisationBits
         self.contextTokens = contextTokens
         self.expertsTotal = expertsTotal
         self.expertsActive = expertsActive
         self.thinkingBudgetTokens = thinkingBudgetTokens
+        self.family = family
         self.extras = extras
     }
 
     /// A one-line summary for reports, e.g. `70B · 16-bit · 4k ctx · dense · no thinking`.
     public var summary: String {
         var parts: [String] = []
+        if let family { parts.append(family) }
         if let billions = parametersBillions {
             parts.append(billions == billions.rounded() ? "\(Int(billions))B" : "\(billions)B")
         }

@@ -97,7 +97,7 @@ public enum StudyLoader {
         var systems: [(system: StudySystem, table: TOMLTable, path: String)] = []
         for (table, path) in document.tables(root, "systems", at: "") {
             document.rejectUnknownKeys(table, allowed: Set(["id", "label", "parameters_b", "quantisation_bits", "context_tokens",
-                                                        "experts_total", "experts_active", "thinking_budget_tokens", "extras"]).union(extraKeys), at: path)
+                                                        "experts_total", "experts_active", "thinking_budget_tokens", "family", "extras"]).union(extraKeys), at: path)
             guard let systemID = document.string(table, "id", at: path) else { continue }
             if !Identifier.isValid(systemID) {
                 document.problem(at: "\(path).id", "system id `\(systemID)` may hold only letters, digits, `-`, `_` and `.`")
@@ -113,6 +113,25 @@ public enum StudyLoader {
             profile.expertsTotal = document.int(table, "experts_total", at: path, required: false)
             profile.expertsActive = document.int(table, "experts_active", at: path, required: false)
             profile.thinkingBudgetTokens = document.int(table, "thinking_budget_tokens", at: path, required: false)
+            if let family = document.string(table, "family", at: path, required: false) {
+                if family.isBlank {
+                    document.problem(at: "\(path).family", "family must not be empty (leave the key out when unknown)")
+                } else {
+                    profile.family = family.trimmingCharacters(in: .whitespaces)
+                }
+            }
+            if let billions = profile.parametersBillions, !(billions > 0) {
+                document.problem(at: "\(path).parameters_b", "parameters_b must be a positive number of billions, not \(billions)")
+            }
+            if let bits = profile.quantisationBits, !(1...64).contains(bits) {
+                document.problem(at: "\(path).quantisation_bits", "quantisation_bits must be between 1 and 64, not \(bits)")
+            }
+            if let context = profile.contextTokens, context <= 0 {
+                document.problem(at: "\(path).context_tokens", "context_tokens must be positive, not \(context)")
+            }
+            if let active = profile.expertsActive, active < 1 {
+                document.problem(at: "\(path).experts_active", "experts_active must be at least 1, not \(active)")
+            }
             if let total = profile.expertsTotal, let active = profile.expertsActive, active > total {
                 document.problem(at: "\(path).experts_active", "experts_active (\(active)) exceeds experts_total (\(total))")
             }

@@ -19,6 +19,7 @@ public enum StudyWriter {
             if let value = profile.expertsTotal { out += "experts_total = \(value)\n" }
             if let value = profile.expertsActive { out += "experts_active = \(value)\n" }
             if let value = profile.thinkingBudgetTokens { out += "thinking_budget_tokens = \(value)\n" }
+            if let value = profile.family { out += "family = \(quote(value))\n" }
             if !profile.extras.isEmpty {
                 out += "[systems.extras]\n"
                 for key in profile.extras.keys.sorted() { out += "\(quote(key)) = \(quote(profile.extras[key]!))\n" }

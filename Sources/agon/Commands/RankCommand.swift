@@ -56,8 +56,11 @@ struct RankCommand: ParsableCommand {
 
     @OptionGroup var ranking: RankingArguments
 
-    @Option(help: "A column (e.g. question_id) whose values group battles: the bootstrap then resamples these groups instead of single battles.")
+    @Option(help: "A column whose values group battles: the bootstrap, win rates and sign test then treat these groups as the independent units. Default: question_id when the file has it; `none` treats every battle as independent.")
     var cluster: String?
+
+    @Option(help: "A TOML file of [[systems]] profiles keyed by system name (the keys of a study's [[systems]]): adds the parameter-effects fit.")
+    var profiles: String?
 
     @Option(help: "With more than two systems, also compare these two head to head (two ids, comma-separated).")
     var pair: String?
@@ -71,9 +74,29 @@ struct RankCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let file: BattleFileReader.Battles
+        var file: BattleFileReader.Battles
+        var cluster = self.cluster == "none" ? nil : self.cluster
+        var clusterNote: String?
+        if self.cluster == nil, BattleFileReader.namesField(path: battles, "question_id") {
+            cluster = "question_id"
+            clusterNote = "Clustered by `question_id` (found in the file): battles on one question are not independent. `--cluster none` treats them as if they were."
+        }
         do {
             file = try BattleFileReader.read(path: battles, cluster: cluster)
+        } catch {
+            guard clusterNote != nil else { throw Failure(diagnostics: error.diagnostics) }
+            // `question_id` was found but not on every battle: fall back to independent battles, and say so.
+            do {
+                file = try BattleFileReader.read(path: battles)
+            } catch {
+                throw Failure(diagnostics: error.diagnostics)
+            }
+            cluster = nil
+            clusterNote = "`question_id` is missing from some battles: battles resampled as if independent (name a complete column with --cluster)."
+        }
+        let profileTable: [String: SystemProfile]?
+        do {
+            profileTable = try profiles.map { path throws(DiagnosticsError) in try ProfilesFile.read(path: path) }
         } catch {
             throw Failure(diagnostics: error.diagnostics)
         }
@@ -95,27 +118,40 @@ struct RankCommand: ParsableCommand {
                 throw Failure("--pair takes two different systems of the file, e.g. --pair \(counts.systems.prefix(2).joined(separator: ","))")
             }
             duel = HeadToHead(counts, i, j)
+            if let cluster { duel?.cluster(file.clusters, i: i, j: j, name: "`\(cluster)`") }
         } else if counts.count == 2 {
             let first = counts.index(of: result.rows[0].system)!
             duel = HeadToHead(counts, first, 1 - first)
+            if let cluster { duel?.cluster(file.clusters, i: first, j: 1 - first, name: "`\(cluster)`") }
+        }
+        let effects = profileTable.map {
+            BattleFileEffects.compute(file, profiles: $0, clusterName: cluster, rounds: ranking.rounds, seed: ranking.seed)
         }
         if json {
             struct Output: Encodable {
                 var file: String
                 var systems: Int
                 var ranking: Ranking
+                var cluster: String?
                 var headToHead: HeadToHead?
+                var effects: ParameterEffects?
             }
-            print(try ReportJSON.encode(Output(file: battles, systems: counts.count, ranking: result, headToHead: duel)))
+            print(try ReportJSON.encode(Output(file: battles, systems: counts.count, ranking: result, cluster: cluster,
+                                               headToHead: duel, effects: effects)))
             return
         }
         print("\(battles): \(result.battles) battles among \(counts.count) systems")
         print(RankingTable.method(result, clusterName: cluster.map { "groups of equal `\($0)`" } ?? "tasks"))
+        if let clusterNote { print(clusterNote) }
         print("")
         print(RankingTable.render(result))
         if let duel {
             print("")
             print(RankingTable.headToHead(duel))
+        }
+        if let effects {
+            print("")
+            print(EffectsText.render(effects))
         }
     }
 }

@@ -106,12 +106,12 @@ struct ReviewerStatisticsTests {
 
     @Test func clusteredWinRateAndItsDegenerateCases() throws {
         let clusters: [(wins: Double, losses: Double, ties: Double)] = [(3, 0, 1), (0, 2, 0), (2, 1, 0), (1, 1, 2)]
-        let rate = try #require(ClusteredWinRate(clusters: clusters, rounds: 500, seed: 1))
+        let rate = try #require(TaskBootstrapWinRate(clusters: clusters, rounds: 500, seed: 1))
         #expect(abs(rate.rate - (6 + 1.5) / 13) < 1e-12)
         #expect(rate.lower <= rate.rate && rate.rate <= rate.upper)
         #expect(rate.clusters == 4)
-        #expect(ClusteredWinRate(clusters: [(3, 1, 0)], rounds: 100, seed: 1) == nil)
-        #expect(ClusteredWinRate(clusters: clusters, rounds: 0, seed: 1) == nil)
-        #expect(ClusteredWinRate(clusters: [(0, 0, 0), (0, 0, 0)], rounds: 10, seed: 1) == nil)
+        #expect(TaskBootstrapWinRate(clusters: [(3, 1, 0)], rounds: 100, seed: 1) == nil)
+        #expect(TaskBootstrapWinRate(clusters: clusters, rounds: 0, seed: 1) == nil)
+        #expect(TaskBootstrapWinRate(clusters: [(0, 0, 0), (0, 0, 0)], rounds: 10, seed: 1) == nil)
     }
 }

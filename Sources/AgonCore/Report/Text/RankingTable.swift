@@ -38,19 +38,26 @@ public enum RankingTable {
         return "Bradley–Terry, Elo scale (\(anchor)), \(ties); \(intervals); online Elo K=\(number(ranking.eloK)) averaged over \(ranking.eloShuffles) orders."
     }
 
-    /// - Parameters: clustered: the task-bootstrap interval of the win rate (study reports);
-    ///   holm: the sign test's p after Holm's correction across criteria.
-    public static func headToHead(_ duel: HeadToHead, clustered: ClusteredWinRate? = nil, holm: Double? = nil) -> String {
+    /// - Parameter holm: the sign test's p after Holm's correction across criteria. The clustered
+    ///   rows come from the head-to-head itself when a cluster is known.
+    public static func headToHead(_ duel: HeadToHead, holm: Double? = nil) -> String {
         var rows = [["", "value", "95% interval"]]
         rows.append(["battles", "\(duel.battles)", ""])
         rows.append(["won / tied / lost / both weak", "\(duel.wins) / \(duel.ties) / \(duel.losses) / \(duel.bothWeak)", ""])
         rows.append(["win rate, ties as half (Wilson)", percent(duel.winRateTiesHalf?.proportion), interval(duel.winRateTiesHalf)])
-        if let clustered {
-            rows.append(["  clustered by task (bootstrap)", "", String(format: "%.1f–%.1f%%", clustered.lower * 100, clustered.upper * 100)])
-        }
         rows.append(["win rate, ties excluded (Wilson)", percent(duel.winRateTiesExcluded?.proportion), interval(duel.winRateTiesExcluded)])
         rows.append(["sign test p (two-sided, exact)", duel.signTestP.map(pValue) ?? "—", ""])
         if let holm { rows.append(["  Holm-adjusted across criteria", pValue(holm), ""]) }
+        if let clustered = duel.clustered {
+            rows.append(["clustered by \(clustered.name) (\(clustered.clusters)):", "", ""])
+            rows.append(["  win rate, ties as half", percent(clustered.winRateTiesHalf?.interval.proportion),
+                         interval(clustered.winRateTiesHalf?.interval)])
+            rows.append(["  win rate, ties excluded", percent(clustered.winRateTiesExcluded?.interval.proportion),
+                         interval(clustered.winRateTiesExcluded?.interval)])
+            rows.append(["  sign-flip test p (two-sided)", clustered.signTestP.map(pValue) ?? "—", ""])
+            return "\(duel.system) against \(duel.opponent)\n" + PlainTable.render(rows)
+                + "\nRead the clustered rows: battles on one \(clustered.name) are not independent, and the rows above them assume they are."
+        }
         return "\(duel.system) against \(duel.opponent)\n" + PlainTable.render(rows)
     }
 

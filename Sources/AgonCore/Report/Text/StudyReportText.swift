@@ -52,7 +52,11 @@ public enum StudyReportText {
             out.append(sectionTable(section.ranking, labels: labels))
             if let duel = section.headToHead {
                 out.append("")
-                out.append(RankingTable.headToHead(duel, clustered: section.clusteredWinRate, holm: section.signTestPHolm))
+                out.append(RankingTable.headToHead(duel, holm: section.signTestPHolm))
+            }
+            if let effects = section.effects {
+                out.append("")
+                out.append(EffectsText.render(effects, seeAbove: section.id == report.sections.first?.id ? nil : report.sections.first?.name))
             }
             let scores = report.scores.filter { $0.criterion == section.id }
             if !scores.isEmpty {

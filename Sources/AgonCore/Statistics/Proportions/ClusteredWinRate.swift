@@ -1,39 +1,40 @@
-/// A 95% interval for a head-to-head win rate, (wins + ½·ties) / battles, from a percentile
-/// bootstrap over clusters (Efron & Tibshirani 1993, ch. 13; Field & Welsh 2007 on resampling
-/// clusters): each round draws as many tasks as there are, with replacement, each bringing all
-/// its battles between the two systems. Wider than the Wilson interval when battles of one task
-/// agree with each other, which is the honest width for a study (one task's answers recur in every
-/// rater's session). Degenerate cases: no battles → nil; rounds ≤ 0 → nil; fewer than two tasks
-/// with battles → nil (the resample cannot vary).
-public struct ClusteredWinRate: Sendable, Equatable, Codable {
-    public var rate: Double
-    public var lower: Double
-    public var upper: Double
-    public var clusters: Int
-    public var rounds: Int
+import Foundation
 
-    /// - Parameter clusters: per task, (wins, losses, ties) of the first system against the second.
-    public init?(clusters: [(wins: Double, losses: Double, ties: Double)], rounds: Int, seed: UInt64) {
-        let used = clusters.filter { $0.wins + $0.losses + $0.ties > 0 }
-        let total = used.reduce(0) { $0 + $1.wins + $1.losses + $1.ties }
-        guard total > 0, rounds > 0, used.count >= 2 else { return nil }
-        rate = used.reduce(0) { $0 + $1.wins + $1.ties / 2 } / total
-        var random = SeededRandom(seed: seed, mixing: ["clustered-win-rate"])
-        var rates: [Double] = []
-        rates.reserveCapacity(rounds)
-        for _ in 0..<rounds {
-            var won = 0.0, all = 0.0
-            for _ in used.indices {
-                let c = used[random.below(used.count)]
-                won += c.wins + c.ties / 2
-                all += c.wins + c.losses + c.ties
-            }
-            rates.append(won / all)
-        }
-        guard let interval = BootstrapPercentile.interval95(rates) else { return nil }
-        lower = interval.lower
-        upper = interval.upper
+/// A win rate when battles come in clusters (the judgements of one task): the ratio estimator
+/// p̂ = Σ y_c / Σ n_c over clusters c, with the cluster-robust (linearisation) variance
+///
+///     V = C/(C − 1) · Σ (y_c − p̂·n_c)² / (Σ n_c)²          (Cochran 1977, §6.4; Donner & Klar 2000)
+///
+/// turned into an interval as Korn & Graubard (1998) do for survey proportions: a Wilson interval
+/// (`WilsonInterval`) on the effective sample size n* = n / deff, deff = V / (p̂(1 − p̂)/n) (never
+/// below 1: clustering is not allowed to make the interval narrower than independent battles would),
+/// with Student's t on C − 1 degrees of freedom in place of z, since V is estimated from C clusters.
+///
+/// Degenerate cases: no battles → nil; a single cluster → nil (no spread between clusters to see);
+/// p̂ = 0 or 1 (no variance in the data) → deff 1, the plain Wilson interval with the t quantile.
+public struct ClusteredWinRate: Sendable, Equatable, Codable {
+    public var interval: WilsonInterval
+    public var clusters: Int
+    public var designEffect: Double
+
+    /// - Parameter clusters: per cluster, (successes — ties may count half —, trials).
+    public init?(clusters: [(successes: Double, trials: Double)]) {
+        let used = clusters.filter { $0.trials > 0 }
+        let n = used.reduce(0) { $0 + $1.trials }
+        let y = used.reduce(0) { $0 + $1.successes }
+        guard n > 0, used.count >= 2 else { return nil }
+        let p = y / n
+        let c = Double(used.count)
+        let variance = c / (c - 1) * used.reduce(0) { $0 + pow($1.successes - p * $1.trials, 2) } / (n * n)
+        let binomial = p * (1 - p) / n
+        let deff = binomial > 0 ? max(1, variance / binomial) : 1
+        let t = StudentT.critical95(degreesOfFreedom: c - 1) ?? 1.959_963_984_540_054
+        guard let wilson = WilsonInterval(successes: y / deff, trials: n / deff, z: t) else { return nil }
+        var adjusted = wilson
+        adjusted.proportion = p
+        adjusted.n = n
+        interval = adjusted
         self.clusters = used.count
-        self.rounds = rounds
+        designEffect = deff
     }
 }

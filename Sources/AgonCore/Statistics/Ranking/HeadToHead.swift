@@ -30,4 +30,39 @@ public struct HeadToHead: Sendable, Equatable, Codable {
     }
 
     public var battles: Int { wins + losses + ties + bothWeak }
+
+    /// The same figures when battles come in clusters (tasks; question ids): what the report reads
+    /// first, since battles of one task are not independent. nil when no cluster is known.
+    public var clustered: ClusteredHeadToHead?
+
+    /// Fills `clustered` from the pair's battles per cluster.
+    public mutating func cluster(_ byCluster: [[PairTally]], i: Int, j: Int, name: String) {
+        let (low, high) = (min(i, j), max(i, j))
+        var half: [(successes: Double, trials: Double)] = []
+        var excluded: [(successes: Double, trials: Double)] = []
+        var differences: [Int] = []
+        for cluster in byCluster {
+            guard let tally = cluster.first(where: { $0.i == low && $0.j == high }), tally.total > 0 else { continue }
+            let won = i == low ? tally.winsI : tally.winsJ
+            let lost = i == low ? tally.winsJ : tally.winsI
+            half.append((won + tally.ties / 2, tally.total))
+            excluded.append((won, won + lost))
+            differences.append(Int((won - lost).rounded()))
+        }
+        clustered = ClusteredHeadToHead(name: name, clusters: half.count,
+                                        winRateTiesHalf: ClusteredWinRate(clusters: half),
+                                        winRateTiesExcluded: ClusteredWinRate(clusters: excluded),
+                                        signTestP: ClusteredSignTest.pValue(differences: differences))
+    }
+}
+
+/// A head-to-head's win rates and sign test with clusters taken into account.
+public struct ClusteredHeadToHead: Sendable, Equatable, Codable {
+    /// What a cluster is: "task", "`question_id`".
+    public var name: String
+    public var clusters: Int
+    public var winRateTiesHalf: ClusteredWinRate?
+    public var winRateTiesExcluded: ClusteredWinRate?
+    /// Sign-flip randomisation test over clusters (`ClusteredSignTest`).
+    public var signTestP: Double?
 }

@@ -1,0 +1,50 @@
+/// A study's judgements as battles for the parameter-effect fit: per section (each criterion and
+/// `overall`), one battle per judgement seen from the left answer, with position (+1), the length
+/// difference (a − b)/(a + b) of words and the markdown difference (a − b)/(a + b) of markdown
+/// elements as covariates, clustered by task. Repeated showings are left out, as in `StudyBattles`.
+public enum StudyEffects {
+    public static let covariates: [BattleCovariate] = [.position, .length, .markdown]
+
+    public static func battles(_ judgements: [RatedJudgement], bundle: StudyBundle) -> (sections: [String: [CovariateBattle]], tasks: Int) {
+        let study = bundle.study
+        let rubric = bundle.rubric
+        let systemIndex = Dictionary(uniqueKeysWithValues: study.systems.enumerated().map { ($1.id, $0) })
+        var taskIndex = Dictionary(uniqueKeysWithValues: study.tasks.enumerated().map { ($1.id, $0) })
+        var style: [String: (words: Double, markdown: Double)] = [:]
+        func measure(_ task: String, _ system: String) -> (words: Double, markdown: Double) {
+            let key = task + "\u{1F}" + system
+            if let known = style[key] { return known }
+            let text = bundle.answers.answer(task: task, system: system)?.text ?? ""
+            let measured = (Double(text.split(whereSeparator: { $0.isWhitespace }).count), Double(MarkdownElements.count(text)))
+            style[key] = measured
+            return measured
+        }
+        func share(_ a: Double, _ b: Double) -> Double { a + b > 0 ? (a - b) / (a + b) : 0 }
+        var sections: [String: [CovariateBattle]] = [StudyBattles.overall: []]
+        for criterion in rubric.criteria { sections[criterion.id] = [] }
+        for rated in judgements {
+            let judgement = rated.judgement
+            guard judgement.repeatOf == nil, let a = systemIndex[judgement.left], let b = systemIndex[judgement.right], a != b else { continue }
+            let task: Int
+            if let known = taskIndex[judgement.task] {
+                task = known
+            } else {
+                task = taskIndex.count
+                taskIndex[judgement.task] = task
+            }
+            let left = measure(judgement.task, judgement.left)
+            let right = measure(judgement.task, judgement.right)
+            let covariates = [1, share(left.words, right.words), share(left.markdown, right.markdown)]
+            for criterion in rubric.criteria {
+                guard let winner = judgement.scores[criterion.id]?.winner else { continue }
+                let score = winner == .a ? 1.0 : winner == .b ? 0.0 : 0.5
+                sections[criterion.id]!.append(CovariateBattle(a: a, b: b, score: score, covariates: covariates, cluster: task))
+            }
+            if let preference = judgement.preference {
+                let score = preference == .a ? 1.0 : preference == .b ? 0.0 : 0.5
+                sections[StudyBattles.overall]!.append(CovariateBattle(a: a, b: b, score: score, covariates: covariates, cluster: task))
+            }
+        }
+        return (sections, taskIndex.count)
+    }
+}
