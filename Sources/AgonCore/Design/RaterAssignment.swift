@@ -1,0 +1,111 @@
+/// Which items one rater judges when the design gives each rater a budget (`items_per_rater`)
+/// smaller than every task × compared pair.
+///
+/// An item is a task and a compared pair. Two parts make up a rater's share:
+/// - the **shared items**, drawn once from the study and its seed and judged by every rater: any
+///   two raters, whoever they are and whenever they join, have at least these in common, which is
+///   what inter-rater agreement needs;
+/// - the rater's **own items**, the rest of the budget, drawn from the rater's name and the seed
+///   alone (never from who else rates), so that a rater who joins later changes no one's share, and
+///   any rater can compute their own. Across raters every item is equally likely, so with R raters
+///   each non-shared item is judged by R × own / (items − shared) raters on average.
+///
+/// Both parts are balanced: each pair gets the same number of a rater's items (±1, which pairs get
+/// the one more is drawn), and within a pair the tasks are the least used so far by this rater, so a
+/// rater sees as many different tasks as the budget allows.
+public struct RaterAssignment: Sendable {
+    public struct Item: Hashable, Sendable {
+        public var task: Int
+        public var pair: Int
+    }
+
+    public let taskCount: Int
+    public let pairCount: Int
+    public let budget: Int
+    public let shared: [Item]
+    private let studyID: String
+    private let seed: UInt64
+
+    /// Fewer shared items than this leave agreement between two raters resting on too few units.
+    public static let agreementUnits = 10
+
+    /// The shared items when the study does not say: the fewest whole rounds of the pairs that
+    /// reach `agreementUnits`, at most half the budget.
+    public static func defaultShared(budget: Int, pairs: Int) -> Int {
+        guard pairs > 0 else { return 0 }
+        let rounds = (agreementUnits + pairs - 1) / pairs
+        return min(budget / 2, rounds * pairs)
+    }
+
+    /// The budget the design asks for: `items_per_rater`, or else enough for `raters_per_item`
+    /// raters on every item given the expected panel; nil when every rater judges every item.
+    public static func budget(design: StudyDesign, items: Int) -> Int? {
+        if let budget = design.itemsPerRater { return budget }
+        if let perItem = design.ratersPerItem, let panel = design.panelSize, panel > 0 {
+            return min(items, (items * perItem + panel - 1) / panel)
+        }
+        return nil
+    }
+
+    public init(studyID: String, taskCount: Int, pairCount: Int, seed: UInt64, budget: Int, shared: Int) {
+        self.studyID = studyID
+        self.seed = seed
+        self.taskCount = taskCount
+        self.pairCount = pairCount
+        self.budget = min(budget, taskCount * pairCount)
+        var random = SeededRandom(seed: seed, mixing: ["agon-shared-v1", studyID])
+        let sharedCount = min(shared, self.budget)
+        var use = [Int](repeating: 0, count: taskCount)
+        self.shared = Self.pick(total: sharedCount, pairs: pairCount, tasks: taskCount, excluded: [],
+                                use: &use, random: &random)
+    }
+
+    /// The rater's items: the shared ones first, then their own, in no particular order (the
+    /// schedule arranges them).
+    public func items(rater: String) -> [Item] {
+        var random = SeededRandom(seed: seed, mixing: ["agon-assignment-v1", studyID, rater])
+        var use = [Int](repeating: 0, count: taskCount)
+        for item in shared { use[item.task] += 1 }
+        let own = Self.pick(total: budget - shared.count, pairs: pairCount, tasks: taskCount,
+                            excluded: Set(shared), use: &use, random: &random)
+        return shared + own
+    }
+
+    /// `total` items spread over the pairs as evenly as can be, each pair's tasks the least used so
+    /// far (ties in a drawn order), round by round so that no pair runs ahead.
+    private static func pick(total: Int, pairs: Int, tasks: Int, excluded: Set<Item>, use: inout [Int],
+                             random: inout SeededRandom) -> [Item] {
+        guard total > 0, pairs > 0, tasks > 0 else { return [] }
+        var quota = [Int](repeating: total / pairs, count: pairs)
+        var extra = Array(0..<pairs)
+        random.shuffle(&extra)
+        for pair in extra.prefix(total % pairs) { quota[pair] += 1 }
+        var preference: [[Int]] = []
+        for pair in 0..<pairs {
+            var order = (0..<tasks).filter { !excluded.contains(Item(task: $0, pair: pair)) }
+            random.shuffle(&order)
+            preference.append(order)
+            quota[pair] = min(quota[pair], order.count)
+        }
+        var visitOrder = Array(0..<pairs)
+        random.shuffle(&visitOrder)
+        var picked: [Item] = []
+        var taken = [Set<Int>](repeating: [], count: pairs)
+        var round = 0
+        while picked.count < quota.reduce(0, +) {
+            for pair in visitOrder where quota[pair] > round {
+                var best: Int?
+                for task in preference[pair] where !taken[pair].contains(task) {
+                    if best == nil || use[task] < use[best!] { best = task }
+                    if use[task] == 0 { break }
+                }
+                guard let task = best else { continue }
+                taken[pair].insert(task)
+                use[task] += 1
+                picked.append(Item(task: task, pair: pair))
+            }
+            round += 1
+        }
+        return picked
+    }
+}
