@@ -36,11 +36,13 @@ struct ValidateCommand: ParsableCommand {
             print("\(bundle.study.id): ready to collect — \(bundle.study.systems.count) systems, \(bundle.study.tasks.count) tasks\(samples), "
                 + "no answers yet: \(wanted) to collect with `agon collect \(bundle.study.id)`; rubric `\(bundle.rubric.id)` with "
                 + "\(bundle.rubric.criteria.count) criteria; then \(schedule.count) items per rater (\(schedule.items.filter(\.isRepeat).count) repeats)")
+            printDesignFacts(bundle.study)
             return
         }
         print("\(bundle.study.id): ok — \(bundle.study.systems.count) systems, \(bundle.study.tasks.count) tasks\(samples), "
             + "\(bundle.answers.answers.count) answers, rubric `\(bundle.rubric.id)` with \(bundle.rubric.criteria.count) criteria; "
             + "\(schedule.count) items per rater (\(schedule.items.filter(\.isRepeat).count) repeats)")
+        printDesignFacts(bundle.study)
         for note in bundle.notes { print("note: \(note)") }
         let hygiene = BlindingHygiene.check(bundle.answers.answers, study: bundle.study)
         let answersFile = workspace.display(workspace.answersFile(bundle.study.id))
@@ -52,5 +54,12 @@ struct ValidateCommand: ParsableCommand {
             let count = hygiene.findings.count
             print("\(count) blinding warning\(count == 1 ? "" : "s"): read them, then edit the answers (or leave them, if the name belongs to the text).")
         }
+    }
+
+    /// A complete design with two systems says all there is in the first line; the facts are for
+    /// designs with choices in them.
+    private func printDesignFacts(_ study: Study) {
+        guard !study.design.isComplete || study.systems.count > 2 else { return }
+        for line in DesignFacts(study: study).lines { print(line) }
     }
 }
