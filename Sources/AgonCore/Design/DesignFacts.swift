@@ -169,7 +169,8 @@ public struct DesignFacts: Sendable {
             for pair in pairs {
                 var line = "  contrast \(pair.description): \(judgementsPerPair[pair] ?? 0) judgements"
                 if let split = bridges[pair] {
-                    line += "; the only link between {\(split.first.joined(separator: ", "))} and {\(split.second.joined(separator: ", "))}"
+                    let (small, large) = split.first.count <= split.second.count ? (split.first, split.second) : (split.second, split.first)
+                    line += "; the only link of {\(small.joined(separator: ", "))} to the other \(large.count) system\(large.count == 1 ? "" : "s")"
                 }
                 out.append(line)
             }

@@ -56,8 +56,11 @@ public struct RaterAssignment: Sendable {
         var random = SeededRandom(seed: seed, mixing: ["agon-shared-v1", studyID])
         let sharedCount = min(shared, self.budget)
         var use = [Int](repeating: 0, count: taskCount)
-        self.shared = Self.pick(total: sharedCount, pairs: pairCount, tasks: taskCount, excluded: [],
-                                use: &use, random: &random)
+        var quota = [Int](repeating: sharedCount / max(pairCount, 1), count: pairCount)
+        var extra = Array(0..<pairCount)
+        random.shuffle(&extra)
+        for pair in extra.prefix(sharedCount % max(pairCount, 1)) { quota[pair] += 1 }
+        self.shared = Self.pick(quota: quota, tasks: taskCount, excluded: [], use: &use, random: &random)
     }
 
     /// The rater's items: the shared ones first, then their own, in no particular order (the
@@ -66,20 +69,29 @@ public struct RaterAssignment: Sendable {
         var random = SeededRandom(seed: seed, mixing: ["agon-assignment-v1", studyID, rater])
         var use = [Int](repeating: 0, count: taskCount)
         for item in shared { use[item.task] += 1 }
-        let own = Self.pick(total: budget - shared.count, pairs: pairCount, tasks: taskCount,
-                            excluded: Set(shared), use: &use, random: &random)
+        // Each pair gets budget / pairs items in all, or one more; the pairs that have one more
+        // among the shared items must be among those, the rest are drawn.
+        var sharedPerPair = [Int](repeating: 0, count: pairCount)
+        for item in shared { sharedPerPair[item.pair] += 1 }
+        let each = budget / max(pairCount, 1)
+        var mustHaveMore = (0..<pairCount).filter { sharedPerPair[$0] > each }
+        var others = (0..<pairCount).filter { sharedPerPair[$0] <= each }
+        random.shuffle(&others)
+        mustHaveMore += others
+        var quota = [Int](repeating: each, count: pairCount)
+        for pair in mustHaveMore.prefix(budget % max(pairCount, 1)) { quota[pair] += 1 }
+        for pair in 0..<pairCount { quota[pair] = max(0, quota[pair] - sharedPerPair[pair]) }
+        let own = Self.pick(quota: quota, tasks: taskCount, excluded: Set(shared), use: &use, random: &random)
         return shared + own
     }
 
-    /// `total` items spread over the pairs as evenly as can be, each pair's tasks the least used so
-    /// far (ties in a drawn order), round by round so that no pair runs ahead.
-    private static func pick(total: Int, pairs: Int, tasks: Int, excluded: Set<Item>, use: inout [Int],
+    /// `quota[pair]` items of each pair, each pair's tasks the least used so far (ties in a drawn
+    /// order), round by round so that no pair runs ahead.
+    private static func pick(quota: [Int], tasks: Int, excluded: Set<Item>, use: inout [Int],
                              random: inout SeededRandom) -> [Item] {
-        guard total > 0, pairs > 0, tasks > 0 else { return [] }
-        var quota = [Int](repeating: total / pairs, count: pairs)
-        var extra = Array(0..<pairs)
-        random.shuffle(&extra)
-        for pair in extra.prefix(total % pairs) { quota[pair] += 1 }
+        var quota = quota
+        let pairs = quota.count
+        guard pairs > 0, tasks > 0, quota.contains(where: { $0 > 0 }) else { return [] }
         var preference: [[Int]] = []
         for pair in 0..<pairs {
             var order = (0..<tasks).filter { !excluded.contains(Item(task: $0, pair: pair)) }

@@ -112,35 +112,27 @@ public struct Schedule: Equatable, Sendable {
         return base
     }
 
-    /// Sides for a rater's share: within each pair, the first system left on half its items; where
-    /// a pair has an odd count, the one more left goes to whichever of its two systems has been left
-    /// less so far in this schedule, so each system is left about as often as right overall.
+    /// Sides for a rater's share: within each pair, the first system left on half its items, and
+    /// the odd ones over shared out so that each system is left as often as right, within one
+    /// (see `SideBalance`).
     private static func balancedSides(_ items: [RaterAssignment.Item], taskIDs: [String], pairs: [SystemPair],
                                       random: inout SeededRandom) -> [Draft] {
         var byPair = [[Int]](repeating: [], count: pairs.count)
         for item in items { byPair[item.pair].append(item.task) }
-        var leftCount: [String: Int] = [:]
-        var rightCount: [String: Int] = [:]
-        var visit = Array(pairs.indices)
-        random.shuffle(&visit)
+        var systems: [String: Int] = [:]
+        for pair in pairs {
+            for system in [pair.first, pair.second] where systems[system] == nil { systems[system] = systems.count }
+        }
+        let firstLeft = SideBalance.firstLeft(pairs: pairs.map { (systems[$0.first]!, systems[$0.second]!) },
+                                              counts: byPair.map(\.count), systems: systems.count, random: &random)
         var base: [Draft] = []
-        for index in visit {
-            let pair = pairs[index]
+        for (index, pair) in pairs.enumerated() {
             var tasks = byPair[index]
             random.shuffle(&tasks)
-            var firstLeft = tasks.count / 2
-            if tasks.count % 2 == 1 {
-                let firstLead = leftCount[pair.first, default: 0] - rightCount[pair.first, default: 0]
-                let secondLead = leftCount[pair.second, default: 0] - rightCount[pair.second, default: 0]
-                if firstLead < secondLead || (firstLead == secondLead && random.below(2) == 0) { firstLeft += 1 }
-            }
             for (rank, task) in tasks.enumerated() {
-                let firstOnLeft = rank < firstLeft
-                let left = firstOnLeft ? pair.first : pair.second
-                let right = firstOnLeft ? pair.second : pair.first
-                leftCount[left, default: 0] += 1
-                rightCount[right, default: 0] += 1
-                base.append(Draft(task: taskIDs[task], left: left, right: right))
+                let firstOnLeft = rank < firstLeft[index]
+                base.append(Draft(task: taskIDs[task], left: firstOnLeft ? pair.first : pair.second,
+                                  right: firstOnLeft ? pair.second : pair.first))
             }
         }
         return base
