@@ -47,4 +47,36 @@ struct SixFamiliesStudyTests {
         #expect(lines.contains("connectivity: connected"))
         #expect(lines.contains("contrast vicuna-33b – vicuna-7b: 60 judgements; the only link of {vicuna-7b} to the other 11 systems"))
     }
+
+    /// Simulated raters on the shipped design: the ranking comes out on one scale, and the
+    /// head-to-head is a pair the design compares (top and bottom may never meet).
+    @Test func aSimulatedPanelRanksEverySystemAndTheHeadToHeadWasCompared() throws {
+        let test = TestWorkspace()
+        test.copyFromRepository("Rubrics/creative-thinking.toml")
+        test.copyFromRepository("Studies/six-families")
+        let bundle = try test.bundle("six-families")
+        let criteria = bundle.rubric.criteria.map(\.id)
+        var quality: [String: [String: Double]] = [:]
+        for system in bundle.study.systems {
+            let large = (system.profile.parametersBillions ?? 0) >= 30
+            var level = large ? 1150.0 : 900.0
+            if system.id == "llama3-70b" { level = 1350 }
+            if system.id == "qwen1.5-7b" { level = 700 }
+            quality[system.id] = Dictionary(uniqueKeysWithValues: criteria.map { ($0, level) })
+        }
+        let simulation = SimulatedRaters(quality: quality, seed: 3)
+        for rater in (1...12).map({ "rater-\($0)" }) {
+            try simulation.writeJournal(bundle: bundle, rater: rater, items: nil, workspace: test.workspace)
+        }
+        let judgements = StudyJudgements.load(bundle: bundle, workspace: test.workspace)
+        var options = RankingOptions()
+        options.rounds = 0  // the ranking and the head-to-head need no intervals here
+        let report = StudyReport.build(bundle: bundle, judgements: judgements, options: options)
+        let overall = report.section("overall")!
+        #expect(overall.ranking.rows.count == 12)
+        #expect(overall.ranking.rows.first?.system == "llama3-70b", "\(overall.ranking.rows.map(\.system))")
+        let duel = overall.headToHead!
+        guard case .contrasts(let contrasts) = bundle.study.design.pairs else { return }
+        #expect(contrasts.contains { Set([$0.first, $0.second]) == Set([duel.system, duel.opponent]) }, "\(duel.system) – \(duel.opponent)")
+    }
 }
