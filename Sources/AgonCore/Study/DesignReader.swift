@@ -141,6 +141,10 @@ enum DesignReader {
                 document.problem(at: "design.items_per_rater", "items_per_rater (\(budget)) is more than the \(items) items of the design (\(study.tasks.count) tasks × \(pairCount) pairs)")
             }
         }
+        if design.itemsPerRater == nil, let perItem = design.ratersPerItem, let panel = design.panelSize, perItem <= panel,
+           let budget = RaterAssignment.budget(design: design, items: items), budget < pairCount {
+            document.problem(at: "design.raters_per_item", "raters_per_item = \(perItem) over \(panel) raters gives each rater \(budget) items, fewer than the \(pairCount) pairs compared; raise raters_per_item or give items_per_rater")
+        }
         if design.ratersPerItem != nil, design.itemsPerRater == nil, design.panelSize == nil {
             document.problem(at: "design.raters_per_item", "raters_per_item needs the panel's size: add `expected_raters` or a roster `raters = [...]`")
         }
