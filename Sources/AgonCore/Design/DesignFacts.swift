@@ -14,6 +14,8 @@ public struct DesignFacts: Sendable {
     public var items: Int
     public var budget: Int?
     public var shared: Int
+    /// `raters_per_item`, the target the budget was derived from (nil when the budget was given).
+    public var ratersPerItemTarget: Int?
     public var itemsPerRater: Int
     public var repeatsPerRater: Int
     public var panel: [String]
@@ -49,13 +51,10 @@ public struct DesignFacts: Sendable {
         items = tasks * pairs.count
         let taskCount = taskIDs.count
         let pairCount = pairs.count
-        let budget = RaterAssignment.budget(design: design, items: taskCount * pairCount)
-        self.budget = budget
-        if let budget {
-            shared = min(budget, design.sharedItems ?? RaterAssignment.defaultShared(budget: budget, pairs: pairCount))
-        } else {
-            shared = 0
-        }
+        let plan = RaterAssignment.plan(design: design, items: taskCount * pairCount, pairs: pairCount)
+        budget = plan?.budget
+        ratersPerItemTarget = design.itemsPerRater == nil ? design.ratersPerItem : nil
+        shared = plan?.shared ?? 0
         if !design.roster.isEmpty {
             panel = design.roster
             panelIsAssumed = false
@@ -145,7 +144,8 @@ public struct DesignFacts: Sendable {
         out.append("sides: within one rater, each system left and right equally often (at most \(worstSideImbalance) apart)")
         if budget != nil {
             let unjudged = items - itemsJudged
-            out.append("raters per item: \(Self.summary(ratersPerItem)) over the \(itemsJudged) items judged"
+            let target = ratersPerItemTarget.map { " (target \($0) for the items not shared: mean \(Self.meanOwn(ratersPerItem, shared: shared, panel: panel.count, items: items)))" } ?? ""
+            out.append("raters per item: \(Self.summary(ratersPerItem)) over the \(itemsJudged) items judged\(target)"
                 + (unjudged > 0 ? "; \(unjudged) items judged by no one in this panel" : ""))
         } else {
             out.append("raters per item: every rater judges every item (\(panel.count) for \(who))")
@@ -176,6 +176,14 @@ public struct DesignFacts: Sendable {
             }
         }
         return out
+    }
+
+    /// Mean raters per item over the items not shared, unjudged ones counted as 0.
+    static func meanOwn(_ counts: [Int], shared: Int, panel: Int, items: Int) -> String {
+        let judgements = counts.reduce(0, +) - shared * panel
+        let others = items - shared
+        guard others > 0 else { return "—" }
+        return String(format: "%.2f", Double(judgements) / Double(others))
     }
 
     static func median(_ sorted: [Int]) -> String {

@@ -32,19 +32,27 @@ public struct RaterAssignment: Sendable {
     /// The shared items when the study does not say: the fewest whole rounds of the pairs that
     /// reach `agreementUnits`, at most half the budget.
     public static func defaultShared(budget: Int, pairs: Int) -> Int {
-        guard pairs > 0 else { return 0 }
-        let rounds = (agreementUnits + pairs - 1) / pairs
-        return min(budget / 2, rounds * pairs)
+        min(budget / 2, sharedRounds(pairs: pairs))
     }
 
-    /// The budget the design asks for: `items_per_rater`, or else enough for `raters_per_item`
-    /// raters on every item given the expected panel; nil when every rater judges every item.
-    public static func budget(design: StudyDesign, items: Int) -> Int? {
-        if let budget = design.itemsPerRater { return budget }
-        if let perItem = design.ratersPerItem, let panel = design.panelSize, panel > 0 {
-            return min(items, (items * perItem + panel - 1) / panel)
+    static func sharedRounds(pairs: Int) -> Int {
+        guard pairs > 0 else { return 0 }
+        return (agreementUnits + pairs - 1) / pairs * pairs
+    }
+
+    /// The budget and the shared items the design asks for; nil when every rater judges every item.
+    /// With `items_per_rater` B: B, and `shared_items` or the default. With `raters_per_item` k over
+    /// a panel of R: the shared items (judged by all R) plus enough of the rest for each of those to
+    /// be judged by k raters on average, (items − shared) × k / R rounded up.
+    public static func plan(design: StudyDesign, items: Int, pairs: Int) -> (budget: Int, shared: Int)? {
+        if let wanted = design.itemsPerRater {
+            let budget = min(wanted, items)
+            return (budget, min(budget, design.sharedItems ?? defaultShared(budget: budget, pairs: pairs)))
         }
-        return nil
+        guard let perItem = design.ratersPerItem, let panel = design.panelSize, panel > 0 else { return nil }
+        let shared = min(items, design.sharedItems ?? min(items / 2, sharedRounds(pairs: pairs)))
+        let own = ((items - shared) * perItem + panel - 1) / panel
+        return (min(items, shared + own), shared)
     }
 
     public init(studyID: String, taskCount: Int, pairCount: Int, seed: UInt64, budget: Int, shared: Int) {

@@ -71,10 +71,9 @@ public struct Schedule: Equatable, Sendable {
         var random = SeededRandom(seed: design.seed, mixing: ["agon-schedule-v1", studyID, rater])
         let base: [Draft]
         var shownTasks = taskIDs
-        if let budget = RaterAssignment.budget(design: design, items: taskIDs.count * pairs.count) {
-            let assignment = RaterAssignment(
-                studyID: studyID, taskCount: taskIDs.count, pairCount: pairs.count, seed: design.seed, budget: budget,
-                shared: design.sharedItems ?? RaterAssignment.defaultShared(budget: budget, pairs: pairs.count))
+        if let plan = RaterAssignment.plan(design: design, items: taskIDs.count * pairs.count, pairs: pairs.count) {
+            let assignment = RaterAssignment(studyID: studyID, taskCount: taskIDs.count, pairCount: pairs.count,
+                                             seed: design.seed, budget: plan.budget, shared: plan.shared)
             let items = assignment.items(rater: rater)
             base = balancedSides(items, taskIDs: taskIDs, pairs: pairs, random: &random)
             let seen = Set(items.map(\.task))

@@ -142,7 +142,7 @@ enum DesignReader {
             }
         }
         if design.itemsPerRater == nil, let perItem = design.ratersPerItem, let panel = design.panelSize, perItem <= panel,
-           let budget = RaterAssignment.budget(design: design, items: items), budget < pairCount {
+           let budget = RaterAssignment.plan(design: design, items: items, pairs: pairCount)?.budget, budget < pairCount {
             document.problem(at: "design.raters_per_item", "raters_per_item = \(perItem) over \(panel) raters gives each rater \(budget) items, fewer than the \(pairCount) pairs compared; raise raters_per_item or give items_per_rater")
         }
         if design.ratersPerItem != nil, design.itemsPerRater == nil, design.panelSize == nil {
@@ -154,7 +154,8 @@ enum DesignReader {
         if let shared = design.sharedItems {
             if design.itemsPerRater == nil, design.ratersPerItem == nil {
                 document.problem(at: "design.shared_items", "shared_items belongs to a design with a budget (`items_per_rater` or `raters_per_item`); without one every rater judges every item")
-            } else if let budget = RaterAssignment.budget(design: design, items: items), shared > budget {
+            } else if let wanted = design.itemsPerRater, shared > min(wanted, items) {
+                let budget = min(wanted, items)
                 document.problem(at: "design.shared_items", "shared_items (\(shared)) is more than the \(budget) items per rater")
             }
         }

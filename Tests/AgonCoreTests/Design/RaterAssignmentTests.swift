@@ -95,9 +95,18 @@ struct RaterAssignmentTests {
 
     @Test func ratersPerItemSetsTheBudgetFromThePanel() {
         let design = StudyDesign(seed: 2, pairs: .contrasts(Self.contrasts), ratersPerItem: 3, expectedRaters: 10)
-        // 20 tasks × 6 contrasts = 120 items, 3 raters each over 10 raters: 36 items a rater.
-        #expect(RaterAssignment.budget(design: design, items: 120) == 36)
-        #expect(schedule(design, rater: "anna").items.filter { !$0.isRepeat }.count == 36)
+        // 20 tasks × 6 contrasts = 120 items; 12 shared (two rounds of the pairs), and the other 108
+        // judged by 3 of the 10 raters on average: 12 + 108 × 3 / 10 (rounded up) = 45 items a rater.
+        let plan = RaterAssignment.plan(design: design, items: 120, pairs: 6)
+        #expect(plan?.budget == 45 && plan?.shared == 12)
+        #expect(schedule(design, rater: "anna").items.filter { !$0.isRepeat }.count == 45)
+        // Over a panel of 10 the items not shared are judged by 3 raters on average.
+        var judged: [String: Int] = [:]
+        for rater in (1...10).map({ "r\($0)" }) {
+            for item in schedule(design, rater: rater).items where !item.isRepeat { judged["\(item.task)|\(Self.pairKey(item))", default: 0] += 1 }
+        }
+        let own = judged.values.filter { $0 < 10 }
+        #expect(abs(Double(own.reduce(0, +)) / 108 - 3) < 0.2)
     }
 
     /// With contrasts and no budget, every rater judges every task for every contrast once, sides

@@ -85,7 +85,7 @@ struct DesignFileTests {
         ("items_per_rater = 19", 6, "items_per_rater (19) is more than the 18 items of the design (3 tasks × 6 pairs)"),
         ("items_per_rater = 0", 6, "items_per_rater must be at least 1, not 0"),
         ("raters_per_item = 2", 6, "raters_per_item needs the panel's size"),
-        ("raters_per_item = 1\nexpected_raters = 4", 6, "raters_per_item = 1 over 4 raters gives each rater 5 items, fewer than the 6 pairs compared"),
+        ("raters_per_item = 1\nexpected_raters = 4\nshared_items = 0", 6, "raters_per_item = 1 over 4 raters gives each rater 5 items, fewer than the 6 pairs compared"),
         ("raters_per_item = 4\nexpected_raters = 3", 6, "raters_per_item (4) is more than the 3 raters expected"),
         ("shared_items = 2", 6, "shared_items belongs to a design with a budget"),
         ("items_per_rater = 6\nshared_items = 7", 7, "shared_items (7) is more than the 6 items per rater"),
