@@ -32,5 +32,25 @@ $agon import llama2-70b-vs-7b --force \
   --seed 7070 --repeat-share 0.1 \
   --provenance "Source: AlpacaEval model outputs (Apache-2.0), see source/SOURCE.md and source/LICENSE."
 
+# six-families: the same instructions answered by six families at a large and a small size (12
+# systems). Each family's large vs small, plus a cycle through the large models so that every
+# system is on one scale; each rater judges 60 of the 85 × 12 items, 12 of them shared by all.
+$agon import six-families --force \
+  --answers "$data/alpaca-eval-large-vs-small/creative_pairs.jsonl" \
+  --systems Studies/six-families/source/systems.toml \
+  --where creative_flag=true \
+  --task-field instruction --category-field vicuna_category --category-field dataset \
+  --wide large_model:large_output --wide small_model:small_output \
+  --title "Six model families, large vs small, on creative instructions" \
+  --description "Creative-flagged AlpacaEval instructions answered by six model families at a large and a small size: Llama 2, Llama 3, Llama 3.1, Qwen1.5, Tulu 2 DPO and Vicuna v1.3." \
+  --seed 612 --repeat-share 0.1 \
+  --contrast llama2-70b:llama2-7b --contrast llama3-70b:llama3-8b --contrast llama3.1-70b:llama3.1-8b \
+  --contrast qwen1.5-72b:qwen1.5-7b --contrast tulu2-70b:tulu2-7b --contrast vicuna-33b:vicuna-7b \
+  --contrast llama2-70b:llama3-70b --contrast llama3-70b:llama3.1-70b --contrast llama3.1-70b:qwen1.5-72b \
+  --contrast qwen1.5-72b:tulu2-70b --contrast tulu2-70b:vicuna-33b --contrast vicuna-33b:llama2-70b \
+  --items-per-rater 60 --expected-raters 12 \
+  --provenance "Source: AlpacaEval model outputs (Apache-2.0), see source/SOURCE.md and source/LICENSE."
+
 $agon validate demo
 $agon validate llama2-70b-vs-7b
+$agon validate six-families

@@ -8,11 +8,41 @@ import Glibc
 /// The commands of issue 2 as a person runs them: exit status, output and messages.
 struct CommandLineTests {
     @Test func validatePassesOnTheShippedStudies() {
-        for study in ["demo", "llama2-70b-vs-7b"] {
+        for study in ["demo", "llama2-70b-vs-7b", "six-families"] {
             let run = AgonProcess.run(["validate", study], home: FaultWorkspace.repository)
             #expect(run.status == 0, "\(run.error)")
             #expect(run.output.hasPrefix("\(study): ok"))
         }
+    }
+
+    /// The many-system study: validate prints the design's facts — items per rater, judgements
+    /// per pair, overlap, connectivity and what each contrast joins.
+    @Test func validatePrintsTheDesignFacts() {
+        let run = AgonProcess.run(["validate", "six-families"], home: FaultWorkspace.repository)
+        #expect(run.status == 0, "\(run.error)")
+        let lines = run.output.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("six-families: ok — 12 systems, 85 tasks, 1020 answers") == true, "\(lines.first ?? "")")
+        #expect(lines.contains("design: contrasts — 12 of 66 pairs of 12 systems; 85 tasks × 12 pairs = 1020 items"), "\(run.output)")
+        #expect(lines.contains("items per rater: 60 (12 shared by every rater, 48 the rater's own) + 6 repeats = 66"))
+        #expect(lines.contains("judgements per pair: 5 per rater; over the 12 expected raters: 60 each"))
+        #expect(lines.contains { $0.hasPrefix("overlap between raters: min 12, median ") })
+        #expect(lines.contains { $0.hasPrefix("connectivity: connected") })
+        #expect(lines.contains("  contrast llama2-70b – llama3-70b: 60 judgements"))
+    }
+
+    /// A contrast list that leaves systems unreachable is refused at its line, with what to add.
+    @Test func validateRefusesADisconnectedContrastList() throws {
+        let workspace = FaultWorkspace(tasks: 3, systems: ["a70", "a7", "b70", "b7"])
+        let file = workspace.root.appendingPathComponent("Studies/load/study.toml")
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let design = lines.firstIndex(of: "[design]")!
+        let toml = (lines[...design] + ["contrasts = [", "  [\"a70\", \"a7\"],", "  [\"b70\", \"b7\"],", "]"] + lines[(design + 1)...])
+        try Data(toml.joined(separator: "\n").utf8).write(to: file)
+        let run = AgonProcess.run(["validate", "load"], home: workspace.root)
+        #expect(run.status == 1)
+        #expect(run.error.contains("Studies/load/study.toml:\(design + 2): the contrasts leave the systems in 2 groups that no comparison joins: {a70, a7} | {b70, b7}"), "\(run.error)")
+        #expect(run.error.contains("add a contrast joining them, e.g. [\"a7\", \"b70\"]"), "\(run.error)")
+        #expect(!run.error.contains("Fatal"))
     }
 
     @Test func validateReportsEveryProblemAsFileLineAndFails() throws {
@@ -37,7 +67,7 @@ struct CommandLineTests {
     @Test func unknownStudyAndUnsafeRaterGetAMessageNotACrash() {
         let unknown = AgonProcess.run(["validate", "nope"], home: FaultWorkspace.repository)
         #expect(unknown.status == 1)
-        #expect(unknown.error.contains("no such study `nope`; studies here: demo, extremes, extremes-ru, llama2-70b-vs-7b"), "\(unknown.error)")
+        #expect(unknown.error.contains("no such study `nope`; studies here: demo, extremes, extremes-ru, llama2-70b-vs-7b, six-families"), "\(unknown.error)")
         let workspace = FaultWorkspace(tasks: 2)
         let unsafe = AgonProcess.run(["scripted-rater", "load", "--rater", "../../etc/passwd"], home: workspace.root, program: .bench)
         #expect(unsafe.status == 1)
@@ -120,7 +150,8 @@ struct CommandLineTests {
         let script = "cd '\(copy.path)' && AGON='\(AgonProcess.binary.path)' AGON_DATA='\(data)' bash Studies/build.sh"
         let status = shell(script)
         #expect(status == 0)
-        for file in ["demo/study.toml", "demo/answers.jsonl", "llama2-70b-vs-7b/study.toml", "llama2-70b-vs-7b/answers.jsonl"] {
+        for file in ["demo/study.toml", "demo/answers.jsonl", "llama2-70b-vs-7b/study.toml", "llama2-70b-vs-7b/answers.jsonl",
+                     "six-families/study.toml", "six-families/answers.jsonl"] {
             let rebuilt = try Data(contentsOf: copy.appendingPathComponent("Studies/\(file)"))
             let shipped = try Data(contentsOf: FaultWorkspace.repository.appendingPathComponent("Studies/\(file)"))
             #expect(rebuilt == shipped, "\(file) differs from a rebuild")

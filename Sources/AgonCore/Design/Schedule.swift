@@ -56,15 +56,35 @@ public struct Schedule: Equatable, Sendable {
 
     public static func make(study: Study, rater: String) -> Schedule {
         make(studyID: study.id, taskIDs: study.tasks.map(\.id), systemIDs: study.systems.map(\.id),
-             rater: rater, seed: study.design.seed, repeatShare: study.design.repeatShare, samples: study.design.samples)
+             rater: rater, design: study.design)
     }
 
     public static func make(studyID: String, taskIDs: [String], systemIDs: [String], rater: String,
                             seed: UInt64, repeatShare: Double, samples: Int = 1) -> Schedule {
-        let sides = makeSides(studyID: studyID, taskIDs: taskIDs, systemIDs: systemIDs, rater: rater,
-                              seed: seed, repeatShare: repeatShare)
-        guard samples > 1 else { return sides }
-        let assignment = SampleAssignment(studyID: studyID, taskIDs: taskIDs, rater: rater, seed: seed, samples: samples)
+        make(studyID: studyID, taskIDs: taskIDs, systemIDs: systemIDs, rater: rater,
+             design: StudyDesign(seed: seed, repeatShare: repeatShare, samples: samples))
+    }
+
+    public static func make(studyID: String, taskIDs: [String], systemIDs: [String], rater: String,
+                            design: StudyDesign) -> Schedule {
+        let pairs = design.pairs.pairs(systemIDs: systemIDs, studyID: studyID, seed: design.seed)
+        var random = SeededRandom(seed: design.seed, mixing: ["agon-schedule-v1", studyID, rater])
+        let base: [Draft]
+        var shownTasks = taskIDs
+        if let plan = RaterAssignment.plan(design: design, items: taskIDs.count * pairs.count, pairs: pairs.count) {
+            let assignment = RaterAssignment(studyID: studyID, taskCount: taskIDs.count, pairCount: pairs.count,
+                                             seed: design.seed, budget: plan.budget, shared: plan.shared)
+            let items = assignment.items(rater: rater)
+            base = balancedSides(items, taskIDs: taskIDs, pairs: pairs, random: &random)
+            let seen = Set(items.map(\.task))
+            shownTasks = taskIDs.indices.filter(seen.contains).map { taskIDs[$0] }
+        } else {
+            base = allTasks(taskIDs: taskIDs, pairs: pairs, random: &random)
+        }
+        let sides = finish(base, repeatShare: design.repeatShare, random: &random)
+        guard design.samples > 1 else { return sides }
+        let assignment = SampleAssignment(studyID: studyID, taskIDs: shownTasks, rater: rater, seed: design.seed,
+                                          samples: design.samples)
         return Schedule(items: sides.items.map { item in
             var item = item
             item.leftSample = assignment.sample(task: item.task)
@@ -73,17 +93,9 @@ public struct Schedule: Equatable, Sendable {
         })
     }
 
-    /// The schedule of tasks and sides (schedule version 1, unchanged since the first release).
-    private static func makeSides(studyID: String, taskIDs: [String], systemIDs: [String], rater: String,
-                                  seed: UInt64, repeatShare: Double) -> Schedule {
-        var random = SeededRandom(seed: seed, mixing: ["agon-schedule-v1", studyID, rater])
-        var pairs: [(String, String)] = []
-        for first in 0..<systemIDs.count {
-            for second in (first + 1)..<max(first + 1, systemIDs.count) {
-                pairs.append((systemIDs[first], systemIDs[second]))
-            }
-        }
-
+    /// Every task for every pair (schedule version 1, unchanged since the first release: with
+    /// all pairs it draws exactly what it always drew).
+    private static func allTasks(taskIDs: [String], pairs: [SystemPair], random: inout SeededRandom) -> [Draft] {
         var base: [Draft] = []
         for pair in pairs {
             // Half the tasks put the pair's first system on the left; which half is random.
@@ -92,11 +104,41 @@ public struct Schedule: Equatable, Sendable {
             let firstLeftCount = order.count / 2 + (order.count % 2 == 1 ? random.below(2) : 0)
             for (rank, taskIndex) in order.enumerated() {
                 let firstOnLeft = rank < firstLeftCount
-                base.append(Draft(task: taskIDs[taskIndex], left: firstOnLeft ? pair.0 : pair.1,
-                                  right: firstOnLeft ? pair.1 : pair.0))
+                base.append(Draft(task: taskIDs[taskIndex], left: firstOnLeft ? pair.first : pair.second,
+                                  right: firstOnLeft ? pair.second : pair.first))
             }
         }
+        return base
+    }
 
+    /// Sides for a rater's share: within each pair, the first system left on half its items, and
+    /// the odd ones over shared out so that each system is left as often as right, within one
+    /// (see `SideBalance`).
+    private static func balancedSides(_ items: [RaterAssignment.Item], taskIDs: [String], pairs: [SystemPair],
+                                      random: inout SeededRandom) -> [Draft] {
+        var byPair = [[Int]](repeating: [], count: pairs.count)
+        for item in items { byPair[item.pair].append(item.task) }
+        var systems: [String: Int] = [:]
+        for pair in pairs {
+            for system in [pair.first, pair.second] where systems[system] == nil { systems[system] = systems.count }
+        }
+        let firstLeft = SideBalance.firstLeft(pairs: pairs.map { (systems[$0.first]!, systems[$0.second]!) },
+                                              counts: byPair.map(\.count), systems: systems.count, random: &random)
+        var base: [Draft] = []
+        for (index, pair) in pairs.enumerated() {
+            var tasks = byPair[index]
+            random.shuffle(&tasks)
+            for (rank, task) in tasks.enumerated() {
+                let firstOnLeft = rank < firstLeft[index]
+                base.append(Draft(task: taskIDs[task], left: firstOnLeft ? pair.first : pair.second,
+                                  right: firstOnLeft ? pair.second : pair.first))
+            }
+        }
+        return base
+    }
+
+    /// Orders the base items, adds the repeats and numbers them.
+    private static func finish(_ base: [Draft], repeatShare: Double, random: inout SeededRandom) -> Schedule {
         let baseOrder = arrange(base, random: &random)
         let repeatCount = min(base.count, Int((Double(base.count) * repeatShare).rounded()))
         let order = insertRepeats(count: repeatCount, into: baseOrder, drafts: base, random: &random)

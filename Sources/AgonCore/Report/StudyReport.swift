@@ -107,6 +107,15 @@ public struct StudyReport: Sendable, Equatable, Codable {
                   let top = ids.firstIndex(of: overall.rows.first!.system),
                   let bottom = ids.firstIndex(of: overall.rows.last!.system), top != bottom {
             duel = (top, bottom)
+            // A design that does not compare every pair may never have shown the top and bottom
+            // side by side: the head-to-head is then the compared pair furthest apart.
+            let compared = study.design.pairs.pairs(systemIDs: ids, studyID: study.id, seed: study.design.seed)
+            let rating = Dictionary(overall.rows.map { ($0.system, $0.rating) }) { first, _ in first }
+            if !compared.contains(where: { Set([$0.first, $0.second]) == Set([ids[top], ids[bottom]]) }),
+               let widest = compared.max(by: { abs((rating[$0.first] ?? 0) - (rating[$0.second] ?? 0)) < abs((rating[$1.first] ?? 0) - (rating[$1.second] ?? 0)) }),
+               let i = ids.firstIndex(of: widest.first), let j = ids.firstIndex(of: widest.second) {
+                duel = (rating[widest.first] ?? 0) >= (rating[widest.second] ?? 0) ? (i, j) : (j, i)
+            }
         }
         if let duel {
             for index in sections.indices {

@@ -117,12 +117,40 @@ public struct StudyDesign: Equatable, Sendable, Codable {
     /// of each system.
     public var samples: Int
 
+    /// Which pairs of systems are compared (`pairs`, `contrasts`, `degree`).
+    public var pairs: PairDesign
+    /// Base items (before repeats) each rater judges; nil with `ratersPerItem` unset: all of them.
+    public var itemsPerRater: Int?
+    /// The overlap target: raters per item, from which the budget follows given the panel's size.
+    public var ratersPerItem: Int?
+    /// How many raters the researcher expects (for the budget and the design's facts).
+    public var expectedRaters: Int?
+    /// The raters' names when known in advance (`raters`); its size stands for `expectedRaters`.
+    public var roster: [String]
+    /// Items every rater judges, so that any two raters share them (default: see `RaterAssignment`).
+    public var sharedItems: Int?
+
     /// More samples than this is a typo, not a design: every one must be collected and rated.
     public static let maximumSamples = 100
 
-    public init(seed: UInt64, repeatShare: Double = 0.1, samples: Int = 1) {
+    public init(seed: UInt64, repeatShare: Double = 0.1, samples: Int = 1, pairs: PairDesign = .all,
+                itemsPerRater: Int? = nil, ratersPerItem: Int? = nil, expectedRaters: Int? = nil,
+                roster: [String] = [], sharedItems: Int? = nil) {
         self.seed = seed
         self.repeatShare = repeatShare
         self.samples = samples
+        self.pairs = pairs
+        self.itemsPerRater = itemsPerRater
+        self.ratersPerItem = ratersPerItem
+        self.expectedRaters = expectedRaters
+        self.roster = roster
+        self.sharedItems = sharedItems
     }
+
+    /// The panel the design is planned for: the roster's size, else the expected raters.
+    public var panelSize: Int? { roster.isEmpty ? expectedRaters : roster.count }
+
+    /// True for the design every study had before designs were chosen: every rater, every task,
+    /// every pair. Such studies keep their schedules byte for byte.
+    public var isComplete: Bool { pairs == .all && itemsPerRater == nil && ratersPerItem == nil }
 }

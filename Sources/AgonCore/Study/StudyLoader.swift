@@ -28,25 +28,7 @@ public enum StudyLoader {
 
         var design = StudyDesign(seed: 1)
         if let designTable = document.table(root, "design", at: "", required: false) {
-            document.rejectUnknownKeys(designTable, allowed: ["seed", "repeat_share", "samples"], at: "design")
-            if let seed = document.int(designTable, "seed", at: "design", required: false) {
-                if seed < 0 { document.problem(at: "design.seed", "seed must not be negative") }
-                design.seed = UInt64(max(seed, 0))
-            }
-            if let share = document.double(designTable, "repeat_share", at: "design", required: false) {
-                if !(0...0.5).contains(share) {
-                    document.problem(at: "design.repeat_share", "repeat_share must be between 0 and 0.5, not \(share)")
-                } else {
-                    design.repeatShare = share
-                }
-            }
-            if let samples = document.int(designTable, "samples", at: "design", required: false) {
-                if !(1...StudyDesign.maximumSamples).contains(samples) {
-                    document.problem(at: "design.samples", "samples must be between 1 and \(StudyDesign.maximumSamples), not \(samples)")
-                } else {
-                    design.samples = samples
-                }
-            }
+            design = DesignReader.read(document, designTable)
         }
 
         let readSystems = readSystems(document, root, extraKeys: GenerationSettingsReader.systemKeys)
@@ -86,8 +68,10 @@ public enum StudyLoader {
             }
             tasks.append(StudyTask(id: taskID, category: category, prompt: prompt, sourceTask: sourceTask))
         }
-        return Study(id: id, title: title, description: description, rubricID: rubricID,
-                     systems: systems, tasks: tasks, design: design, generation: generation)
+        let study = Study(id: id, title: title, description: description, rubricID: rubricID,
+                          systems: systems, tasks: tasks, design: design, generation: generation)
+        DesignReader.check(document, design: design, study: study)
+        return study
     }
 
     /// The `[[systems]]` entries with their profiles; `extraKeys` are allowed besides the study's own

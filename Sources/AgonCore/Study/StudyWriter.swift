@@ -10,6 +10,7 @@ public enum StudyWriter {
         if !study.description.isEmpty { out += "description = \(multiline(study.description))\n" }
         out += "rubric = \(quote(study.rubricID))\n\n[design]\nseed = \(study.design.seed)\nrepeat_share = \(study.design.repeatShare)\n"
         if study.design.samples != 1 { out += "samples = \(study.design.samples)\n" }
+        out += designChoices(study.design)
         for system in study.systems {
             out += "\n[[systems]]\nid = \(quote(system.id))\nlabel = \(quote(system.label))\n"
             let profile = system.profile
@@ -30,6 +31,28 @@ public enum StudyWriter {
             if let source = task.sourceTask { out += "source_task = \(quote(source))\n" }
             out += "category = \(quote(task.category))\nprompt = \(multiline(task.prompt))\n"
         }
+        return out
+    }
+
+    /// The keys that choose pairs and budgets, only those set (a complete design writes none, so
+    /// studies written before designs were chosen keep their bytes).
+    static func designChoices(_ design: StudyDesign) -> String {
+        var out = ""
+        switch design.pairs {
+        case .all:
+            break
+        case .sparse(let degree):
+            out += "pairs = \"sparse\"\ndegree = \(degree)\n"
+        case .contrasts(let contrasts):
+            out += "pairs = \"contrasts\"\ncontrasts = [\n"
+            for pair in contrasts { out += "  [\(quote(pair.first)), \(quote(pair.second))],\n" }
+            out += "]\n"
+        }
+        if let value = design.itemsPerRater { out += "items_per_rater = \(value)\n" }
+        if let value = design.sharedItems { out += "shared_items = \(value)\n" }
+        if let value = design.ratersPerItem { out += "raters_per_item = \(value)\n" }
+        if let value = design.expectedRaters { out += "expected_raters = \(value)\n" }
+        if !design.roster.isEmpty { out += "raters = [\(design.roster.map(quote).joined(separator: ", "))]\n" }
         return out
     }
 

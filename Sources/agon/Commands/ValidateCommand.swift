@@ -39,11 +39,13 @@ struct ValidateCommand: ParsableCommand {
             print("\(bundle.study.id): ready to collect — \(bundle.study.systems.count) systems, \(bundle.study.tasks.count) tasks\(samples), "
                 + "no answers yet: \(wanted) to collect with `agon collect \(bundle.study.id)`; rubric `\(bundle.rubric.id)` with "
                 + "\(bundle.rubric.criteria.count) criteria; then \(schedule.count) items per rater (\(schedule.items.filter(\.isRepeat).count) repeats)")
+            printDesignFacts(bundle.study)
             return
         }
         print("\(bundle.study.id): ok — \(bundle.study.systems.count) systems, \(bundle.study.tasks.count) tasks\(samples), "
             + "\(bundle.answers.answers.count) answers, rubric `\(bundle.rubric.id)` with \(bundle.rubric.criteria.count) criteria; "
             + "\(schedule.count) items per rater (\(schedule.items.filter(\.isRepeat).count) repeats)")
+        printDesignFacts(bundle.study)
         for note in bundle.notes { print("note: \(note)") }
         for warning in CollectionWarnings.lines(study: bundle.study, workspace: workspace) { print(warning) }
         let hygiene = BlindingHygiene.check(bundle.answers.answers, study: bundle.study)
@@ -98,5 +100,12 @@ struct ValidateCommand: ParsableCommand {
             print("\(entry.journal): edits accepted (" + entry.edits.answers.map(EditAcceptance.describe).joined(separator: ", ")
                 + "); the session continues on the new text")
         }
+    }
+
+    /// A complete design with two systems says all there is in the first line; the facts are for
+    /// designs with choices in them.
+    private func printDesignFacts(_ study: Study) {
+        guard !study.design.isComplete || study.systems.count > 2 else { return }
+        for line in DesignFacts(study: study).lines { print(line) }
     }
 }

@@ -12,6 +12,9 @@ public struct TOMLSourceMap: Sendable {
         var arrayCounts: [String: Int] = [:]
         var currentTable = ""
         var multilineDelimiter: String?
+        // A list written over several lines (`contrasts = [` … `]`): its key, the next element's
+        // index, and how deep the brackets are open, so that each element gets a line of its own.
+        var openList: (path: String, next: Int, depth: Int)?
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -21,6 +24,15 @@ public struct TOMLSourceMap: Sendable {
                 continue
             }
             if line.isEmpty || line.hasPrefix("#") { continue }
+            if var list = openList {
+                if list.depth == 1, !line.hasPrefix("]") {
+                    record("\(list.path)[\(list.next)]", lineNumber)
+                    list.next += Self.elementsStarting(line)
+                }
+                list.depth += Self.bracketBalance(line)
+                openList = list.depth > 0 ? list : nil
+                continue
+            }
             if line.hasPrefix("[[") {
                 let name = Self.headerName(line, open: "[[", close: "]]")
                 let resolved = Self.resolve(name, arrayCounts: arrayCounts)
@@ -39,6 +51,10 @@ public struct TOMLSourceMap: Sendable {
                 let path = currentTable.isEmpty ? key : "\(currentTable).\(key)"
                 record(path, lineNumber)
                 let value = line[line.index(after: equals)...].trimmedSpaces
+                if value.hasPrefix("[") {
+                    let depth = Self.bracketBalance(String(value))
+                    if depth > 0 { openList = (path, 0, depth) }
+                }
                 for delimiter in ["\"\"\"", "'''"] where value.hasPrefix(delimiter) {
                     let rest = value.dropFirst(3)
                     if !rest.contains(delimiter) { multilineDelimiter = delimiter }
@@ -56,6 +72,50 @@ public struct TOMLSourceMap: Sendable {
             guard let cut = candidate.lastIndex(where: { $0 == "." || $0 == "[" }) else { return 1 }
             candidate = String(candidate[..<cut])
         }
+    }
+
+    /// Opening minus closing brackets outside quoted text.
+    private static func bracketBalance(_ line: String) -> Int {
+        var balance = 0
+        var quote: Character?
+        var escaped = false
+        for character in line {
+            if let open = quote {
+                if escaped { escaped = false } else if character == "\\" && open == "\"" { escaped = true } else if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "\"", "'": quote = character
+            case "[": balance += 1
+            case "]": balance -= 1
+            case "#": return balance
+            default: break
+            }
+        }
+        return balance
+    }
+
+    /// How many elements of a list begin on this line (at depth 1, counting commas).
+    private static func elementsStarting(_ line: String) -> Int {
+        var commas = 0
+        var depth = 0
+        var quote: Character?
+        for character in line {
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "\"", "'": quote = character
+            case "[": depth += 1
+            case "]": depth -= 1
+            case "," where depth == 0: commas += 1
+            case "#": return max(1, commas)
+            default: break
+            }
+        }
+        let trailing = line.trimmedSpaces.hasSuffix(",")
+        return max(1, trailing ? commas : commas + 1)
     }
 
     private mutating func record(_ path: String, _ line: Int) {
