@@ -23,6 +23,7 @@ struct Agon: ParsableCommand {
             ExportCommand.self,
             AgreementCommand.self,
             FlagsCommand.self,
+            RatersCommand.self,
         ]
     )
 

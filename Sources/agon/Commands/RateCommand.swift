@@ -27,6 +27,14 @@ struct RateCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let workspace = Workspace.fromEnvironment()
         let bundle = try StudyBundle.loadForCommand(study, in: workspace)
+        // Refusals come before anything is written: no phantom rater in `agon sessions`.
+        let (rater, rosterLanguage) = try Roster.admitForCommand(self.rater, study: bundle.study.id, in: workspace,
+                                                                 language: lang ?? Language.fromEnvironment(environment))
+        do {
+            try Terminal.check(environment: environment)
+        } catch {
+            throw Failure(error.description)
+        }
         let session = try SessionStore.openForCommand(bundle: bundle, rater: rater, workspace: workspace, newSession: newSession) {
             print("The previous session is kept in \($0).")
         }
@@ -34,7 +42,7 @@ struct RateCommand: ParsableCommand {
 
         let now = Date()
         var screen = RatingScreen(content: RatingContent(bundle: bundle, rater: rater, schedule: session.schedule),
-                                  session: session.state, language: lang ?? Language.fromEnvironment(environment),
+                                  session: session.state, language: lang ?? rosterLanguage ?? Language.fromEnvironment(environment),
                                   now: now, clock: Self.itemClock(), resumed: session.resumed, introduce: !session.resumed)
         if !session.warnings.isEmpty {
             screen.message = StatusMessage(session.warnings.map(\.description).joined(separator: "; "), .warning)
