@@ -20,6 +20,7 @@ struct AgonBench: ParsableCommand {
             AgreementBenchmark.self,
             ScaleBenchmark.self,
             PasteBenchmark.self,
+            SshBenchmark.self,
             ScriptedRaterCommand.self,
         ]
     )
