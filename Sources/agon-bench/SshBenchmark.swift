@@ -122,7 +122,12 @@ struct SshBenchmark: ParsableCommand {
 
         // Every rater types at once: scores that change the screen each time (4 and 5 in turn).
         let latencies = Latencies()
-        DispatchQueue.concurrentPerform(iterations: clients.count) { index in
+        // A thread per rater (not concurrentPerform, which runs as many at once as there are cores).
+        let group = DispatchGroup()
+        for index in clients.indices {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
             var random = SeededRandom(seed: UInt64(index + 1))
             for press in 0..<keys where Date() < deadline {
                 usleep(UInt32(80_000 + Int(random.next() % 120_000)))
@@ -134,7 +139,9 @@ struct SshBenchmark: ParsableCommand {
                     latencies.add(MonotonicClock.nanoseconds() - sent)
                 }
             }
+            }
         }
+        group.wait()
         let memory = Self.residentMemory(ofRatersIn: home.path)
         let times = latencies.sorted
         guard !times.isEmpty else { throw Failure("no frame came back within the time limit") }

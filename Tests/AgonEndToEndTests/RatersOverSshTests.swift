@@ -71,6 +71,12 @@ import Testing
             #expect(state.ratedCount == 3, "\(rater)'s journal holds \(state.ratedCount) judgements")
             #expect(contents.header?.rater == rater)
         }
+        // The researcher follows progress: each rater with their background, all three done.
+        let sessions = AgonProcess.run(["sessions", "mini"], home: home)
+        for rater in Self.raters {
+            #expect(sessions.output.split(separator: "\n").contains { $0.hasPrefix(rater) && $0.split(separator: " ").prefix(4) == [Substring(rater), "philosopher", "3", "3"] },
+                    "\(sessions.output)")
+        }
         let names = try FileManager.default.contentsOfDirectory(atPath: home.appendingPathComponent("Sessions/mini").path).sorted()
         #expect(names == Self.raters.map { "\($0).jsonl" }, "\(names)")
     }
