@@ -51,7 +51,12 @@ import Testing
             tmux.send("Escape")
         }
         for item in 1...3 {
-            for tmux in clients { tmux.send("4", "5", "Right", "3", "6", "a", "Enter") }
+            // Keys well apart, as a person types: ssh on a loaded machine can deliver keys sent 40 ms
+            // apart in one read, which the screen takes for a paste and ignores.
+            for key in ["4", "5", "Right", "3", "6", "a", "Enter"] {
+                for tmux in clients { tmux.send(key) }
+                usleep(150_000)
+            }
             for (rater, tmux) in zip(Self.raters, clients) {
                 #expect(tmux.wait(for: "Saved. \(item) of 3 rated.") != nil, "\(rater): \(tmux.capture().joined(separator: "\n"))")
             }

@@ -30,14 +30,14 @@ struct RateCommand: ParsableCommand {
         // Refusals come before anything is written: no phantom rater in `agon sessions`.
         let (rater, rosterLanguage) = try Roster.admitForCommand(self.rater, study: bundle.study.id, in: workspace,
                                                                  language: lang ?? Language.fromEnvironment(environment))
-        do {
-            try Terminal.check(environment: environment)
-        } catch {
-            throw Failure(error.description)
-        }
+        // A first start checks the terminal before the journal exists; a resumed one after opening
+        // it, so that the journal's own refusals (a changed study) are still told without a screen.
+        let resuming = FileManager.default.fileExists(atPath: workspace.journalFile(study: bundle.study.id, rater: rater).path)
+        if !resuming { try Self.checkTerminal(environment) }
         let session = try SessionStore.openForCommand(bundle: bundle, rater: rater, workspace: workspace, newSession: newSession) {
             print("The previous session is kept in \($0).")
         }
+        if resuming { try Self.checkTerminal(environment) }
         let journal = workspace.display(session.writer.file)
 
         let now = Date()
@@ -73,6 +73,14 @@ struct RateCommand: ParsableCommand {
         print(screen.language == .ru
               ? "Оценено \(rated) из \(screen.total). Сохранено в \(journal). Продолжить: та же команда."
               : "\(rated) of \(screen.total) rated, saved in \(journal). Run the same command to continue.")
+    }
+
+    private static func checkTerminal(_ environment: [String: String]) throws {
+        do {
+            try Terminal.check(environment: environment)
+        } catch {
+            throw Failure(error.description)
+        }
     }
 
     /// Seconds on a clock that neither jumps when the wall clock is set nor runs while the machine
