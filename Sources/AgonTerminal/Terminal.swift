@@ -67,6 +67,29 @@ public final class Terminal {
 
     /// Takes over the terminal on `input`/`output` (standard input and output unless a benchmark
     /// passes a pseudo-terminal).
+    /// Whether `init` would succeed, found without touching the terminal: a command checks this
+    /// before it writes anything, so that a start that cannot show the screen leaves no trace.
+    public static func check(environment: [String: String], input inputDescriptor: Int32 = 0, output outputDescriptor: Int32 = 1) throws(StartError) {
+        guard isatty(inputDescriptor) == 1, isatty(outputDescriptor) == 1 else { throw .notInteractive }
+        let termName = environment["TERM"] ?? ""
+        guard !termName.isEmpty else { throw .unknownTerminal("(none: TERM is not set)") }
+        // The terminal type is looked up as `init` does it, on /dev/null, which no mode change can hurt.
+        let null = open("/dev/null", O_RDWR | O_CLOEXEC)
+        guard null >= 0 else { return }
+        let nullCopy = dup(null)
+        guard let output = agon_open_stream(null, "w"), let input = agon_open_stream(nullCopy, "r") else {
+            close(null)
+            close(nullCopy)
+            return
+        }
+        defer {
+            fclose(output)
+            fclose(input)
+        }
+        guard let screen = newterm(termName, output, input) else { throw .unknownTerminal(termName) }
+        delscreen(screen)
+    }
+
     public init(environment: [String: String], input inputDescriptor: Int32 = 0, output outputDescriptor: Int32 = 1) throws(StartError) {
         guard isatty(inputDescriptor) == 1, isatty(outputDescriptor) == 1 else { throw .notInteractive }
         Self.prepareLocale()

@@ -22,6 +22,7 @@ struct AgonBench: ParsableCommand {
             PasteBenchmark.self,
             CollectBenchmark.self,
             CoverageBenchmark.self,
+            SshBenchmark.self,
             ScriptedRaterCommand.self,
         ]
     )

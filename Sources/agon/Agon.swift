@@ -25,6 +25,7 @@ struct Agon: ParsableCommand {
             AgreementCommand.self,
             FlagsCommand.self,
             PlanCommand.self,
+            RatersCommand.self,
         ]
     )
 

@@ -49,6 +49,11 @@ public enum Disk {
 
     /// Creates `folder` and any missing parents, each made durable in its parent before the next one
     /// is created inside it. A folder that already exists is left alone.
+    ///
+    /// A folder created inside a setgid folder takes that folder's mode (group-writable and setgid
+    /// too): several Unix accounts sharing one group — the rating account, the researcher — can then
+    /// all add journals to `Sessions/<study>/`, whichever of them created it. Without the setgid bit
+    /// on the parent the process's umask decides, as for any program.
     public static func makeFolders(_ folder: URL) throws(Failure) {
         let folder = folder.standardizedFileURL
         var missing: [URL] = []
@@ -59,6 +64,7 @@ public enum Disk {
         }
         for next in missing {
             if mkdir(next.path, 0o755) != 0, errno != EEXIST { throw failure("cannot create \(next.path)") }
+            try inheritSharedMode(next)
             try syncFolder(next.deletingLastPathComponent())
         }
     }
@@ -106,6 +112,14 @@ public enum Disk {
             if errno != EEXIST { throw failure("cannot create \(file.path)") }
         }
         throw Failure(message: "cannot create a new file \(base).\(pathExtension) in \(folder.path): 1000 names taken")
+    }
+
+    /// Gives `folder` its parent's permission bits when the parent is setgid (the parent's group
+    /// is already inherited by the kernel; the umask would otherwise strip the group's write bit).
+    private static func inheritSharedMode(_ folder: URL) throws(Failure) {
+        var parent = stat()
+        guard stat(folder.deletingLastPathComponent().path, &parent) == 0, parent.st_mode & S_ISGID != 0 else { return }
+        if chmod(folder.path, parent.st_mode & 0o7777) != 0 { throw failure("cannot share \(folder.path) with its folder's group") }
     }
 
     private static func exists(_ url: URL) -> Bool {

@@ -27,18 +27,26 @@ struct RateCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let language = lang ?? Language.fromEnvironment(environment)
         // Checked here rather than by the parser, so that a rater reads it in their language.
-        guard let rater else { throw Failure(RaterMessage.raterMissing(study: study).text(in: language)) }
+        guard let typedName = rater else { throw Failure(RaterMessage.raterMissing(study: study).text(in: language)) }
         let workspace = Workspace.fromEnvironment()
         let bundle = try StudyBundle.loadForRating(study, in: workspace, language: language)
+        // Refusals come before anything is written: no phantom rater in `agon sessions`.
+        let (rater, rosterLanguage) = try Roster.admitForCommand(typedName, study: bundle.study.id, in: workspace, language: language)
+        let screenLanguage = lang ?? rosterLanguage ?? language
+        // A first start checks the terminal before the journal exists; a resumed one after opening
+        // it, so that the journal's own refusals (a changed study) are still told without a screen.
+        let resuming = FileManager.default.fileExists(atPath: workspace.journalFile(study: bundle.study.id, rater: rater).path)
+        if !resuming { try Self.checkTerminal(environment, language: screenLanguage) }
         let session = try SessionStore.openForCommand(bundle: bundle, rater: rater, workspace: workspace, newSession: newSession,
-                                                      language: language) {
-            print(RaterMessage.previousSessionKept(path: $0).text(in: language))
+                                                      language: screenLanguage) {
+            print(RaterMessage.previousSessionKept(path: $0).text(in: screenLanguage))
         }
+        if resuming { try Self.checkTerminal(environment, language: screenLanguage) }
         let journal = workspace.display(session.writer.file)
 
         let now = Date()
         var screen = RatingScreen(content: RatingContent(bundle: bundle, rater: rater, schedule: session.schedule),
-                                  session: session.state, language: language,
+                                  session: session.state, language: screenLanguage,
                                   now: now, clock: Self.itemClock(), resumed: session.resumed, introduce: !session.resumed)
         if !session.warnings.isEmpty {
             screen.message = StatusMessage(session.warnings.map(\.description).joined(separator: "; "), .warning)
@@ -51,7 +59,7 @@ struct RateCommand: ParsableCommand {
         do {
             terminal = try Terminal(environment: environment)
         } catch {
-            throw Failure(RaterMessage.terminalUnavailable(detail: error.description).text(in: language))
+            throw Failure(RaterMessage.terminalUnavailable(detail: error.description).text(in: screenLanguage))
         }
         do {
             try session.writer.append(.opened(at: now))
@@ -68,6 +76,14 @@ struct RateCommand: ParsableCommand {
         var command = "agon rate \(study) --rater \(rater)"
         if let lang { command += " --lang \(lang.rawValue)" }
         print(RaterMessage.sessionSaved(rated: rated, total: screen.total, journal: journal, command: command).text(in: screen.language))
+    }
+
+    private static func checkTerminal(_ environment: [String: String], language: Language) throws {
+        do {
+            try Terminal.check(environment: environment)
+        } catch {
+            throw Failure(RaterMessage.terminalUnavailable(detail: error.description).text(in: language))
+        }
     }
 
     /// Seconds on a clock that neither jumps when the wall clock is set nor runs while the machine

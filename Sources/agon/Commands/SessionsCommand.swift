@@ -11,7 +11,26 @@ struct SessionsCommand: ParsableCommand {
     @Argument(help: "A study id; all studies with sessions when omitted.")
     var study: String?
 
+    @Flag(help: "Redraw the table every few seconds until Ctrl-C.")
+    var watch = false
+
+    @Option(help: "Seconds between redraws with --watch.")
+    var every = 3.0
+
     func run() throws {
+        guard watch else { return try show() }
+        guard every >= 0.5 else { throw Failure("--every must be at least 0.5 seconds") }
+        while true {
+            // Clear the screen and go home, then the same table as without --watch.
+            print("\u{1B}[H\u{1B}[2J", terminator: "")
+            try show()
+            print("\n(every \(every.formatted()) s; Ctrl-C to stop)")
+            fflush(nil)
+            Thread.sleep(forTimeInterval: every)
+        }
+    }
+
+    private func show() throws {
         let workspace = Workspace.fromEnvironment()
         let studies = study.map { [$0] } ?? workspace.studyIDs()
         if let study, !workspace.studyIDs().contains(study), SessionStore.journals(studyID: study, in: workspace).isEmpty {
@@ -28,32 +47,8 @@ struct SessionsCommand: ParsableCommand {
                 continue
             }
             let bundle = try? StudyBundle.load(studyID: studyID, in: workspace)
-            let studyHash = bundle?.studyHash
-            print(studyID)
-            var rows = [["rater", "rated", "total", "repeats", "skipped", "flagged", "last activity", "notes"]]
-            for journal in journals {
-                let state = SessionState(replaying: journal.contents.events.map(\.event))
-                let schedule = bundle.map { Schedule.make(study: $0.study, rater: journal.rater) }
-                let repeatNumbers = Set(schedule?.items.filter(\.isRepeat).map(\.number) ?? [])
-                let repeatsRated = state.judgements.keys.filter { repeatNumbers.contains($0) }.count
-                var notes: [String] = []
-                if journal.contents.tornTail != nil { notes.append("torn last line") }
-                if !journal.contents.appendBlockers.isEmpty { notes.append("read-only: \(journal.contents.appendBlockers[0])") }
-                if let studyHash, let header = journal.contents.header, header.accepting(journal.contents.events.map(\.event)).studyHash != studyHash {
-                    notes.append("study changed since start (see `agon validate`)")
-                }
-                rows.append([
-                    journal.rater,
-                    "\(state.ratedCount)",
-                    schedule.map { "\($0.count)" } ?? "?",
-                    "\(repeatsRated)/\(repeatNumbers.count)",
-                    "\(state.skipped.filter { state.judgements[$0] == nil }.count)",
-                    "\(state.flags.count)",
-                    state.lastActivity.map { $0.formatted(.iso8601) } ?? "—",
-                    notes.joined(separator: "; "),
-                ])
-            }
-            print(PlainTable.render(rows))
+            let roster = try? Roster.load(study: studyID, in: workspace)
+            print(SessionsOverview.render(studyID: studyID, journals: journals.map { ($0.rater, $0.contents) }, bundle: bundle, roster: roster ?? nil))
             printedAny = true
         }
         if !printedAny, study == nil {
