@@ -1,3 +1,5 @@
+import AgonCore
+
 /// A key press as the screen understands it, independent of the terminal library.
 public enum Key: Hashable, Sendable {
     case character(Character)
@@ -34,6 +36,26 @@ public enum Key: Hashable, Sendable {
         table[","] = nil
         return table
     }()
+
+    /// The letter in this key's place on the Russian layout (`k` → `л`), for naming keys to a
+    /// rater who types Russian; nil when the key has none.
+    public var russianLetter: Character? {
+        guard case .character(let character) = self else { return nil }
+        return Key.latinToRussian[character]
+    }
+
+    static let latinToRussian: [Character: Character] = {
+        var table: [Character: Character] = [:]
+        for (russian, latin) in russianLayout where russian.isLetter && latin.isLetter { table[latin] = russian }
+        return table
+    }()
+
+    /// How the key is named to a rater reading `language`: on a Russian screen a letter key names
+    /// the Cyrillic letter in its place first ("л/k"), as both work.
+    public func label(in language: Language) -> String {
+        if language == .ru, let russian = russianLetter { return "\(russian)/" + label }
+        return label
+    }
 
     /// How the key is named in the help and the key line.
     public var label: String {

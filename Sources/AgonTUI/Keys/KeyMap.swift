@@ -5,11 +5,12 @@ public enum Action: Hashable, Sendable {
     // Reading
     case scrollDown, scrollUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
     case taskDown, taskUp
+    case scrollBothDown, scrollBothUp
     case showA, showB
     // Scoring
     case nextCriterion, previousCriterion, score, raise, lower, clearScore, describeCriterion
     case prefer(Preference)
-    case editNote
+    case editNote, toggleRubric
     // The item
     case submit, undo, skip, flag, help, quit
     // Text fields (note, flag reason)
@@ -80,6 +81,8 @@ public enum KeyMap {
         Binding([.control("u")], .halfPageUp, help: t("half a page up", "на полстраницы вверх")),
         Binding([.home, c("g")], .top, help: t("to the beginning of the answer", "в начало ответа")),
         Binding([.end, c("G")], .bottom, help: t("to the end of the answer", "в конец ответа")),
+        Binding([c("J")], .scrollBothDown, help: t("scroll both answers down a line together", "прокрутить оба ответа вместе на строку вниз")),
+        Binding([c("K")], .scrollBothUp, help: t("scroll both answers up a line together", "прокрутить оба ответа вместе на строку вверх")),
         Binding([c("}")], .taskDown, help: t("scroll the task down (when it is long)", "прокрутить задание вниз (если оно длинное)")),
         Binding([c("{")], .taskUp, help: t("scroll the task up", "прокрутить задание вверх")),
         Binding([.left, c("h")], .showA, help: t("work on answer A: it scrolls and receives scores", "работать с ответом A: он прокручивается и получает оценки"),
@@ -93,8 +96,10 @@ public enum KeyMap {
         Binding(digits, .score, keysLabel: "0–9", help: t("score the focused answer on the focused criterion (then the next criterion)",
                                                          "оценить выбранный ответ по выбранному критерию (затем следующий критерий)"),
                 short: t("score", "оценка")),
-        Binding([c("+"), c("=")], .raise, help: t("raise the score by one", "повысить оценку на единицу")),
-        Binding([c("-")], .lower, help: t("lower the score by one", "понизить оценку на единицу")),
+        Binding([c("+"), c("=")], .raise, help: t("raise the score by one (on an empty score: one above the middle)",
+                                                             "повысить оценку на единицу (пустая оценка: на одну выше середины)")),
+        Binding([c("-")], .lower, help: t("lower the score by one (on an empty score: one below the middle)",
+                                                  "понизить оценку на единицу (пустая оценка: на одну ниже середины)")),
         Binding([c("x"), .delete], .clearScore, help: t("clear the score", "стереть оценку")),
         Binding([c("i")], .describeCriterion, help: t("the focused criterion in full: definition, question, every anchor",
                                                         "выбранный критерий полностью: определение, вопрос, все описания оценок"),
@@ -103,6 +108,9 @@ public enum KeyMap {
         Binding([c("b")], .prefer(.b), help: t("overall: B is better", "в целом: лучше B")),
         Binding([c("t")], .prefer(.tie), help: t("overall: a tie (equally good)", "в целом: равны (одинаково хороши)")),
         Binding([c("w")], .prefer(.bothWeak), help: t("overall: both weak", "в целом: оба слабые")),
+        Binding([c("r")], .toggleRubric, help: t("fold the rubric to one line (more room for the answers), or unfold it",
+                                                 "свернуть рубрику в одну строку (больше места ответам) или развернуть"),
+                short: t("rubric", "рубрика")),
         Binding([c("n")], .editNote, help: t("write or edit the note", "написать или изменить заметку"), short: t("note", "заметка")),
     ]
 

@@ -103,6 +103,14 @@ public struct RatingScreen {
     public var scrollA = 0
     public var scrollB = 0
     public var taskScroll = 0
+    /// The rubric panel shows as one summary line, giving its rows to the answers. It stays as the
+    /// rater left it from pair to pair.
+    public var rubricFolded = false
+    /// The rater was told this judgement came far faster than reading both answers; the next
+    /// Enter submits it. Any other key withdraws the question.
+    public var fastSubmitAsked = false
+    /// The pace of the fast-judgement check, the same as the report's (`BiasDiagnostics`).
+    public static let readingWordsPerMinute = 500.0
     public var helpScroll = 0
     /// The flag reason being typed (one line).
     public var flagReason = EditableText(keepsLineBreaks: false)
@@ -178,6 +186,7 @@ public struct RatingScreen {
         scrollA = 0
         scrollB = 0
         taskScroll = 0
+        fastSubmitAsked = false
     }
 
     /// What still stops the current input from being submitted, as the rater should read it.

@@ -62,9 +62,20 @@ struct RateCommand: ParsableCommand {
         }
         terminal.end()
         let rated = screen.session.ratedCount
-        print(screen.language == .ru
-              ? "Оценено \(rated) из \(screen.total). Сохранено в \(journal). Продолжить: та же команда."
-              : "\(rated) of \(screen.total) rated, saved in \(journal). Run the same command to continue.")
+        print(screen.strings.leaving(rated: rated, total: screen.total, journal: journal, resume: resumeCommand))
+    }
+
+    /// The command line that continues this session, as the rater can paste it into a shell: the
+    /// program as it was invoked, the study, the rater, the language (never `--new-session`).
+    var resumeCommand: String {
+        var words = [CommandLine.arguments.first ?? "agon", "rate", study, "--rater", rater]
+        if let lang { words += ["--lang", lang.rawValue] }
+        return words.map(Self.shellQuoted).joined(separator: " ")
+    }
+
+    static func shellQuoted(_ word: String) -> String {
+        let plain = !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=:@+,".contains($0)) }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Seconds on a clock that neither jumps when the wall clock is set nor runs while the machine
