@@ -98,10 +98,10 @@ struct ScreenAtEverySizeTests {
         #expect(layout.textIndent(.a) > 5)
         let text = screen.content.answer(screen.current!, .a)
         let lines = screen.wraps.lines(screen.answerKey(screen.current!, .a), text, width: layout.textWidth(.a))
-        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 76 })
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= ScreenLayout.readingMeasure })
         // At 80 columns (one pane) the measure is the pane's.
         let narrow = ScreenLayout.make(try Self.demo(language: .ru, width: 80, height: 24))
-        #expect(narrow.textWidth(.a) == 76 && narrow.textIndent(.a) == 0)
+        #expect(narrow.textWidth(.a) == 77 && narrow.textIndent(.a) == 0)
     }
 
     @Test func theGuideSaysWhenAnchorsDoNotFit() throws {

@@ -42,7 +42,7 @@ public struct ScreenLayout: Equatable {
 
     /// The longest line a pane sets: about the measure typographers give a column of prose (66
     /// characters is the classic ideal, 80 the usual upper bound). A wider pane centres its text.
-    public static let readingMeasure = 76
+    public static let readingMeasure = 78
 
     /// The wrapping width of a pane's text: one column of margin each side and one for the scroll
     /// bar, at most the reading measure.
