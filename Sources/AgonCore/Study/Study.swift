@@ -106,10 +106,19 @@ public struct StudyDesign: Equatable, Sendable, Codable {
 
     /// More samples than this is a typo, not a design: every one must be collected and rated.
     public static let maximumSamples = 100
+    /// How the rating screen shows answers' Markdown (`answers = "rendered" | "raw"`).
+    public var answers: AnswerPresentation
 
-    public init(seed: UInt64, repeatShare: Double = 0.1, samples: Int = 1) {
+    public init(seed: UInt64, repeatShare: Double = 0.1, samples: Int = 1, answers: AnswerPresentation = .rendered) {
         self.seed = seed
         self.repeatShare = repeatShare
         self.samples = samples
+        self.answers = answers
     }
+}
+
+/// How the rating screen shows an answer: Markdown set as plain typography (headings bold, no
+/// emphasis marks, `•` bullets), or exactly as written, for studies that judge formatting itself.
+public enum AnswerPresentation: String, CaseIterable, Equatable, Sendable, Codable {
+    case rendered, raw
 }

@@ -28,7 +28,7 @@ public enum StudyLoader {
 
         var design = StudyDesign(seed: 1)
         if let designTable = document.table(root, "design", at: "", required: false) {
-            document.rejectUnknownKeys(designTable, allowed: ["seed", "repeat_share", "samples"], at: "design")
+            document.rejectUnknownKeys(designTable, allowed: ["seed", "repeat_share", "samples", "answers"], at: "design")
             if let seed = document.int(designTable, "seed", at: "design", required: false) {
                 if seed < 0 { document.problem(at: "design.seed", "seed must not be negative") }
                 design.seed = UInt64(max(seed, 0))
@@ -38,6 +38,13 @@ public enum StudyLoader {
                     document.problem(at: "design.repeat_share", "repeat_share must be between 0 and 0.5, not \(share)")
                 } else {
                     design.repeatShare = share
+                }
+            }
+            if let answers = document.string(designTable, "answers", at: "design", required: false) {
+                if let presentation = AnswerPresentation(rawValue: answers) {
+                    design.answers = presentation
+                } else {
+                    document.problem(at: "design.answers", "answers must be \"rendered\" (Markdown shown as typography) or \"raw\" (as written), not \"\(answers)\"")
                 }
             }
             if let samples = document.int(designTable, "samples", at: "design", required: false) {

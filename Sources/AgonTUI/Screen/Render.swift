@@ -27,7 +27,7 @@ extension RatingScreen {
                                       labelWidth: layout.taskLabelWidth, scroll: taskScroll), layout.task))
             for side in Side.allCases where layout.pane(side).width > 0 {
                 regions.append((AnswerPane(name: strings.answer(side), switchHint: layout.sideBySide ? nil : strings.switchHint,
-                                           lines: wraps.lines(answerKey(open, side), content.answer(open, side), width: layout.textWidth(side)),
+                                           lines: answerLines(open, side, width: layout.textWidth(side)),
                                            scroll: scroll(side), focused: side == self.side, linesLabel: strings.lines,
                                            indent: layout.textIndent(side)), layout.answer(side)))
             }

@@ -243,7 +243,7 @@ extension RatingScreen {
         guard let current else { return }
         // A hidden pane (one answer at a time) scrolls at the width it will be shown at.
         let width = layout.pane(side).width > 0 ? layout.textWidth(side) : layout.textWidth(side.other)
-        let lines = wraps.lines(answerKey(current, side), content.answer(current, side), width: width).count
+        let lines = answerLines(current, side, width: width).count
         let limit = max(0, lines - layout.pane(side).height)
         setScroll(side, min(limit, max(0, scroll(side) + delta)))
     }
@@ -253,9 +253,14 @@ extension RatingScreen {
         let layout = ScreenLayout.make(self)
         guard !layout.tooSmall, let current else { return }
         for side in Side.allCases where layout.pane(side).width > 0 {
-            let lines = wraps.lines(answerKey(current, side), content.answer(current, side), width: layout.textWidth(side)).count
+            let lines = answerLines(current, side, width: layout.textWidth(side)).count
             setScroll(side, min(scroll(side), max(0, lines - layout.pane(side).height)))
         }
+    }
+
+    /// An answer wrapped to `width`, its Markdown set as typography unless the study shows answers raw.
+    func answerLines(_ item: ScheduleItem, _ side: Side, width: Int) -> [String] {
+        wraps.lines(answerKey(item, side), content.answer(item, side), width: width, markdown: content.answers == .rendered)
     }
 
     func answerKey(_ item: ScheduleItem, _ side: Side) -> String {
