@@ -8,6 +8,8 @@ public enum Key: Hashable, Sendable {
     case pageUp, pageDown, home, end
     case tab, backTab, enter, escape, backspace, delete
     case function(Int)
+    /// Ctrl-← and Ctrl-→ (and Alt-b, Alt-f where the terminal sends them as these keys).
+    case wordLeft, wordRight
 
     /// What a paste is made of: letters, Enter, Tab. A run of arrows or Page Down, however
     /// fast (a held key over a slow link), is never a paste.
@@ -78,6 +80,8 @@ public enum Key: Hashable, Sendable {
         case .backspace: return "Backspace"
         case .delete: return "Del"
         case .function(let number): return "F\(number)"
+        case .wordLeft: return "Ctrl-←"
+        case .wordRight: return "Ctrl-→"
         }
     }
 }

@@ -15,6 +15,7 @@ public enum Action: Hashable, Sendable {
     case submit, undo, skip, flag, help, quit
     // Text fields (note, flag reason)
     case finishText, cancelText, cursorLeft, cursorRight, cursorHome, cursorEnd
+    case cursorUp, cursorDown, wordLeft, wordRight, lineBreak, quoteLine
     case deleteBackward, deleteForward, deleteWord, deleteToStart
     // Leaving with unsaved input
     case keepDraftAndQuit, discardAndQuit, stay
@@ -134,6 +135,14 @@ public enum KeyMap {
                 short: t("leave", "выйти")),
         Binding([.left, .control("b")], .cursorLeft, help: t("cursor left", "курсор влево")),
         Binding([.right, .control("f")], .cursorRight, help: t("cursor right", "курсор вправо")),
+        Binding([.control("o")], .lineBreak, help: t("a new line in the note", "новая строка в заметке"), short: t("new line", "новая строка")),
+        Binding([.up, .control("p")], .cursorUp, help: t("cursor up a line", "курсор на строку вверх")),
+        Binding([.down, .control("n")], .cursorDown, help: t("cursor down a line", "курсор на строку вниз")),
+        Binding([.wordLeft], .wordLeft, help: t("cursor to the previous word", "курсор на слово назад")),
+        Binding([.wordRight], .wordRight, help: t("cursor to the next word", "курсор на слово вперёд")),
+        Binding([.control("y")], .quoteLine, help: t("quote the focused answer into the note, a line a press",
+                                                      "цитировать выбранный ответ в заметку, по строке"),
+                short: t("quote", "цитата")),
         Binding([.home, .control("a")], .cursorHome, help: t("to the start", "в начало")),
         Binding([.end, .control("e")], .cursorEnd, help: t("to the end", "в конец")),
         Binding([.backspace, .control("h")], .deleteBackward, help: t("delete the character before the cursor", "удалить символ перед курсором")),
@@ -182,7 +191,9 @@ public enum KeyMap {
     public static func bindings(for mode: Mode) -> [Binding] {
         switch mode {
         case .rating: return item.prefix(1) + scoring + reading + item.dropFirst()
-        case .note, .flagReason: return textField
+        case .note: return textField
+        // A flag reason is one line: no line breaks, rows or quotations.
+        case .flagReason: return textField.filter { ![.lineBreak, .quoteLine, .cursorUp, .cursorDown].contains($0.action) }
         case .confirmQuit: return confirmQuit
         case .help: return helpScreen
         case .criterion: return criterionScreen

@@ -118,6 +118,10 @@ public struct RatingScreen {
     public var width: Int
     public var height: Int
     public let wraps = WrapCache()
+    /// The note editor's layout, kept between keys and frames.
+    public let noteLayouts = NoteLayoutCache()
+    /// The focused answer's line the next Ctrl-Y quotes into the note (nil: the top line shown).
+    public var quoteLine: Int?
 
     /// `resumed` says the journal already had events, so the rater is told where they stand;
     /// `introduce` opens the help (the rubric's instructions and the keys) over the first item.

@@ -40,7 +40,12 @@ extension RatingScreen {
                                                               focusedCriterion: criterion, focusedSide: side),
                                             guide: CriterionGuide(criterion: focusedCriterion, strings: strings)), layout.rubric))
             }
-            regions.append((NoteLine(strings: strings, note: input.noteText, editing: mode == .note), layout.note))
+            if mode == .note, layout.note.height > 1 {
+                regions.append((NoteEditor(strings: strings, note: input.noteText,
+                                           layout: noteLayouts.layout(input.noteText, width: layout.noteTextWidth)), layout.note))
+            } else {
+                regions.append((NoteLine(strings: strings, note: input.noteText, editing: mode == .note), layout.note))
+            }
             regions.append((StatusLine(strings: strings, message: message, missing: missingParts()), layout.status))
         } else {
             regions.append((ClosingScreen(strings: strings, total: total, message: message), layout.body))

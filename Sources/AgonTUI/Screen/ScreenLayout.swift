@@ -53,6 +53,9 @@ public struct ScreenLayout: Equatable {
 
     public var taskTextWidth: Int { max(1, task.width - taskLabelWidth - 1) }
 
+    /// The note editor's text width: the note row less a margin each side.
+    public var noteTextWidth: Int { max(1, note.width - 2) }
+
     public static func make(_ state: RatingScreen) -> ScreenLayout {
         let width = state.width
         let height = state.height
@@ -81,8 +84,11 @@ public struct ScreenLayout: Equatable {
                 + criterion.anchors.reduce(0) { $0 + state.wraps.lines("anchor:\(criterion.id):\($1.score)", $1.text.text(in: state.language), width: textWidth).count }
         }.max() ?? 0
         let rubricRows = state.rubricFolded ? 1 : max(criteria + 2, min(needed, height >= 34 ? 12 : 6))
-        let noteRows = height >= 34 ? 2 : 1
-        let fixedRows = 1 + taskRows + 1 + rubricRows + noteRows + 1 + 1
+        // While the note is written it takes up to six rows, leaving the answers at least three.
+        let restingNoteRows = height >= 34 ? 2 : 1
+        let fixedWithoutNote = 1 + taskRows + 1 + rubricRows + 1 + 1
+        let noteRows = state.mode == .note ? max(restingNoteRows, min(6, height - fixedWithoutNote - 3)) : restingNoteRows
+        let fixedRows = fixedWithoutNote + noteRows
         let paneRows = height - fixedRows
         guard paneRows >= 3 else {
             layout.tooSmall = true

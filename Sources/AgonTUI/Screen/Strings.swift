@@ -11,7 +11,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case readyToSubmit, flagTitle, pasteOutsideField, pasteCut, flaggedMark, inFullHint, confirmTitle
     case unfoldRubricHint, scoredCounts, scoredCount, fastSubmit, leaving
     /// Noun forms, `one|few|many` (English: `one|other|other`), chosen by CLDR plural rules.
-    case pairs, criteria
+    case pairs, criteria, characters
 }
 
 /// The screen's own words in the interface language.
@@ -93,6 +93,7 @@ public struct Strings: Sendable {
             .leaving: t("{1} of {2} rated, saved in {3}. To continue: {4}", "Оценено {1} из {2}. Сохранено в {3}. Продолжить: {4}"),
             .pairs: t("pair|pairs|pairs", "пару|пары|пар"),
             .criteria: t("criterion|criteria|criteria", "критерий|критерия|критериев"),
+            .characters: t("character|characters|characters", "символ|символа|символов"),
         ]
     }()
 
@@ -186,6 +187,8 @@ public struct Strings: Sendable {
     public var inFullHint: String { text(.inFullHint) }
     public var confirmTitle: String { text(.confirmTitle) }
     public var unfoldRubricHint: String { text(.unfoldRubricHint) }
+    /// A note's size: "1 character", "5 символов".
+    public func characters(_ count: Int) -> String { self.count(count, .characters) }
     public func scoredCounts(a: Int, b: Int, of total: Int) -> String { text(.scoredCounts, a, b, total) }
     public func scoredCount(_ scored: Int, of total: Int) -> String { text(.scoredCount, scored, total) }
     public func fastSubmit(seconds: Int, reading: Int) -> String { text(.fastSubmit, seconds, reading) }

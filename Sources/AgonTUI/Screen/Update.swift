@@ -163,6 +163,7 @@ extension RatingScreen {
             if rubric.criteria.indices.contains(criterion) { mode = .criterion }
         case .editNote:
             mode = .note
+            quoteLine = nil
             input.noteText.moveToEnd()
         case .submit: return submit()
         case .undo: return undo()
@@ -371,6 +372,17 @@ extension RatingScreen {
         case .quit:
             mode = .rating
             return requestQuit()
+        case .cursorUp, .cursorDown:
+            guard isNote else { break }
+            let layout = noteLayouts.layout(input.noteText, width: ScreenLayout.make(self).noteTextWidth)
+            let position = layout.position(of: input.noteText.cursor, in: input.noteText.characters)
+            let row = position.row + (action == .cursorUp ? -1 : 1)
+            if row < 0 { input.noteText.moveToStart() }
+            else if row >= layout.rows.count { input.noteText.moveToEnd() }
+            else { input.noteText.move(to: layout.index(row: row, column: position.column, in: input.noteText.characters)) }
+        case .quoteLine:
+            guard isNote else { break }
+            quoteNextLine()
         default:
             if isNote { Self.apply(action, to: &input.noteText) } else { Self.apply(action, to: &flagReason) }
         }
@@ -380,6 +392,9 @@ extension RatingScreen {
     /// The editing keys that stay inside the field.
     private static func apply(_ action: Action, to field: inout EditableText) {
         switch action {
+        case .wordLeft: field.moveWordLeft()
+        case .wordRight: field.moveWordRight()
+        case .lineBreak: field.breakLine()
         case .cursorLeft: field.moveLeft()
         case .cursorRight: field.moveRight()
         case .cursorHome: field.moveToStart()
@@ -390,6 +405,23 @@ extension RatingScreen {
         case .deleteToStart: field.deleteToStart()
         default: break
         }
+    }
+
+    /// Copies the focused answer's next line into the note as a quotation ("> …"), starting from
+    /// the top line the pane showed when the note was opened: scroll to a passage, press n, then
+    /// Ctrl-Y once a line.
+    private mutating func quoteNextLine() {
+        guard let current else { return }
+        let layout = ScreenLayout.make(self)
+        let width = layout.pane(side).width > 0 ? layout.textWidth(side) : layout.textWidth(side.other)
+        let lines = answerLines(current, side, width: width)
+        let next = quoteLine ?? scroll(side)
+        guard lines.indices.contains(next) else { return }
+        let line = String(lines[next].drop { $0 == MarkdownText.boldMark })
+        if let last = input.noteText.characters[..<input.noteText.cursor].last, last != "\n" { input.noteText.breakLine() }
+        input.noteText.insert(line.isEmpty ? ">" : "> " + line)
+        input.noteText.breakLine()
+        quoteLine = next + 1
     }
 
     /// A paste into the field being typed, in one insertion.
