@@ -88,8 +88,9 @@ public struct Strings: Sendable {
             .unfoldRubricHint: t("r: unfold the rubric", "r — развернуть рубрику"),
             .scoredCounts: t("scored: A {1}/{3}, B {2}/{3}", "оценено: A {1}/{3}, B {2}/{3}"),
             .scoredCount: t("scored: {1}/{2}", "оценено: {1}/{2}"),
-            .fastSubmit: t("Submitted after {1} s, but reading both answers takes about {2} s. Press Enter again to submit, or read on.",
-                           "Прошло {1} с, а на чтение обоих ответов нужно около {2} с. Enter ещё раз — отправить, или читайте дальше."),
+            // The action first: on a narrow status line the rest may be cut.
+            .fastSubmit: t("Press Enter again to submit: reading both answers takes about {2} s, this took {1} s.",
+                           "Enter ещё раз — отправить: чтение обоих ответов занимает около {2} с, прошло {1} с."),
             .leaving: t("{1} of {2} rated, saved in {3}. To continue: {4}", "Оценено {1} из {2}. Сохранено в {3}. Продолжить: {4}"),
             .pairs: t("pair|pairs|pairs", "пару|пары|пар"),
             .criteria: t("criterion|criteria|criteria", "критерий|критерия|критериев"),
