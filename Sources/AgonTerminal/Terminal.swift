@@ -343,6 +343,11 @@ public final class Terminal {
         case KEY_DC: return .key(.delete)
         default:
             for number in 1...12 where code == agon_key_f(Int32(number)) { return .key(.function(number)) }
+            // Ctrl-← / Ctrl-→ have no fixed codes: terminfo names them kLFT5 / kRIT5.
+            if let name = keyname(code).map({ String(cString: $0) }) {
+                if name == "kLFT5" { return .key(.wordLeft) }
+                if name == "kRIT5" { return .key(.wordRight) }
+            }
             return .timeout
         }
     }

@@ -55,16 +55,23 @@ import Glibc
         tmux.send("Escape")
         #expect(tmux.wait(for: "Read the task and both answers") != nil)
         tmux.send("5", "4", "3", "2", "Right", "3", "4", "5", "6", "b", "Enter")
+        // Seconds after the pair opened, far faster than reading both answers: Enter asks once.
+        #expect(tmux.wait(for: "Press Enter again to submit") != nil)
+        tmux.send("Enter")
         #expect(tmux.wait(for: "Saved. 1 of 21 rated.") != nil)
         tmux.send("n")
         #expect(tmux.wait(for: "Note (Enter when done)") != nil)
         tmux.type("Сильный ход — неожиданный")
         tmux.send("C-w", "Enter")
         tmux.send("1", "1", "1", "1", "l", "1", "1", "1", "1", "a", "Enter")
+        #expect(tmux.wait(for: "Press Enter again to submit") != nil)
+        tmux.send("Enter")
         #expect(tmux.wait(for: "Saved. 2 of 21 rated.") != nil)
         tmux.send("7", "7", "7", "7", "Right", "7", "7", "7", "7", "t")
         // An incomplete judgement is refused with what is missing; here nothing is.
         #expect(tmux.wait(for: "Complete: press Enter to submit.") != nil)
+        tmux.send("Enter")
+        #expect(tmux.wait(for: "Press Enter again to submit") != nil)
         tmux.send("Enter")
         #expect(tmux.wait(for: "Saved. 3 of 21 rated.") != nil)
         tmux.send("6", "Enter")
@@ -75,6 +82,10 @@ import Glibc
         let firstExit = tmux.wait(for: "[exit:")
         #expect(firstExit?.contains { $0.contains("[exit:0]") } == true, "\(firstExit ?? [])")
         #expect(firstExit?.contains { $0.contains("3 of 21 rated") } == true)
+        // The closing line names the command that resumes, not "the same command".
+        // (Compared without spaces: tmux wraps the long line and trims the spaces at its ends.)
+        #expect(firstExit?.joined().replacingOccurrences(of: " ", with: "")
+            .contains("Tocontinue:\(Self.binary.path)ratedemo--ratereve".replacingOccurrences(of: " ", with: "")) == true, "\(firstExit ?? [])")
 
         // Second sitting: resume, undo, re-submit, skip, flag, resize, Ctrl-C.
         tmux = Tmux()
@@ -86,6 +97,8 @@ import Glibc
         tmux.send("u")
         #expect(tmux.wait(for: "Judgement undone") != nil)
         #expect(tmux.capture().contains { $0.contains("Overall: A tie") || $0.contains("Overall: Tie") })
+        tmux.send("Enter")
+        #expect(tmux.wait(for: "Press Enter again to submit") != nil)
         tmux.send("Enter")
         #expect(tmux.wait(for: "Saved. 3 of 21 rated.") != nil)
         tmux.send("s")
@@ -190,12 +203,13 @@ import Glibc
         tmux.send("Escape")
         #expect(tmux.wait(for: "Read the task and both answers") != nil)
         // A paste outside the note is not read as keys; in the note, its line breaks are kept
-        // (the one-line field shows them as spaces).
+        // (the editor starts a new row at each).
         tmux.paste("t\nw")
         #expect(tmux.wait(for: "Paste ignored") != nil)
         tmux.send("6", "n")
         tmux.paste("недописано\nещё t")
-        #expect(tmux.wait(for: "недописано ещё t") != nil)
+        let pasted = tmux.wait(for: "ещё t")
+        #expect(pasted?.contains { $0.trimmingCharacters(in: .whitespaces) == "недописано" } == true, "\(pasted ?? [])")
         let pid = try #require(tmux.programID())
         kill(pid, SIGTERM)
         let screen = tmux.wait(for: "[exit:")

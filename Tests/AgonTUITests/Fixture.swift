@@ -115,9 +115,22 @@ struct Driver {
     /// Letters and digits as single keys: "54l36" is 5, 4, l, 3, 6.
     mutating func press(_ text: String) { type(text) }
 
+    /// The driver presses a key a second, far faster than anyone reads the fixture's answers, so
+    /// it answers the fast-judgement question with the second Enter unless told not to
+    /// (`FastSubmitTests` checks the question itself).
+    var confirmsFastJudgements = true
+
     mutating func deliver(_ event: ScreenEvent) {
         clock = clock.addingTimeInterval(1)
-        for effect in screen.update(event, at: clock) {
+        let asked = screen.fastSubmitAsked
+        apply(screen.update(event, at: clock))
+        if confirmsFastJudgements, event == .key(.enter), !asked, screen.fastSubmitAsked {
+            apply(screen.update(event, at: clock))
+        }
+    }
+
+    private mutating func apply(_ effects: [Effect]) {
+        for effect in effects {
             switch effect {
             case .append(let event): events.append(event)
             case .quit: quit = true

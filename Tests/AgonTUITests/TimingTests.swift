@@ -11,8 +11,11 @@ struct TimingTests {
         for (step, character) in "54l36b".enumerated() {
             _ = screen.update(.key(.character(character)), at: wall(step + 1), clock: clock(step + 1))
         }
-        for effect in screen.update(.key(.enter), at: wall(7), clock: clock(7)) {
-            if case .append(.judgement(let written)) = effect { judgement = written }
+        // Faster than reading both answers: the first Enter asks, the second submits.
+        for _ in 0..<2 {
+            for effect in screen.update(.key(.enter), at: wall(7), clock: clock(7)) {
+                if case .append(.judgement(let written)) = effect { judgement = written }
+            }
         }
         return judgement
     }

@@ -3,7 +3,7 @@ import TOMLKit
 /// Reads `[design]` of study.toml. The keys that choose pairs and budgets can only be checked
 /// against the systems and tasks, so `check` runs once those are read.
 enum DesignReader {
-    static let keys: Set<String> = ["seed", "repeat_share", "samples", "pairs", "contrasts", "degree", "items_per_rater",
+    static let keys: Set<String> = ["seed", "repeat_share", "samples", "answers", "pairs", "contrasts", "degree", "items_per_rater",
                                     "raters_per_item", "expected_raters", "raters", "shared_items"]
 
     /// The sparse design's degree when the study does not give one: every system in three pairs.
@@ -15,6 +15,13 @@ enum DesignReader {
         if let seed = document.int(table, "seed", at: "design", required: false) {
             if seed < 0 { document.problem(at: "design.seed", "seed must not be negative") }
             design.seed = UInt64(max(seed, 0))
+        }
+        if let answers = document.string(table, "answers", at: "design", required: false) {
+            if let presentation = AnswerPresentation(rawValue: answers) {
+                design.answers = presentation
+            } else {
+                document.problem(at: "design.answers", "answers must be \"rendered\" (Markdown shown as typography) or \"raw\" (as written), not \"\(answers)\"")
+            }
         }
         if let share = document.double(table, "repeat_share", at: "design", required: false) {
             if !(0...0.5).contains(share) {

@@ -132,10 +132,12 @@ public struct StudyDesign: Equatable, Sendable, Codable {
 
     /// More samples than this is a typo, not a design: every one must be collected and rated.
     public static let maximumSamples = 100
+    /// How the rating screen shows answers' Markdown (`answers = "rendered" | "raw"`).
+    public var answers: AnswerPresentation
 
     public init(seed: UInt64, repeatShare: Double = 0.1, samples: Int = 1, pairs: PairDesign = .all,
                 itemsPerRater: Int? = nil, ratersPerItem: Int? = nil, expectedRaters: Int? = nil,
-                roster: [String] = [], sharedItems: Int? = nil) {
+                roster: [String] = [], sharedItems: Int? = nil, answers: AnswerPresentation = .rendered) {
         self.seed = seed
         self.repeatShare = repeatShare
         self.samples = samples
@@ -145,6 +147,7 @@ public struct StudyDesign: Equatable, Sendable, Codable {
         self.expectedRaters = expectedRaters
         self.roster = roster
         self.sharedItems = sharedItems
+        self.answers = answers
     }
 
     /// The panel the design is planned for: the roster's size, else the expected raters.
@@ -153,4 +156,10 @@ public struct StudyDesign: Equatable, Sendable, Codable {
     /// True for the design every study had before designs were chosen: every rater, every task,
     /// every pair. Such studies keep their schedules byte for byte.
     public var isComplete: Bool { pairs == .all && itemsPerRater == nil && ratersPerItem == nil }
+}
+
+/// How the rating screen shows an answer: Markdown set as plain typography (headings bold, no
+/// emphasis marks, `•` bullets), or exactly as written, for studies that judge formatting itself.
+public enum AnswerPresentation: String, CaseIterable, Equatable, Sendable, Codable {
+    case rendered, raw
 }

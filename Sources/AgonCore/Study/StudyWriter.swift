@@ -11,6 +11,7 @@ public enum StudyWriter {
         out += "rubric = \(quote(study.rubricID))\n\n[design]\nseed = \(study.design.seed)\nrepeat_share = \(study.design.repeatShare)\n"
         if study.design.samples != 1 { out += "samples = \(study.design.samples)\n" }
         out += designChoices(study.design)
+        if study.design.answers != .rendered { out += "answers = \(quote(study.design.answers.rawValue))\n" }
         for system in study.systems {
             out += "\n[[systems]]\nid = \(quote(system.id))\nlabel = \(quote(system.label))\n"
             let profile = system.profile

@@ -1,3 +1,5 @@
+import AgonCore
+
 /// A key press as the screen understands it, independent of the terminal library.
 public enum Key: Hashable, Sendable {
     case character(Character)
@@ -6,6 +8,8 @@ public enum Key: Hashable, Sendable {
     case pageUp, pageDown, home, end
     case tab, backTab, enter, escape, backspace, delete
     case function(Int)
+    /// Ctrl-← and Ctrl-→ (and Alt-b, Alt-f where the terminal sends them as these keys).
+    case wordLeft, wordRight
 
     /// What a paste is made of: letters, Enter, Tab. A run of arrows or Page Down, however
     /// fast (a held key over a slow link), is never a paste.
@@ -35,6 +39,26 @@ public enum Key: Hashable, Sendable {
         return table
     }()
 
+    /// The letter in this key's place on the Russian layout (`k` → `л`), for naming keys to a
+    /// rater who types Russian; nil when the key has none.
+    public var russianLetter: Character? {
+        guard case .character(let character) = self else { return nil }
+        return Key.latinToRussian[character]
+    }
+
+    static let latinToRussian: [Character: Character] = {
+        var table: [Character: Character] = [:]
+        for (russian, latin) in russianLayout where russian.isLetter && latin.isLetter { table[latin] = russian }
+        return table
+    }()
+
+    /// How the key is named to a rater reading `language`: on a Russian screen a letter key names
+    /// the Cyrillic letter in its place first ("л/k"), as both work.
+    public func label(in language: Language) -> String {
+        if language == .ru, let russian = russianLetter { return "\(russian)/" + label }
+        return label
+    }
+
     /// How the key is named in the help and the key line.
     public var label: String {
         switch self {
@@ -56,6 +80,8 @@ public enum Key: Hashable, Sendable {
         case .backspace: return "Backspace"
         case .delete: return "Del"
         case .function(let number): return "F\(number)"
+        case .wordLeft: return "Ctrl-←"
+        case .wordRight: return "Ctrl-→"
         }
     }
 }

@@ -5,15 +5,17 @@ public enum Action: Hashable, Sendable {
     // Reading
     case scrollDown, scrollUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
     case taskDown, taskUp
+    case scrollBothDown, scrollBothUp
     case showA, showB
     // Scoring
     case nextCriterion, previousCriterion, score, raise, lower, clearScore, describeCriterion
     case prefer(Preference)
-    case editNote
+    case editNote, toggleRubric
     // The item
     case submit, undo, skip, flag, help, quit
     // Text fields (note, flag reason)
     case finishText, cancelText, cursorLeft, cursorRight, cursorHome, cursorEnd
+    case cursorUp, cursorDown, wordLeft, wordRight, lineBreak, quoteLine
     case deleteBackward, deleteForward, deleteWord, deleteToStart
     // Leaving with unsaved input
     case keepDraftAndQuit, discardAndQuit, stay
@@ -80,6 +82,8 @@ public enum KeyMap {
         Binding([.control("u")], .halfPageUp, help: t("half a page up", "на полстраницы вверх")),
         Binding([.home, c("g")], .top, help: t("to the beginning of the answer", "в начало ответа")),
         Binding([.end, c("G")], .bottom, help: t("to the end of the answer", "в конец ответа")),
+        Binding([c("J")], .scrollBothDown, help: t("scroll both answers down a line together", "прокрутить оба ответа вместе на строку вниз")),
+        Binding([c("K")], .scrollBothUp, help: t("scroll both answers up a line together", "прокрутить оба ответа вместе на строку вверх")),
         Binding([c("}")], .taskDown, help: t("scroll the task down (when it is long)", "прокрутить задание вниз (если оно длинное)")),
         Binding([c("{")], .taskUp, help: t("scroll the task up", "прокрутить задание вверх")),
         Binding([.left, c("h")], .showA, help: t("work on answer A: it scrolls and receives scores", "работать с ответом A: он прокручивается и получает оценки"),
@@ -93,8 +97,10 @@ public enum KeyMap {
         Binding(digits, .score, keysLabel: "0–9", help: t("score the focused answer on the focused criterion (then the next criterion)",
                                                          "оценить выбранный ответ по выбранному критерию (затем следующий критерий)"),
                 short: t("score", "оценка")),
-        Binding([c("+"), c("=")], .raise, help: t("raise the score by one", "повысить оценку на единицу")),
-        Binding([c("-")], .lower, help: t("lower the score by one", "понизить оценку на единицу")),
+        Binding([c("+"), c("=")], .raise, help: t("raise the score by one (on an empty score: one above the middle)",
+                                                             "повысить оценку на единицу (пустая оценка: на одну выше середины)")),
+        Binding([c("-")], .lower, help: t("lower the score by one (on an empty score: one below the middle)",
+                                                  "понизить оценку на единицу (пустая оценка: на одну ниже середины)")),
         Binding([c("x"), .delete], .clearScore, help: t("clear the score", "стереть оценку")),
         Binding([c("i")], .describeCriterion, help: t("the focused criterion in full: definition, question, every anchor",
                                                         "выбранный критерий полностью: определение, вопрос, все описания оценок"),
@@ -103,6 +109,9 @@ public enum KeyMap {
         Binding([c("b")], .prefer(.b), help: t("overall: B is better", "в целом: лучше B")),
         Binding([c("t")], .prefer(.tie), help: t("overall: a tie (equally good)", "в целом: равны (одинаково хороши)")),
         Binding([c("w")], .prefer(.bothWeak), help: t("overall: both weak", "в целом: оба слабые")),
+        Binding([c("r")], .toggleRubric, help: t("fold the rubric to one line (more room for the answers), or unfold it",
+                                                 "свернуть рубрику в одну строку (больше места ответам) или развернуть"),
+                short: t("rubric", "рубрика")),
         Binding([c("n")], .editNote, help: t("write or edit the note", "написать или изменить заметку"), short: t("note", "заметка")),
     ]
 
@@ -126,6 +135,14 @@ public enum KeyMap {
                 short: t("leave", "выйти")),
         Binding([.left, .control("b")], .cursorLeft, help: t("cursor left", "курсор влево")),
         Binding([.right, .control("f")], .cursorRight, help: t("cursor right", "курсор вправо")),
+        Binding([.control("o")], .lineBreak, help: t("a new line in the note", "новая строка в заметке"), short: t("new line", "новая строка")),
+        Binding([.up, .control("p")], .cursorUp, help: t("cursor up a line", "курсор на строку вверх")),
+        Binding([.down, .control("n")], .cursorDown, help: t("cursor down a line", "курсор на строку вниз")),
+        Binding([.wordLeft], .wordLeft, help: t("cursor to the previous word", "курсор на слово назад")),
+        Binding([.wordRight], .wordRight, help: t("cursor to the next word", "курсор на слово вперёд")),
+        Binding([.control("y")], .quoteLine, help: t("quote the focused answer into the note, a line a press",
+                                                      "цитировать выбранный ответ в заметку, по строке"),
+                short: t("quote", "цитата")),
         Binding([.home, .control("a")], .cursorHome, help: t("to the start", "в начало")),
         Binding([.end, .control("e")], .cursorEnd, help: t("to the end", "в конец")),
         Binding([.backspace, .control("h")], .deleteBackward, help: t("delete the character before the cursor", "удалить символ перед курсором")),
@@ -174,7 +191,9 @@ public enum KeyMap {
     public static func bindings(for mode: Mode) -> [Binding] {
         switch mode {
         case .rating: return item.prefix(1) + scoring + reading + item.dropFirst()
-        case .note, .flagReason: return textField
+        case .note: return textField
+        // A flag reason is one line: no line breaks, rows or quotations.
+        case .flagReason: return textField.filter { ![.lineBreak, .quoteLine, .cursorUp, .cursorDown].contains($0.action) }
         case .confirmQuit: return confirmQuit
         case .help: return helpScreen
         case .criterion: return criterionScreen

@@ -8,14 +8,17 @@ public struct RatingContent: Sendable {
     public var rater: String
     public var rubric: Rubric
     public var schedule: Schedule
+    /// Whether answers' Markdown is set as typography or shown as written (`[design] answers`).
+    public var answers: AnswerPresentation
     private var prompts: [String: String]
-    private var answers: [String: String]
+    private var answerTexts: [String: String]
 
     public init(bundle: StudyBundle, rater: String, schedule: Schedule) {
         title = Sanitizer.clean(bundle.study.title).replacingOccurrences(of: "\n", with: " ")
         self.rater = rater
         rubric = bundle.rubric
         self.schedule = schedule
+        self.answers = bundle.study.design.answers
         var prompts: [String: String] = [:]
         for task in bundle.study.tasks { prompts[task.id] = task.prompt }
         self.prompts = prompts
@@ -29,17 +32,18 @@ public struct RatingContent: Sendable {
                 }
             }
         }
-        self.answers = answers
+        answerTexts = answers
     }
 
     public init(title: String, rater: String, rubric: Rubric, schedule: Schedule,
-                prompts: [String: String], answers: [String: String]) {
+                prompts: [String: String], answers: [String: String], presentation: AnswerPresentation = .rendered) {
         self.title = Sanitizer.clean(title).replacingOccurrences(of: "\n", with: " ")
         self.rater = rater
         self.rubric = rubric
         self.schedule = schedule
         self.prompts = prompts
-        self.answers = answers
+        self.answers = presentation
+        self.answerTexts = answers
     }
 
     /// The lookup key of an answer; sample 1 has the plain (task, system) key.
@@ -52,6 +56,6 @@ public struct RatingContent: Sendable {
     public func prompt(task: String) -> String { Sanitizer.clean(prompts[task] ?? "") }
 
     public func answer(_ item: ScheduleItem, _ side: Side) -> String {
-        Sanitizer.clean(answers[Self.key(item.task, side == .a ? item.left : item.right, sample: item.sample(of: side))] ?? "")
+        Sanitizer.clean(answerTexts[Self.key(item.task, side == .a ? item.left : item.right, sample: item.sample(of: side))] ?? "")
     }
 }

@@ -103,6 +103,14 @@ public struct RatingScreen {
     public var scrollA = 0
     public var scrollB = 0
     public var taskScroll = 0
+    /// The rubric panel shows as one summary line, giving its rows to the answers. It stays as the
+    /// rater left it from pair to pair.
+    public var rubricFolded = false
+    /// The rater was told this judgement came far faster than reading both answers; the next
+    /// Enter submits it. Any other key withdraws the question.
+    public var fastSubmitAsked = false
+    /// The pace of the fast-judgement check, the same as the report's (`BiasDiagnostics`).
+    public static let readingWordsPerMinute = 500.0
     public var helpScroll = 0
     /// The flag reason being typed (one line).
     public var flagReason = EditableText(keepsLineBreaks: false)
@@ -110,6 +118,10 @@ public struct RatingScreen {
     public var width: Int
     public var height: Int
     public let wraps = WrapCache()
+    /// The note editor's layout, kept between keys and frames.
+    public let noteLayouts = NoteLayoutCache()
+    /// The focused answer's line the next Ctrl-Y quotes into the note (nil: the top line shown).
+    public var quoteLine: Int?
 
     /// `resumed` says the journal already had events, so the rater is told where they stand;
     /// `introduce` opens the help (the rubric's instructions and the keys) over the first item.
@@ -178,6 +190,7 @@ public struct RatingScreen {
         scrollA = 0
         scrollB = 0
         taskScroll = 0
+        fastSubmitAsked = false
     }
 
     /// What still stops the current input from being submitted, as the rater should read it.

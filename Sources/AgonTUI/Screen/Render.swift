@@ -27,14 +27,25 @@ extension RatingScreen {
                                       labelWidth: layout.taskLabelWidth, scroll: taskScroll), layout.task))
             for side in Side.allCases where layout.pane(side).width > 0 {
                 regions.append((AnswerPane(name: strings.answer(side), switchHint: layout.sideBySide ? nil : strings.switchHint,
-                                           lines: wraps.lines(answerKey(open, side), content.answer(open, side), width: layout.textWidth(side)),
-                                           scroll: scroll(side), focused: side == self.side, linesLabel: strings.lines), layout.answer(side)))
+                                           lines: answerLines(open, side, width: layout.textWidth(side)),
+                                           scroll: scroll(side), focused: side == self.side, linesLabel: strings.lines,
+                                           indent: layout.textIndent(side)), layout.answer(side)))
             }
             regions.append((Divider(top: "┬"), layout.paneDivider))
-            regions.append((RubricPanel(table: ScoreTable(rubric: rubric, strings: strings, scores: input.scores, preference: input.preference,
-                                                          focusedCriterion: criterion, focusedSide: side),
-                                        guide: CriterionGuide(criterion: focusedCriterion, strings: strings)), layout.rubric))
-            regions.append((NoteLine(strings: strings, note: input.noteText, editing: mode == .note), layout.note))
+            if rubricFolded {
+                regions.append((RubricSummary(rubric: rubric, strings: strings, scores: input.scores, preference: input.preference,
+                                              focusedCriterion: criterion, focusedSide: side), layout.rubric))
+            } else {
+                regions.append((RubricPanel(table: ScoreTable(rubric: rubric, strings: strings, scores: input.scores, preference: input.preference,
+                                                              focusedCriterion: criterion, focusedSide: side),
+                                            guide: CriterionGuide(criterion: focusedCriterion, strings: strings)), layout.rubric))
+            }
+            if mode == .note, layout.note.height > 1 {
+                regions.append((NoteEditor(strings: strings, note: input.noteText,
+                                           layout: noteLayouts.layout(input.noteText, width: layout.noteTextWidth)), layout.note))
+            } else {
+                regions.append((NoteLine(strings: strings, note: input.noteText, editing: mode == .note), layout.note))
+            }
             regions.append((StatusLine(strings: strings, message: message, missing: missingParts()), layout.status))
         } else {
             regions.append((ClosingScreen(strings: strings, total: total, message: message), layout.body))

@@ -40,10 +40,21 @@ public struct ScreenLayout: Equatable {
                    : Rect(x: 0, y: 0, width: 0, height: 0)
     }
 
-    /// The wrapping width of a pane's text: one column of margin each side and one for the scroll bar.
-    public func textWidth(_ side: Side) -> Int { max(1, pane(side).width - 3) }
+    /// The longest line a pane sets: about the measure typographers give a column of prose (66
+    /// characters is the classic ideal, 80 the usual upper bound). A wider pane centres its text.
+    public static let readingMeasure = 78
+
+    /// The wrapping width of a pane's text: one column of margin each side and one for the scroll
+    /// bar, at most the reading measure.
+    public func textWidth(_ side: Side) -> Int { max(1, min(Self.readingMeasure, pane(side).width - 3)) }
+
+    /// Columns between a pane's left margin and its text, which centre a capped measure in a wide pane.
+    public func textIndent(_ side: Side) -> Int { max(0, (pane(side).width - 3 - textWidth(side)) / 2) }
 
     public var taskTextWidth: Int { max(1, task.width - taskLabelWidth - 1) }
+
+    /// The note editor's text width: the note row less a margin each side.
+    public var noteTextWidth: Int { max(1, note.width - 2) }
 
     public static func make(_ state: RatingScreen) -> ScreenLayout {
         let width = state.width
@@ -72,9 +83,12 @@ public struct ScreenLayout: Equatable {
             return 1 + state.wraps.lines("question:" + criterion.id, question, width: textWidth).count
                 + criterion.anchors.reduce(0) { $0 + state.wraps.lines("anchor:\(criterion.id):\($1.score)", $1.text.text(in: state.language), width: textWidth).count }
         }.max() ?? 0
-        let rubricRows = max(criteria + 2, min(needed, height >= 34 ? 12 : 6))
-        let noteRows = height >= 34 ? 2 : 1
-        let fixedRows = 1 + taskRows + 1 + rubricRows + noteRows + 1 + 1
+        let rubricRows = state.rubricFolded ? 1 : max(criteria + 2, min(needed, height >= 34 ? 12 : 6))
+        // While the note is written it takes up to six rows, leaving the answers at least three.
+        let restingNoteRows = height >= 34 ? 2 : 1
+        let fixedWithoutNote = 1 + taskRows + 1 + rubricRows + 1 + 1
+        let noteRows = state.mode == .note ? max(restingNoteRows, min(6, height - fixedWithoutNote - 3)) : restingNoteRows
+        let fixedRows = fixedWithoutNote + noteRows
         let paneRows = height - fixedRows
         guard paneRows >= 3 else {
             layout.tooSmall = true

@@ -1,6 +1,20 @@
 import AgonCore
 
-/// The screen's own words in the interface language. The rubric brings its own texts.
+/// Every text of the screen's own, by name. Its words in both languages are in `Strings.table`;
+/// the rubric brings its own texts.
+public enum Phrase: String, CaseIterable, Sendable {
+    case task, answer, rater, itemOf, criterion, scale, comparisonHeader, overall, notChosen
+    case note, noteHintEmpty, noteEditing, flagPrompt, flagPresetsTitle, flagPreset1, flagPreset2, flagPreset3
+    case lines, switchHint, resuming, welcome, draftRestored, stillMissing, missingPreference, missingNote
+    case saved, skipped, skippedLast, undone, nothingToUndo, flagged, flagCancelled, flagWithdrawn, outOfScale
+    case confirmQuit, finishedTitle, finishedBodyOne, finishedBodyMany, helpTitle, helpIntro, tooSmall
+    case readyToSubmit, flagTitle, pasteOutsideField, pasteCut, flaggedMark, inFullHint, confirmTitle
+    case unfoldRubricHint, scoredCounts, scoredCount, fastSubmit, leaving
+    /// Noun forms, `one|few|many` (English: `one|other|other`), chosen by CLDR plural rules.
+    case pairs, criteria, characters
+}
+
+/// The screen's own words in the interface language.
 public struct Strings: Sendable {
     public var language: Language
 
@@ -8,102 +22,179 @@ public struct Strings: Sendable {
         self.language = language
     }
 
-    private var ru: Bool { language == .ru }
+    /// Each phrase in English and Russian. Blanks are `{1}`, `{2}`…, filled in that order in
+    /// both languages (a test checks that both languages have every phrase and the same blanks).
+    public static let table: [Phrase: LocalizedText] = {
+        func t(_ en: String, _ ru: String) -> LocalizedText { LocalizedText(en: en, ru: ru) }
+        return [
+            .task: t("Task", "Задание"),
+            .answer: t("Answer {1}", "Ответ {1}"),
+            .rater: t("rater", "оценщик"),
+            .itemOf: t("item {1} of {2}", "пара {1} из {2}"),
+            .criterion: t("Criterion", "Критерий"),
+            .scale: t("scale {1}–{2}", "шкала {1}–{2}"),
+            .comparisonHeader: t("A ◂ ▸ B", "A ◂ ▸ B"),
+            .overall: t("Overall", "Итог"),
+            .notChosen: t("not chosen (a/b/t/w)", "не выбран (a/b/t/w)"),
+            .note: t("Note", "Заметка"),
+            .noteHintEmpty: t("none (n to write)", "нет (n — написать)"),
+            .noteEditing: t("Note (Enter when done)", "Заметка (Enter — готово)"),
+            .flagPrompt: t("Flag reason", "Причина флага"),
+            .flagPresetsTitle: t("What is wrong with this pair? A digit picks a ready reason, or type your own:",
+                                 "Почему эта пара проблемна? Цифра выбирает готовую причину, или напишите свою:"),
+            .flagPreset1: t("an answer reveals which model wrote it", "ответ выдаёт, какая модель его написала"),
+            .flagPreset2: t("an answer is empty, cut off or garbled", "ответ пустой, оборван или бессвязен"),
+            .flagPreset3: t("the task or an answer is unreadable", "задание или ответ нечитаемы"),
+            // The pane's position counts lines, so it says lines ("стр." would read as pages).
+            .lines: t("lines", "строки"),
+            .switchHint: t("← → other answer", "← → другой ответ"),
+            .resuming: t("Resuming: {1} of {2} rated.", "Продолжаем: оценено {1} из {2}."),
+            .welcome: t("Read the task and both answers, score each answer on every criterion, choose overall, then Enter. ? for help.",
+                        "Прочтите задание и оба ответа, оцените каждый ответ по критериям, выберите итог и нажмите Enter. ? — справка."),
+            .draftRestored: t("Your saved draft for this pair is back.", "Восстановлен сохранённый черновик этой пары."),
+            .stillMissing: t("Still missing: {1}", "Ещё не хватает: {1}"),
+            .missingPreference: t("overall preference (a/b/t/w)", "итог (a/b/t/w)"),
+            .missingNote: t("note (n)", "заметка (n)"),
+            .saved: t("Saved. {1} of {2} rated.", "Сохранено. Оценено {1} из {2}."),
+            .skipped: t("Skipped: this pair comes back at the end.", "Пара пропущена: она вернётся в конце."),
+            .skippedLast: t("This is the last open pair, so it stays here.", "Это последняя открытая пара: она остаётся на экране."),
+            .undone: t("Judgement undone: the pair is open again with its values. Enter submits it again.",
+                       "Оценка отменена: пара открыта снова с прежними значениями. Enter — отправить заново."),
+            .nothingToUndo: t("Nothing to undo.", "Отменять нечего."),
+            .flagged: t("Flagged: {1}", "Отмечено флагом: {1}"),
+            .flagCancelled: t("Flag cancelled.", "Флаг отменён."),
+            .flagWithdrawn: t("Flag withdrawn: {1}", "Флаг снят: {1}"),
+            .outOfScale: t("That score is not on the scale.", "Такой оценки нет на шкале."),
+            .confirmQuit: t("This pair has input that is not saved yet.", "В этой паре есть несохранённые оценки или заметка."),
+            .finishedTitle: t("All done — thank you!", "Готово — спасибо!"),
+            .finishedBodyOne: t("You have rated the {1}. Your judgement is saved; which system wrote which answer stays hidden.",
+                                "Вы оценили {1}. Оценка сохранена; какая система написала какой ответ, останется скрытым."),
+            .finishedBodyMany: t("You have rated all {1}. Your judgements are saved; which system wrote which answer stays hidden.",
+                                 "Вы оценили все {1}. Оценки сохранены; какая система написала какой ответ, останется скрытым."),
+            .helpTitle: t("How to rate (Esc closes, ? opens it again)", "Как оценивать (Esc — закрыть, ? — открыть снова)"),
+            .helpIntro: t("Score both answers on every criterion: ← → picks the answer (and the first criterion it has no score on), Tab the criterion, a digit sets the score. Then choose overall (a, b, t, w), optionally write a note (n), and press Enter. Everything is saved at once; q quits, the same command resumes.",
+                          "Оцените оба ответа по каждому критерию: ← → выбирает ответ (и первый критерий без его оценки), Tab — критерий, цифра ставит оценку. Затем выберите итог (a, b, t, w), при желании напишите заметку (n) и нажмите Enter. Всё сохраняется сразу; выход — q, продолжение — та же команда."),
+            .tooSmall: t("This window is too small ({1}×{2}); the rating screen needs at least {3}×{4}. Enlarge it, or press q to quit.",
+                         "Окно слишком маленькое ({1}×{2}); нужно хотя бы {3}×{4}. Увеличьте его или нажмите q для выхода."),
+            .readyToSubmit: t("Complete: press Enter to submit.", "Всё заполнено: Enter — отправить."),
+            .flagTitle: t("Flag a problem with this pair", "Отметить проблему"),
+            .pasteOutsideField: t("Paste ignored: to paste into the note, press n first.",
+                                  "Вставка игнорирована: чтобы вставить текст в заметку, сначала нажмите n."),
+            .pasteCut: t("A note holds at most {1} characters: the rest of the paste was left out.",
+                         "Заметка вмещает не больше {1} символов: остаток вставки отброшен."),
+            .flaggedMark: t("flagged", "отмечено"),
+            .inFullHint: t("i: in full", "i — полностью"),
+            .confirmTitle: t("Quit", "Выход"),
+            .unfoldRubricHint: t("r: unfold the rubric", "r — развернуть рубрику"),
+            .scoredCounts: t("scored: A {1}/{3}, B {2}/{3}", "оценено: A {1}/{3}, B {2}/{3}"),
+            .scoredCount: t("scored: {1}/{2}", "оценено: {1}/{2}"),
+            // The action first: on a narrow status line the rest may be cut.
+            .fastSubmit: t("Press Enter again to submit: reading both answers takes about {2} s, this took {1} s.",
+                           "Enter ещё раз — отправить: чтение обоих ответов занимает около {2} с, прошло {1} с."),
+            .leaving: t("{1} of {2} rated, saved in {3}. To continue: {4}", "Оценено {1} из {2}. Сохранено в {3}. Продолжить: {4}"),
+            .pairs: t("pair|pairs|pairs", "пару|пары|пар"),
+            .criteria: t("criterion|criteria|criteria", "критерий|критерия|критериев"),
+            .characters: t("character|characters|characters", "символ|символа|символов"),
+        ]
+    }()
 
-    public var task: String { ru ? "Задание" : "Task" }
-    public func answer(_ side: Side) -> String { (ru ? "Ответ " : "Answer ") + side.rawValue }
-    public var rater: String { ru ? "оценщик" : "rater" }
-    public func itemOf(_ position: Int, _ total: Int) -> String { ru ? "пара \(position) из \(total)" : "item \(position) of \(total)" }
-    public var criterion: String { ru ? "Критерий" : "Criterion" }
-    public func scale(_ scale: ScoreScale) -> String { ru ? "шкала \(scale.min)–\(scale.max)" : "scale \(scale.min)–\(scale.max)" }
-    public var comparisonHeader: String { ru ? "A ◂ ▸ B" : "A ◂ ▸ B" }
-    public var overall: String { ru ? "Итог" : "Overall" }
-    public var notChosen: String { ru ? "не выбран (a/b/t/w)" : "not chosen (a/b/t/w)" }
-    public var note: String { ru ? "Заметка" : "Note" }
-    public var noteHintEmpty: String { ru ? "нет (n — написать)" : "none (n to write)" }
-    public var noteEditing: String { ru ? "Заметка (Enter — готово)" : "Note (Enter when done)" }
-    public var flagPrompt: String { ru ? "Причина флага" : "Flag reason" }
-    public var flagPresetsTitle: String {
-        ru ? "Почему эта пара проблемна? Цифра выбирает готовую причину, или напишите свою:"
-            : "What is wrong with this pair? A digit picks a ready reason, or type your own:"
+    /// `phrase` in the interface language with its blanks filled by `values`, in order.
+    public func text(_ phrase: Phrase, _ values: CustomStringConvertible...) -> String {
+        let template = (Self.table[phrase] ?? LocalizedText(en: phrase.rawValue)).text(in: language)
+        // One pass, so a value that itself holds "{2}" (a typed reason, a path) stays as it is.
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let number = Int(after[..<close]), values.indices.contains(number - 1) {
+                result += values[number - 1].description
+                rest = after[after.index(after: close)...]
+            } else {
+                result += "{"
+                rest = after
+            }
+        }
+        return result + rest
     }
-    public var flagPresets: [String] {
-        ru ? ["ответ выдаёт, какая модель его написала", "ответ пустой, оборван или бессвязен", "задание или ответ нечитаемы"]
-            : ["an answer reveals which model wrote it", "an answer is empty, cut off or garbled", "the task or an answer is unreadable"]
-    }
-    public var lines: String { ru ? "стр." : "lines" }
-    public var switchHint: String { ru ? "← → другой ответ" : "← → other answer" }
 
-    public func resuming(_ rated: Int, _ total: Int) -> String {
-        ru ? "Продолжаем: оценено \(rated) из \(total)." : "Resuming: \(rated) of \(total) rated."
+    /// `number` and the form of `noun` its CLDR plural category takes ("3 пары", "1 pair").
+    public func count(_ number: Int, _ noun: Phrase) -> String {
+        let forms = text(noun).split(separator: "|").map(String.init)
+        guard forms.count == 3 else { return "\(number) \(text(noun))" }
+        return language.count(number, one: forms[0], few: forms[1], many: forms[2])
     }
-    public var welcome: String {
-        ru ? "Прочтите задание и оба ответа, оцените каждый ответ по критериям, выберите итог и нажмите Enter. ? — справка."
-            : "Read the task and both answers, score each answer on every criterion, choose overall, then Enter. ? for help."
-    }
-    public var draftRestored: String { ru ? "Восстановлен сохранённый черновик этой пары." : "Your saved draft for this pair is back." }
-    public func missing(_ parts: [String]) -> String {
-        (ru ? "Ещё не хватает: " : "Still missing: ") + parts.joined(separator: ", ")
-    }
+
+    public var task: String { text(.task) }
+    public func answer(_ side: Side) -> String { text(.answer, side.rawValue) }
+    public var rater: String { text(.rater) }
+    public func itemOf(_ position: Int, _ total: Int) -> String { text(.itemOf, position, total) }
+    public var criterion: String { text(.criterion) }
+    public func scale(_ scale: ScoreScale) -> String { text(.scale, scale.min, scale.max) }
+    public var comparisonHeader: String { text(.comparisonHeader) }
+    public var overall: String { text(.overall) }
+    public var notChosen: String { text(.notChosen) }
+    public var note: String { text(.note) }
+    public var noteHintEmpty: String { text(.noteHintEmpty) }
+    public var noteEditing: String { text(.noteEditing) }
+    public var flagPrompt: String { text(.flagPrompt) }
+    public var flagPresetsTitle: String { text(.flagPresetsTitle) }
+    public var flagPresets: [String] { [text(.flagPreset1), text(.flagPreset2), text(.flagPreset3)] }
+    public var lines: String { text(.lines) }
+    public var switchHint: String { text(.switchHint) }
+    public func resuming(_ rated: Int, _ total: Int) -> String { text(.resuming, rated, total) }
+    public var welcome: String { text(.welcome) }
+    public var draftRestored: String { text(.draftRestored) }
+    public func missing(_ parts: [String]) -> String { text(.stillMissing, parts.joined(separator: ", ")) }
     public func missingScore(_ criterion: String, _ side: Side?) -> String {
         guard let side else { return criterion }
         return "\(criterion) (\(side.rawValue))"
     }
-    public var missingPreference: String { ru ? "итог (a/b/t/w)" : "overall preference (a/b/t/w)" }
-    public var missingNote: String { ru ? "заметка (n)" : "note (n)" }
-    public func saved(_ rated: Int, _ total: Int) -> String {
-        ru ? "Сохранено. Оценено \(rated) из \(total)." : "Saved. \(rated) of \(total) rated."
-    }
-    public var skipped: String { ru ? "Пара пропущена: она вернётся в конце." : "Skipped: this pair comes back at the end." }
-    public var skippedLast: String { ru ? "Это последняя открытая пара: она остаётся на экране." : "This is the last open pair, so it stays here." }
-    public var undone: String {
-        ru ? "Оценка отменена: пара открыта снова с прежними значениями. Enter — отправить заново."
-            : "Judgement undone: the pair is open again with its values. Enter submits it again."
-    }
-    public var nothingToUndo: String { ru ? "Отменять нечего." : "Nothing to undo." }
-    public func flagged(_ reason: String) -> String { ru ? "Отмечено флагом: \(reason)" : "Flagged: \(reason)" }
-    public var flagCancelled: String { ru ? "Флаг отменён." : "Flag cancelled." }
-    public func flagWithdrawn(_ reason: String) -> String { ru ? "Флаг снят: \(reason)" : "Flag withdrawn: \(reason)" }
-    public var outOfScale: String { ru ? "Такой оценки нет на шкале." : "That score is not on the scale." }
-    public var confirmQuit: String {
-        ru ? "В этой паре есть несохранённые оценки или заметка."
-            : "This pair has input that is not saved yet."
-    }
-    public var finishedTitle: String { ru ? "Готово — спасибо!" : "All done — thank you!" }
+    public var missingPreference: String { text(.missingPreference) }
+    public var missingNote: String { text(.missingNote) }
+    public func saved(_ rated: Int, _ total: Int) -> String { text(.saved, rated, total) }
+    public var skipped: String { text(.skipped) }
+    public var skippedLast: String { text(.skippedLast) }
+    public var undone: String { text(.undone) }
+    public var nothingToUndo: String { text(.nothingToUndo) }
+    public func flagged(_ reason: String) -> String { text(.flagged, reason) }
+    public var flagCancelled: String { text(.flagCancelled) }
+    public func flagWithdrawn(_ reason: String) -> String { text(.flagWithdrawn, reason) }
+    public var outOfScale: String { text(.outOfScale) }
+    public var confirmQuit: String { text(.confirmQuit) }
+    public var finishedTitle: String { text(.finishedTitle) }
     public func finishedBody(_ total: Int) -> String {
-        ru ? "Вы оценили все \(total) пар. Оценки сохранены; какая система написала какой ответ, останется скрытым."
-            : "You have rated all \(total) pairs. Your judgements are saved; which system wrote which answer stays hidden."
+        text(PluralCategory(total, in: .en) == .one ? .finishedBodyOne : .finishedBodyMany, count(total, .pairs))
     }
-    public var helpTitle: String { ru ? "Как оценивать (Esc — закрыть, ? — открыть снова)" : "How to rate (Esc closes, ? opens it again)" }
-    public var helpIntro: String {
-        ru ? "Оцените оба ответа по каждому критерию: ← → выбирает ответ, Tab — критерий, цифра ставит оценку. Затем выберите итог (a, b, t, w), при желании напишите заметку (n) и нажмите Enter. Всё сохраняется сразу; выход — q, продолжение — та же команда."
-            : "Score both answers on every criterion: ← → picks the answer, Tab the criterion, a digit sets the score. Then choose overall (a, b, t, w), optionally write a note (n), and press Enter. Everything is saved at once; q quits, the same command resumes."
-    }
+    public var helpTitle: String { text(.helpTitle) }
+    public var helpIntro: String { text(.helpIntro) }
     public func tooSmall(_ width: Int, _ height: Int, _ minWidth: Int, _ minHeight: Int) -> String {
-        ru ? "Окно слишком маленькое (\(width)×\(height)); нужно хотя бы \(minWidth)×\(minHeight). Увеличьте его или нажмите q для выхода."
-            : "This window is too small (\(width)×\(height)); the rating screen needs at least \(minWidth)×\(minHeight). Enlarge it, or press q to quit."
+        text(.tooSmall, width, height, minWidth, minHeight)
     }
-}
-
-extension Strings {
-    public var readyToSubmit: String { language == .ru ? "Всё заполнено: Enter — отправить." : "Complete: press Enter to submit." }
-    public var flagTitle: String { language == .ru ? "Отметить проблему" : "Flag a problem with this pair" }
-    public var pasteOutsideField: String {
-        language == .ru ? "Вставка игнорирована: чтобы вставить текст в заметку, сначала нажмите n." : "Paste ignored: to paste into the note, press n first."
-    }
+    public var readyToSubmit: String { text(.readyToSubmit) }
+    public var flagTitle: String { text(.flagTitle) }
+    public var pasteOutsideField: String { text(.pasteOutsideField) }
     public func pasteCut(_ capacity: Int) -> String {
         // Thousands grouped as each language writes them: 200,000 and 200 000.
         var digits = Array(String(capacity))
         var number = ""
         while digits.count > 3 {
-            number = (ru ? "\u{00A0}" : ",") + String(digits.suffix(3)) + number
+            number = (language == .ru ? "\u{00A0}" : ",") + String(digits.suffix(3)) + number
             digits.removeLast(3)
         }
-        number = String(digits) + number
-        return language == .ru ? "Заметка вмещает не больше \(number) символов: остаток вставки отброшен."
-            : "A note holds at most \(number) characters: the rest of the paste was left out."
+        return text(.pasteCut, String(digits) + number)
     }
-    public var flaggedMark: String { language == .ru ? "отмечено" : "flagged" }
-    public var inFullHint: String { language == .ru ? "i — полностью" : "i: in full" }
-    public var confirmTitle: String { language == .ru ? "Выход" : "Quit" }
+    public var flaggedMark: String { text(.flaggedMark) }
+    public var inFullHint: String { text(.inFullHint) }
+    public var confirmTitle: String { text(.confirmTitle) }
+    public var unfoldRubricHint: String { text(.unfoldRubricHint) }
+    /// A note's size: "1 character", "5 символов".
+    public func characters(_ count: Int) -> String { self.count(count, .characters) }
+    public func scoredCounts(a: Int, b: Int, of total: Int) -> String { text(.scoredCounts, a, b, total) }
+    public func scoredCount(_ scored: Int, of total: Int) -> String { text(.scoredCount, scored, total) }
+    public func fastSubmit(seconds: Int, reading: Int) -> String { text(.fastSubmit, seconds, reading) }
+    /// The line printed after the screen closes: where the judgements are and the command that resumes.
+    public func leaving(rated: Int, total: Int, journal: String, resume: String) -> String {
+        text(.leaving, rated, total, journal, resume)
+    }
 }

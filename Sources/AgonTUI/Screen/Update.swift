@@ -71,6 +71,7 @@ extension RatingScreen {
             }
             return []
         }
+        if action != .submit { fastSubmitAsked = false }
         switch mode {
         case .rating: return rate(action, key, layout)
         case .note, .flagReason: return edit(action)
@@ -131,6 +132,17 @@ extension RatingScreen {
             let lines = wraps.lines("task:" + current.task, content.prompt(task: current.task), width: layout.taskTextWidth).count
             let limit = max(0, lines - layout.task.height)
             taskScroll = min(limit, max(0, taskScroll + (action == .taskDown ? 1 : -1)))
+        case .scrollBothDown, .scrollBothUp:
+            let delta = action == .scrollBothDown ? 1 : -1
+            let focused = side
+            for other in Side.allCases {
+                side = other
+                scrollBy(delta, layout)
+            }
+            side = focused
+        case .toggleRubric:
+            rubricFolded.toggle()
+            clampScrolls()
         case .showA: show(.a)
         case .showB: show(.b)
         case .nextCriterion: criterion = (criterion + 1) % max(1, rubric.criteria.count)
@@ -151,6 +163,7 @@ extension RatingScreen {
             if rubric.criteria.indices.contains(criterion) { mode = .criterion }
         case .editNote:
             mode = .note
+            quoteLine = nil
             input.noteText.moveToEnd()
         case .submit: return submit()
         case .undo: return undo()
@@ -168,13 +181,15 @@ extension RatingScreen {
         return []
     }
 
-    /// Switching to an answer that has no scores yet starts at the first criterion: the usual
-    /// rhythm is to read A and score it top to bottom, then read B and do the same.
+    /// Switching answers puts the focus on the first criterion that answer has no score on yet,
+    /// so the rhythm "score A top to bottom, → , score B" never overwrites a score; when every
+    /// criterion has one, the focus stays where it was.
     private mutating func show(_ newSide: Side) {
         guard newSide != side else { return }
         side = newSide
-        if rubric.mode == .absolute, !rubric.criteria.contains(where: { input.scores[$0.id]?.score(for: newSide) != nil }) {
-            criterion = 0
+        guard rubric.mode == .absolute else { return }
+        if let first = rubric.criteria.firstIndex(where: { input.scores[$0.id]?.score(for: newSide) == nil }) {
+            criterion = first
         }
     }
 
@@ -211,12 +226,15 @@ extension RatingScreen {
         let scale = rubric.criteria[criterion].scale
         var score = input.scores[id] ?? CriterionScore()
         switch rubric.mode {
+        // On an empty score the first press leans from the middle: `+` gives one above it, `−`
+        // one below (5 and 3 on 1–7; B+1 and A+1 on a comparison), so the key pressed is the
+        // direction meant, and the other key then reaches the middle itself.
         case .absolute:
-            let old = score.score(for: side) ?? scale.midpoint - step
+            let old = score.score(for: side) ?? scale.midpoint
             let new = min(scale.max, max(scale.min, old + step))
             if side == .a { score.a = new } else { score.b = new }
         case .comparative:
-            let old = score.comparison ?? -step
+            let old = score.comparison ?? 0
             score.comparison = min(scale.max, max(scale.min, old + step))
         }
         input.scores[id] = score
@@ -224,7 +242,9 @@ extension RatingScreen {
 
     private mutating func scrollBy(_ delta: Int, _ layout: ScreenLayout) {
         guard let current else { return }
-        let lines = wraps.lines(answerKey(current, side), content.answer(current, side), width: layout.textWidth(side)).count
+        // A hidden pane (one answer at a time) scrolls at the width it will be shown at.
+        let width = layout.pane(side).width > 0 ? layout.textWidth(side) : layout.textWidth(side.other)
+        let lines = answerLines(current, side, width: width).count
         let limit = max(0, lines - layout.pane(side).height)
         setScroll(side, min(limit, max(0, scroll(side) + delta)))
     }
@@ -234,9 +254,14 @@ extension RatingScreen {
         let layout = ScreenLayout.make(self)
         guard !layout.tooSmall, let current else { return }
         for side in Side.allCases where layout.pane(side).width > 0 {
-            let lines = wraps.lines(answerKey(current, side), content.answer(current, side), width: layout.textWidth(side)).count
+            let lines = answerLines(current, side, width: layout.textWidth(side)).count
             setScroll(side, min(scroll(side), max(0, lines - layout.pane(side).height)))
         }
+    }
+
+    /// An answer wrapped to `width`, its Markdown set as typography unless the study shows answers raw.
+    func answerLines(_ item: ScheduleItem, _ side: Side, width: Int) -> [String] {
+        wraps.lines(answerKey(item, side), content.answer(item, side), width: width, markdown: content.answers == .rendered)
     }
 
     func answerKey(_ item: ScheduleItem, _ side: Side) -> String {
@@ -257,6 +282,13 @@ extension RatingScreen {
             message = StatusMessage(strings.missing(missing), .warning)
             return []
         }
+        // Far faster than reading both answers (the pace the report counts as fast): ask once.
+        let reading = readingSeconds(current)
+        if !fastSubmitAsked, secondsOnItem < reading {
+            fastSubmitAsked = true
+            message = StatusMessage(strings.fastSubmit(seconds: Int(secondsOnItem.rounded()), reading: Int(reading.rounded(.up))), .warning)
+            return []
+        }
         let judgement = Judgement(of: current, scores: input.scores, preference: input.preference,
                                   note: input.note.trimmingCharacters(in: .whitespacesAndNewlines),
                                   seconds: (secondsOnItem * 10).rounded() / 10, at: now)
@@ -265,6 +297,12 @@ extension RatingScreen {
         openNext()
         message = StatusMessage(strings.saved(session.ratedCount, total), .success)
         return effects
+    }
+
+    /// Seconds to read both answers at `RatingScreen.readingWordsPerMinute`.
+    func readingSeconds(_ item: ScheduleItem) -> Double {
+        let words = Side.allCases.reduce(0) { $0 + content.answer(item, $1).split(whereSeparator: { $0.isWhitespace }).count }
+        return Double(words) / Self.readingWordsPerMinute * 60
     }
 
     private mutating func undo() -> [Effect] {
@@ -334,6 +372,17 @@ extension RatingScreen {
         case .quit:
             mode = .rating
             return requestQuit()
+        case .cursorUp, .cursorDown:
+            guard isNote else { break }
+            let layout = noteLayouts.layout(input.noteText, width: ScreenLayout.make(self).noteTextWidth)
+            let position = layout.position(of: input.noteText.cursor, in: input.noteText.characters)
+            let row = position.row + (action == .cursorUp ? -1 : 1)
+            if row < 0 { input.noteText.moveToStart() }
+            else if row >= layout.rows.count { input.noteText.moveToEnd() }
+            else { input.noteText.move(to: layout.index(row: row, column: position.column, in: input.noteText.characters)) }
+        case .quoteLine:
+            guard isNote else { break }
+            quoteNextLine()
         default:
             if isNote { Self.apply(action, to: &input.noteText) } else { Self.apply(action, to: &flagReason) }
         }
@@ -343,6 +392,9 @@ extension RatingScreen {
     /// The editing keys that stay inside the field.
     private static func apply(_ action: Action, to field: inout EditableText) {
         switch action {
+        case .wordLeft: field.moveWordLeft()
+        case .wordRight: field.moveWordRight()
+        case .lineBreak: field.breakLine()
         case .cursorLeft: field.moveLeft()
         case .cursorRight: field.moveRight()
         case .cursorHome: field.moveToStart()
@@ -353,6 +405,23 @@ extension RatingScreen {
         case .deleteToStart: field.deleteToStart()
         default: break
         }
+    }
+
+    /// Copies the focused answer's next line into the note as a quotation ("> …"), starting from
+    /// the top line the pane showed when the note was opened: scroll to a passage, press n, then
+    /// Ctrl-Y once a line.
+    private mutating func quoteNextLine() {
+        guard let current else { return }
+        let layout = ScreenLayout.make(self)
+        let width = layout.pane(side).width > 0 ? layout.textWidth(side) : layout.textWidth(side.other)
+        let lines = answerLines(current, side, width: width)
+        let next = quoteLine ?? scroll(side)
+        guard lines.indices.contains(next) else { return }
+        let line = String(lines[next].drop { $0 == MarkdownText.boldMark })
+        if let last = input.noteText.characters[..<input.noteText.cursor].last, last != "\n" { input.noteText.breakLine() }
+        input.noteText.insert(line.isEmpty ? ">" : "> " + line)
+        input.noteText.breakLine()
+        quoteLine = next + 1
     }
 
     /// A paste into the field being typed, in one insertion.

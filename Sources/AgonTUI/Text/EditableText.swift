@@ -65,6 +65,30 @@ public struct EditableText: Equatable, Sendable {
         character == "\n" || DisplayWidth.of(character) > 0 || character.unicodeScalars.count > 1
     }
 
+    /// Puts the cursor at `index`, kept inside the text.
+    public mutating func move(to index: Int) { cursor = max(0, min(characters.count, index)) }
+
+    /// Starts a new line at the cursor (a note; a one-line field takes a space).
+    public mutating func breakLine() {
+        insertCharacters(CollectionOfOne(keepsLineBreaks ? "\n" : " "))
+    }
+
+    /// Word by word, as editors move: left to the start of the word before the cursor, right to
+    /// the end of the word after it.
+    public mutating func moveWordLeft() {
+        var index = cursor
+        while index > 0, !characters[index - 1].isLetter, !characters[index - 1].isNumber { index -= 1 }
+        while index > 0, characters[index - 1].isLetter || characters[index - 1].isNumber { index -= 1 }
+        cursor = index
+    }
+
+    public mutating func moveWordRight() {
+        var index = cursor
+        while index < characters.count, !characters[index].isLetter, !characters[index].isNumber { index += 1 }
+        while index < characters.count, characters[index].isLetter || characters[index].isNumber { index += 1 }
+        cursor = index
+    }
+
     public mutating func moveLeft() { cursor = max(0, cursor - 1) }
     public mutating func moveRight() { cursor = min(characters.count, cursor + 1) }
     public mutating func moveToStart() { cursor = 0 }

@@ -122,7 +122,9 @@ public final class WrapCache {
 
     /// `name` must identify `text` (e.g. "task:t3" or "answer:12:A"); `text` is only evaluated
     /// (and cleaned, if the caller cleans it there) when the lines are not cached yet.
-    public func lines(_ name: String, _ text: @autoclosure () -> String, width: Int) -> [String] {
+    /// `markdown`: set the text's Markdown as typography (`MarkdownText`); a name is always
+    /// asked for the same way.
+    public func lines(_ name: String, _ text: @autoclosure () -> String, width: Int, markdown: Bool = false) -> [String] {
         let key = Key(name: name, width: width)
         if let cached = entries[key] { return cached }
         // Only the current item's texts at the current width matter; drop the rest now and then.
@@ -130,9 +132,9 @@ public final class WrapCache {
             entries.removeAll(keepingCapacity: true)
             sources.removeAll(keepingCapacity: true)
         }
-        let source = sources[name] ?? text()
+        let source = sources[name] ?? (markdown ? MarkdownText.render(text()) : text())
         sources[name] = source
-        let lines = TextLayout.wrap(source, width: width)
+        let lines = markdown ? MarkdownText.wrap(source, width: width) : TextLayout.wrap(source, width: width)
         entries[key] = lines
         return lines
     }

@@ -13,13 +13,20 @@ struct AnswerPane: Widget {
     /// The answer the keys act on now.
     var focused: Bool
     var linesLabel: String
+    /// Columns left blank before the text, centring a capped measure in a wide pane.
+    var indent: Int = 0
 
     func draw(into canvas: inout Canvas, area: Rect) {
         let (titleRow, text) = area.splitTop(1)
         canvas.put(String(repeating: "─", count: titleRow.width), x: titleRow.x, y: titleRow.y, style: Style(.muted), limit: titleRow.maxX)
         let first = min(scroll, max(0, lines.count - text.height))
         for row in 0..<text.height where first + row < lines.count {
-            canvas.put(lines[first + row], x: text.x + 1, y: text.y + row, limit: text.maxX - 2)
+            let line = lines[first + row]
+            if line.first == MarkdownText.boldMark {
+                canvas.put(line.dropFirst(), x: text.x + 1 + indent, y: text.y + row, style: Style(bold: true), limit: text.maxX - 2)
+            } else {
+                canvas.put(line, x: text.x + 1 + indent, y: text.y + row, limit: text.maxX - 2)
+            }
         }
         ScrollBar(first: first, total: lines.count, focused: focused)
             .draw(into: &canvas, area: Rect(x: text.maxX - 1, y: text.y, width: 1, height: text.height))

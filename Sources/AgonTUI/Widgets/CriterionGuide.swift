@@ -15,7 +15,8 @@ struct CriterionGuide: Widget {
         let textX = area.x + 1
         let textWidth = max(1, area.maxX - textX - 1)
         let scaleText = " " + strings.scale(criterion.scale) + " · " + strings.inFullHint + " "
-        let headerEnd = canvas.put(" " + criterion.name.text(in: language) + " ", x: area.x, y: area.y,
+        let nameRoom = max(0, area.width - DisplayWidth.of(scaleText) - 3)
+        let headerEnd = canvas.put(" " + TextLayout.truncate(criterion.name.text(in: language), width: nameRoom) + " ", x: area.x, y: area.y,
                                    style: Style(.focus, bold: true), limit: area.maxX - DisplayWidth.of(scaleText) - 1)
         canvas.put(scaleText, x: max(headerEnd, area.maxX - DisplayWidth.of(scaleText) - 1), y: area.y, style: muted, limit: area.maxX)
 
@@ -36,6 +37,12 @@ struct CriterionGuide: Widget {
                 rows.append((index == 0 ? TextLayout.pad(label, width: labelWidth) + line : String(repeating: " ", count: labelWidth) + line,
                              Style(), index == 0))
             }
+        }
+        // Anchors that do not fit are not dropped silently: the last row says so and how to see them.
+        let room = area.height - 1
+        if rows.count > room, room > 0 {
+            rows = Array(rows.prefix(room - 1))
+            rows.append(("… " + strings.inFullHint, Style(.muted), false))
         }
         for (index, row) in rows.enumerated() {
             let y = area.y + 1 + index

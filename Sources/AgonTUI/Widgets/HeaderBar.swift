@@ -15,18 +15,25 @@ struct HeaderBar: Widget {
     func draw(into canvas: inout Canvas, area: Rect) {
         let bar = Style(.bar)
         canvas.fill(area, style: bar)
-        var right = flagged ? "⚑ " + strings.flaggedMark + "  " : ""
+        // The rater's name is never cut: on a narrow bar the study's title gives way first, then
+        // the flag's word (its mark stays), then the progress bar.
+        let raterPart = "  ·  " + strings.rater + ": " + rater + " "
+        let position = secondsOnItem.map { " " + strings.itemOf(min(total, rated + 1), total) + "  " + Self.clock($0) + " " } ?? " \(rated)/\(total) "
         let barCells = area.width >= 100 ? 20 : 10
         let filled = total == 0 ? 0 : min(barCells, rated * barCells / total)
-        right += String(repeating: "█", count: filled) + String(repeating: "░", count: barCells - filled)
-        if let secondsOnItem {
-            right += " " + strings.itemOf(min(total, rated + 1), total) + "  " + Self.clock(secondsOnItem) + " "
-        } else {
-            right += " \(rated)/\(total) "
+        let progress = String(repeating: "█", count: filled) + String(repeating: "░", count: barCells - filled)
+        let minimumTitle = min(DisplayWidth.of(title), 8) + 1
+        var right = ""
+        for candidate in [(flagged ? "⚑ " + strings.flaggedMark + "  " : "") + progress + position,
+                          (flagged ? "⚑ " : "") + progress + position,
+                          (flagged ? "⚑ " : "") + position] {
+            right = candidate
+            if DisplayWidth.of(candidate) + DisplayWidth.of(raterPart) + minimumTitle <= area.width { break }
         }
         let rightWidth = DisplayWidth.of(right)
-        let left = " " + title + "  ·  " + strings.rater + ": " + rater
-        canvas.put(TextLayout.truncate(left, width: max(0, area.width - rightWidth - 1)), x: area.x, y: area.y,
+        let titleRoom = max(0, area.width - rightWidth - DisplayWidth.of(raterPart) - 1)
+        let left = " " + TextLayout.truncate(title, width: titleRoom) + raterPart
+        canvas.put(TextLayout.truncate(left, width: max(0, area.width - rightWidth)), x: area.x, y: area.y,
                    style: Style(.bar, bold: true), limit: area.maxX)
         canvas.put(right, x: area.maxX - rightWidth, y: area.y, style: bar, limit: area.maxX)
     }

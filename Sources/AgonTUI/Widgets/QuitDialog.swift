@@ -7,7 +7,8 @@ struct QuitDialog: Widget {
         var lines: [(String, Style)] = TextLayout.wrap(strings.confirmQuit, width: boxWidth - 4).map { ($0, Style(bold: true)) }
         lines.append(("", Style()))
         for binding in KeyMap.confirmQuit {
-            let keys = binding.keys.first?.label ?? ""
+            // The keys of the rater's layout: Cyrillic letters on a Russian screen.
+            let keys = binding.keys.first?.label(in: strings.language) ?? ""
             lines.append((TextLayout.pad(keys, width: 5) + " " + binding.help.text(in: strings.language), Style()))
         }
         let box = area.centered(width: boxWidth, height: lines.count + 2)

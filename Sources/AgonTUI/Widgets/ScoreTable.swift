@@ -12,29 +12,34 @@ struct ScoreTable: Widget {
     var focusedSide: Side
 
     private var language: Language { strings.language }
-    private var nameWidth: Int {
+    /// The names' column when there is room: the longest name, at most 24 columns.
+    private var naturalNameWidth: Int {
         min(24, max(DisplayWidth.of(strings.criterion), rubric.criteria.map { DisplayWidth.of($0.name.text(in: language)) }.max() ?? 0))
     }
     private var cellWidth: Int { rubric.mode == .absolute ? 5 : 8 }
-    /// Where the score cells start: the row mark, the names, a space.
-    private var cellsX: Int { 2 + nameWidth + 1 }
+    private var cellsWidth: Int { (rubric.mode == .absolute ? 2 : 1) * cellWidth + 1 }
+    /// The names' column in an area `width` wide: the score cells always keep their room (both
+    /// answers' columns are shown at every allowed size), and the names give way, cut with `…`.
+    func nameWidth(in width: Int) -> Int { max(3, min(naturalNameWidth, width - 3 - cellsWidth)) }
+
+    /// The narrowest table that still shows every score cell, with names cut to a few letters.
+    var minimumWidth: Int { 3 + 3 + cellsWidth }
 
     /// The columns the table asks for: its cells or the overall line, whichever is wider.
     var naturalWidth: Int {
         let overallWidth = DisplayWidth.of(" " + strings.overall + ": ") + max(DisplayWidth.of(strings.notChosen),
             Preference.allCases.map { DisplayWidth.of(rubric.preference.label($0, in: language)) }.max() ?? 0) + 1
-        return max(cellsX + (rubric.mode == .absolute ? 2 : 1) * cellWidth + 1, overallWidth)
+        return max(3 + naturalNameWidth + cellsWidth, overallWidth)
     }
 
     func draw(into canvas: inout Canvas, area: Rect) {
         guard area.height > 0 else { return }
         let muted = Style(.muted)
-        let cellsX = area.x + self.cellsX
-        // Only the preference is cut at the area's edge. With long criterion names on a narrow
-        // screen (the demo rubric below about 78 columns) the cells run on under the guide, which
-        // then draws over them, as before the screen was split into widgets; fitting the names to
-        // the table's width belongs with the rubric panel's redesign.
-        canvas.put(" " + strings.criterion + " ", x: area.x + 1, y: area.y, style: Style(.title, bold: true))
+        let nameWidth = nameWidth(in: area.width)
+        // The row mark, the names, a space.
+        let cellsX = area.x + 2 + nameWidth + 1
+        canvas.put(" " + TextLayout.truncate(strings.criterion, width: max(1, nameWidth - 1)) + " ", x: area.x + 1, y: area.y,
+                   style: Style(.title, bold: true), limit: cellsX)
         if rubric.mode == .absolute {
             for (index, side) in Side.allCases.enumerated() {
                 let style = side == focusedSide ? Style(.focus, bold: true, reverse: true) : Style(.title, bold: true)
@@ -70,12 +75,13 @@ struct ScoreTable: Widget {
         }
 
         let overallY = area.maxY - 1
-        let afterLabel = canvas.put(" " + strings.overall + ": ", x: area.x, y: overallY, style: Style(.title, bold: true))
+        let afterLabel = canvas.put(" " + strings.overall + ": ", x: area.x, y: overallY, style: Style(.title, bold: true), limit: area.maxX)
+        let room = max(0, area.maxX - afterLabel)
         if let preference {
-            canvas.put(rubric.preference.label(preference, in: language), x: afterLabel, y: overallY,
+            canvas.put(TextLayout.truncate(rubric.preference.label(preference, in: language), width: room), x: afterLabel, y: overallY,
                        style: Style(.given, bold: true), limit: area.maxX)
         } else {
-            canvas.put(strings.notChosen, x: afterLabel, y: overallY, style: muted, limit: area.maxX)
+            canvas.put(TextLayout.truncate(strings.notChosen, width: room), x: afterLabel, y: overallY, style: muted, limit: area.maxX)
         }
     }
 }

@@ -73,9 +73,8 @@ struct RateCommand: ParsableCommand {
         }
         terminal.end()
         let rated = screen.session.ratedCount
-        var command = "agon rate \(study) --rater \(rater)"
-        if let lang { command += " --lang \(lang.rawValue)" }
-        print(RaterMessage.sessionSaved(rated: rated, total: screen.total, journal: journal, command: command).text(in: screen.language))
+        print(RaterMessage.sessionSaved(rated: rated, total: screen.total, journal: journal,
+                                        command: resumeCommand(rater: rater)).text(in: screen.language))
     }
 
     private static func checkTerminal(_ environment: [String: String], language: Language) throws {
@@ -84,6 +83,19 @@ struct RateCommand: ParsableCommand {
         } catch {
             throw Failure(RaterMessage.terminalUnavailable(detail: error.description).text(in: language))
         }
+    }
+
+    /// The command line that continues this session, as the rater can paste it into a shell: the
+    /// program as it was invoked, the study, the rater, the language (never `--new-session`).
+    func resumeCommand(rater: String) -> String {
+        var words = [CommandLine.arguments.first ?? "agon", "rate", study, "--rater", rater]
+        if let lang { words += ["--lang", lang.rawValue] }
+        return words.map(Self.shellQuoted).joined(separator: " ")
+    }
+
+    static func shellQuoted(_ word: String) -> String {
+        let plain = !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./=:@+,".contains($0)) }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Seconds on a clock that neither jumps when the wall clock is set nor runs while the machine
