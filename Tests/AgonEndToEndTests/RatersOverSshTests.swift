@@ -53,7 +53,7 @@ import Testing
         for item in 1...3 {
             // Keys well apart, as a person types: ssh on a loaded machine can deliver keys sent 40 ms
             // apart in one read, which the screen takes for a paste and ignores.
-            for key in ["4", "5", "Right", "3", "6", "a", "Enter"] {
+            for key in ["4", "5", "Right", "3", "6", "a", "Enter", "Enter"] {
                 for tmux in clients { tmux.send(key) }
                 usleep(150_000)
             }

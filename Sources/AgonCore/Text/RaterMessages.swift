@@ -93,8 +93,8 @@ public enum RaterMessage: Equatable, Sendable {
                 ru: "Не удалось сохранить в \(journal): \(detail). Последнее действие не сохранено, всё до него сохранено. Сообщите исследователю.")
         case .sessionSaved(let rated, let total, let journal, let command):
             return LocalizedText(
-                en: "\(rated) of \(total) rated, saved in \(journal). To continue, run: \(command)",
-                ru: "Оценено пар: \(rated) из \(total). Сохранено в \(journal). Чтобы продолжить, выполните: \(command)")
+                en: "\(rated) of \(total) rated, saved in \(journal). To continue: \(command)",
+                ru: "Оценено пар: \(rated) из \(total). Сохранено в \(journal). Продолжить: \(command)")
         }
     }
 

@@ -170,7 +170,7 @@ struct ReviewerChecksTests {
             #expect(json.contains(key))
         }
         let text = StudyReportText.render(report)
-        for heading in ["Construct validity", "Serial position and fatigue", "Split-half reliability", "Holm-adjusted across criteria", "  clustered by task (bootstrap)"] {
+        for heading in ["Construct validity", "Serial position and fatigue", "Split-half reliability", "Holm-adjusted across criteria", "clustered by task"] {
             #expect(text.contains(heading))
         }
     }
