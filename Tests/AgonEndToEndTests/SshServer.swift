@@ -116,25 +116,10 @@ final class SshServer {
 
     /// Starts `program` with standard input from /dev/null and its output (both streams) to `output`.
     static func spawn(_ program: String, _ arguments: [String], output: URL) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, program, &actions, &attributes, argv, environ)
-        argv.forEach { free($0) }
-        posix_spawn_file_actions_destroy(&actions)
-        posix_spawnattr_destroy(&attributes)
-        guard result == 0 else { throw Failure(message: "cannot start \(program): \(String(cString: strerror(result)))") }
-        return pid
+        switch Spawn.start(program, arguments, output: output, append: true) {
+        case .success(let pid): return pid
+        case .failure(let failure): throw Failure(message: "cannot start \(program): \(failure.reason)")
+        }
     }
 
     private static func freePort() throws -> Int {

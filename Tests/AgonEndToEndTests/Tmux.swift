@@ -133,24 +133,11 @@ final class Tmux {
     private func run(_ arguments: [String]) -> (status: Int32, output: String) {
         let output = folder.appendingPathComponent("out-\(UUID().uuidString.prefix(8))")
         Self.closeOnExec()
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        let argv = (["tmux", "-S", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ)
-        argv.forEach { free($0) }
-        posix_spawn_file_actions_destroy(&actions)
-        posix_spawnattr_destroy(&attributes)
-        guard spawned == 0 else { return (-1, "cannot run tmux: \(spawned)") }
+        let pid: pid_t
+        switch Spawn.start("tmux", ["-S", socket, "-f", "/dev/null"] + arguments, output: output, append: false, searchPath: true) {
+        case .success(let started): pid = started
+        case .failure(let failure): return (-1, "cannot run tmux: \(failure.reason)")
+        }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
