@@ -17,13 +17,29 @@ public enum AuthorizedKeysFile {
         return try AuthorizedKeys(text: String(decoding: data, as: UTF8.self))
     }
 
+    /// Runs `change` (read, edit, write) while holding an exclusive lock, so two `agon raters add`
+    /// at once cannot both read the old file and have the second rename drop the first one's key.
+    /// The lock is on a companion file, because the keys file itself is replaced by every write.
+    public static func whileLocked<T>(_ file: URL, _ change: () throws -> T) throws -> T {
+        try makeFolder(of: file)
+        let lockPath = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).agon-lock").path
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw Disk.Failure(message: "cannot open the lock file \(lockPath): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw Disk.Failure(message: "cannot lock \(lockPath): \(String(cString: strerror(errno)))")
+            }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try change()
+    }
+
     public static func write(_ text: String, to file: URL) throws(Disk.Failure) {
         let folder = file.deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: folder.path) {
-            // ~/.ssh: sshd's StrictModes refuses keys in a folder others can write to.
-            try Disk.makeFolders(folder)
-            chmod(folder.path, 0o700)
-        }
+        try makeFolder(of: file)
         var old = stat()
         let existed = stat(file.path, &old) == 0
         let temporary = try Disk.writeNewFile(in: folder, base: ".\(file.lastPathComponent).agon-new", extension: "tmp", bytes: Data(text.utf8))
@@ -40,5 +56,13 @@ public enum AuthorizedKeysFile {
             unlink(temporary.path)
             throw error
         }
+    }
+
+    private static func makeFolder(of file: URL) throws(Disk.Failure) {
+        let folder = file.deletingLastPathComponent()
+        guard !FileManager.default.fileExists(atPath: folder.path) else { return }
+        // ~/.ssh: sshd's StrictModes refuses keys in a folder others can write to.
+        try Disk.makeFolders(folder)
+        chmod(folder.path, 0o700)
     }
 }

@@ -41,6 +41,21 @@ struct RatersCommand: ParsableCommand {
             }
         }
 
+        /// Reads, changes and writes the keys while holding the file's lock, so concurrent
+        /// `raters add` and `raters remove` never drop each other's change.
+        func update<Result>(workspace: Workspace, _ change: (inout AuthorizedKeys) throws -> Result) throws -> Result {
+            do {
+                return try AuthorizedKeysFile.whileLocked(file) {
+                    var keys = try read()
+                    let result = try change(&keys)
+                    try write(keys, workspace: workspace)
+                    return result
+                }
+            } catch let failure as Disk.Failure {
+                throw Failure(failure.message)
+            }
+        }
+
         /// The running executable, so the key runs this very `agon` whatever the account's PATH.
         static func agonPath() throws -> String {
             if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
@@ -105,14 +120,15 @@ struct RatersCommand: ParsableCommand {
             case .success(let value): publicKey = value
             case .failure(let problem): throw Failure("\(key):\(problem.line.map { "\($0):" } ?? "") \(problem.message)")
             }
-            var keys = try location.read()
-            do {
-                try keys.add(.init(name: rater, study: studyID, key: publicKey))
-            } catch {
-                throw Failure("\(location.file.path): \(error.message)")
+            let keyTail = try location.update(workspace: workspace) { keys in
+                do {
+                    try keys.add(.init(name: rater, study: studyID, key: publicKey))
+                } catch {
+                    throw Failure("\(location.file.path): \(error.message)")
+                }
+                return keys.rater(named: rater)?.keyTail ?? ""
             }
-            try location.write(keys, workspace: workspace)
-            print("Added \(rater) (study \(studyID), \(publicKey.split(separator: " ")[0]) …\(keys.rater(named: rater)?.keyTail ?? "")) to \(location.file.path).")
+            print("Added \(rater) (study \(studyID), \(publicKey.split(separator: " ")[0]) …\(keyTail)) to \(location.file.path).")
             print("They connect with: ssh <rating account>@<this host>   (no command: any command they give is ignored)")
         }
     }
@@ -126,14 +142,13 @@ struct RatersCommand: ParsableCommand {
         @OptionGroup var location: Location
 
         func run() throws {
-            var keys = try location.read()
-            let removed: AuthorizedKeys.Rater
-            do {
-                removed = try keys.remove(named: name)
-            } catch {
-                throw Failure("\(location.file.path): \(error.message)")
+            let removed = try location.update(workspace: Workspace.fromEnvironment()) { keys in
+                do {
+                    return try keys.remove(named: name)
+                } catch {
+                    throw Failure("\(location.file.path): \(error.message)")
+                }
             }
-            try location.write(keys, workspace: Workspace.fromEnvironment())
             print("Removed \(removed.name)'s key (study \(removed.study)) from \(location.file.path). A connection already open stays open until they quit.")
         }
     }
