@@ -57,7 +57,7 @@ struct CalibrationScreenTests {
         driver.press("26l67b")
         driver.send(.enter, .enter)
         #expect(driver.screen.current?.number == 1)
-        #expect(driver.screen.message?.text == "Practice done. Next: the study's 6 pairs.")
+        #expect(driver.screen.message?.text == "Practice done. Next: the study's 3 pairs.")
         #expect(!driver.screen.isCalibrating)
         driver.press("54l36b")
         driver.send(.enter)
