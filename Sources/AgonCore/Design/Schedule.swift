@@ -10,9 +10,11 @@ public struct ScheduleItem: Equatable, Sendable, Codable, Hashable {
     public var repeatOf: Int?
     public var leftSample: Int
     public var rightSample: Int
+    /// Set for a control item (both sides the same system, one side degraded); see `ControlPlacement`.
+    public var control: ControlItem?
 
     public init(number: Int, task: String, left: String, right: String, repeatOf: Int? = nil,
-                leftSample: Int = 1, rightSample: Int = 1) {
+                leftSample: Int = 1, rightSample: Int = 1, control: ControlItem? = nil) {
         self.number = number
         self.task = task
         self.left = left
@@ -20,6 +22,7 @@ public struct ScheduleItem: Equatable, Sendable, Codable, Hashable {
         self.repeatOf = repeatOf
         self.leftSample = leftSample
         self.rightSample = rightSample
+        self.control = control
     }
 
     public func sample(of side: Side) -> Int { side == .a ? leftSample : rightSample }
@@ -81,16 +84,19 @@ public struct Schedule: Equatable, Sendable {
         } else {
             base = allTasks(taskIDs: taskIDs, pairs: pairs, random: &random)
         }
-        let sides = finish(base, repeatShare: design.repeatShare, random: &random)
-        guard design.samples > 1 else { return sides }
-        let assignment = SampleAssignment(studyID: studyID, taskIDs: shownTasks, rater: rater, seed: design.seed,
-                                          samples: design.samples)
-        return Schedule(items: sides.items.map { item in
-            var item = item
-            item.leftSample = assignment.sample(task: item.task)
-            item.rightSample = item.leftSample
-            return item
-        })
+        var schedule = finish(base, repeatShare: design.repeatShare, random: &random)
+        if design.samples > 1 {
+            let assignment = SampleAssignment(studyID: studyID, taskIDs: shownTasks, rater: rater, seed: design.seed,
+                                              samples: design.samples)
+            schedule = Schedule(items: schedule.items.map { item in
+                var item = item
+                item.leftSample = assignment.sample(task: item.task)
+                item.rightSample = item.leftSample
+                return item
+            })
+        }
+        guard let controls = design.controls else { return schedule }
+        return ControlPlacement.insert(controls, into: schedule, studyID: studyID, rater: rater, seed: design.seed)
     }
 
     /// Every task for every pair (schedule version 1, unchanged since the first release: with

@@ -39,6 +39,8 @@ public enum JournalCodec {
         /// Which samples were shown; absent for sample 1, so single-sample journals read as before.
         var leftSample: Int?
         var rightSample: Int?
+        /// Present only on a control item's judgement.
+        var control: ControlItem?
         var scores: [String: CriterionScore]?
         var preference: Preference?
         var note: String?
@@ -48,6 +50,8 @@ public enum JournalCodec {
         // edits-accepted (studyHash as in the header)
         var answers: [AcceptedEdits.Edit]?
         var tasks: [String: String]?
+        // calibration
+        var pair: Int?
     }
 
     private static let encoder: JSONEncoder = {
@@ -89,6 +93,7 @@ public enum JournalCodec {
             line.repeatOf = judgement.repeatOf
             line.leftSample = judgement.leftSample == 1 ? nil : judgement.leftSample
             line.rightSample = judgement.rightSample == 1 ? nil : judgement.rightSample
+            line.control = judgement.control
             line.scores = judgement.scores
             line.preference = judgement.preference
             line.note = judgement.note
@@ -115,6 +120,13 @@ public enum JournalCodec {
             line.tasks = edits.tasks
             line.studyHash = edits.studyHash
             line.at = edits.at
+        case .calibration(let judgement):
+            line.pair = judgement.pair
+            line.scores = judgement.scores
+            line.preference = judgement.preference
+            line.note = judgement.note
+            line.seconds = judgement.seconds
+            line.at = judgement.at
         }
         return serialize(line)
     }
@@ -170,7 +182,7 @@ public enum JournalCodec {
                     item: try require(line.item, "item"), task: try require(line.task, "task"),
                     left: try require(line.left, "left"), right: try require(line.right, "right"),
                     leftSample: line.leftSample ?? 1, rightSample: line.rightSample ?? 1, repeatOf: line.repeatOf,
-                    scores: try require(line.scores, "scores"), preference: line.preference, note: line.note ?? "",
+                    control: line.control, scores: try require(line.scores, "scores"), preference: line.preference, note: line.note ?? "",
                     seconds: line.seconds ?? 0, at: try require(line.at, "at"))
                 return .success(.event(seq: try require(line.seq, "seq"), .judgement(judgement)))
             case "draft":
@@ -192,6 +204,11 @@ public enum JournalCodec {
                 let edits = AcceptedEdits(answers: try require(line.answers, "answers"), tasks: line.tasks ?? [:],
                                           studyHash: try require(line.studyHash, "studyHash"), at: try require(line.at, "at"))
                 return .success(.event(seq: try require(line.seq, "seq"), .editsAccepted(edits)))
+            case "calibration":
+                let judgement = CalibrationJudgement(pair: try require(line.pair, "pair"), scores: line.scores ?? [:],
+                                                     preference: line.preference, note: line.note ?? "",
+                                                     seconds: line.seconds ?? 0, at: try require(line.at, "at"))
+                return .success(.event(seq: try require(line.seq, "seq"), .calibration(judgement)))
             default:
                 return .success(.unknown(seq: line.seq, type: line.type))
             }

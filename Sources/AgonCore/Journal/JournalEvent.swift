@@ -18,6 +18,8 @@ public enum JournalEvent: Equatable, Sendable {
     case opened(at: Date)
     /// The researcher accepted edits to answers' text (`agon validate --accept-edits`).
     case editsAccepted(AcceptedEdits)
+    /// A judgement of a calibration pair: training, outside every statistic.
+    case calibration(CalibrationJudgement)
 
     public var typeName: String {
         switch self {
@@ -29,6 +31,7 @@ public enum JournalEvent: Equatable, Sendable {
         case .draft: return "draft"
         case .opened: return "opened"
         case .editsAccepted: return "edits-accepted"
+        case .calibration: return "calibration"
         }
     }
 
@@ -38,6 +41,7 @@ public enum JournalEvent: Equatable, Sendable {
         case .undo(_, let at), .skip(_, let at), .flag(_, _, let at), .unflag(_, let at), .opened(let at): return at
         case .draft(let draft): return draft.at
         case .editsAccepted(let edits): return edits.at
+        case .calibration(let judgement): return judgement.at
         }
     }
 }

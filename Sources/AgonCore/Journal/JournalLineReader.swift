@@ -38,6 +38,8 @@ enum JournalLineReader {
                     return (seq, .draft(Draft(item: item, scores: scores, preference: preference ?? nil, note: note ?? "",
                                               seconds: secondsValue ?? 0, at: at)))
                 }
+                // A control item's judgement is rare: the decoder reads it.
+                if let control = fields["control"], control != .null { return nil }
                 guard let task = text("task") ?? nil, let left = text("left") ?? nil, let right = text("right") ?? nil,
                       let repeatOf = integer("repeatOf"), let leftSample = integer("leftSample"),
                       let rightSample = integer("rightSample"), (leftSample ?? 1) >= 1, (rightSample ?? 1) >= 1 else { return nil }

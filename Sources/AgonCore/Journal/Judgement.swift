@@ -12,6 +12,9 @@ public struct Judgement: Equatable, Sendable, Codable {
     public var leftSample: Int
     public var rightSample: Int
     public var repeatOf: Int?
+    /// Set when the item was a control (both sides one system, one side degraded): such
+    /// judgements measure the rater, never the systems.
+    public var control: ControlItem?
     /// Per criterion id. In an absolute rubric each side has a score; in a comparative rubric
     /// `comparison` holds the single score (negative favours A).
     public var scores: [String: CriterionScore]
@@ -21,8 +24,8 @@ public struct Judgement: Equatable, Sendable, Codable {
     public var at: Date
 
     public init(item: Int, task: String, left: String, right: String, leftSample: Int = 1, rightSample: Int = 1,
-                repeatOf: Int? = nil, scores: [String: CriterionScore], preference: Preference?, note: String = "",
-                seconds: Double, at: Date) {
+                repeatOf: Int? = nil, control: ControlItem? = nil, scores: [String: CriterionScore], preference: Preference?,
+                note: String = "", seconds: Double, at: Date) {
         self.item = item
         self.task = task
         self.left = left
@@ -30,6 +33,7 @@ public struct Judgement: Equatable, Sendable, Codable {
         self.leftSample = leftSample
         self.rightSample = rightSample
         self.repeatOf = repeatOf
+        self.control = control
         self.scores = scores
         self.preference = preference
         self.note = note
@@ -41,7 +45,7 @@ public struct Judgement: Equatable, Sendable, Codable {
     public init(of item: ScheduleItem, scores: [String: CriterionScore], preference: Preference?, note: String = "",
                 seconds: Double, at: Date) {
         self.init(item: item.number, task: item.task, left: item.left, right: item.right, leftSample: item.leftSample,
-                  rightSample: item.rightSample, repeatOf: item.repeatOf, scores: scores, preference: preference,
+                  rightSample: item.rightSample, repeatOf: item.repeatOf, control: item.control, scores: scores, preference: preference,
                   note: note, seconds: seconds, at: at)
     }
 

@@ -24,6 +24,8 @@ public struct SessionState: Sendable, Equatable {
     private var judgedOrderStamp: [Int: Int] = [:]
     private var eventCount = 0
     public private(set) var drafts: [Int: Draft] = [:]
+    /// Calibration pairs judged, by pair number (never among `judgements`).
+    public private(set) var calibrated: [Int: CalibrationJudgement] = [:]
     public private(set) var lastActivity: Date?
     public private(set) var openings = 0
     /// Judgements in effect that were made before the researcher accepted edits to one of their
@@ -78,6 +80,9 @@ public struct SessionState: Sendable, Equatable {
             drafts[draft.item] = draft
         case .opened:
             openings += 1
+        case .calibration(let judgement):
+            calibrated[judgement.pair] = judgement
+            if !drafts.isEmpty { drafts[CalibrationJudgement.itemNumber(pair: judgement.pair)] = nil }
         case .editsAccepted(let edits):
             for (item, judgement) in judgements {
                 let seen = edits.answers.filter { edit in

@@ -8,7 +8,10 @@ public enum SessionsOverview {
                               bundle: StudyBundle?, roster: Roster?) -> String {
         var header = ["rater"]
         if roster != nil { header += ["name", "background"] }
-        header += ["rated", "total", "repeats", "skipped", "flagged", "median time", "last activity", "notes"]
+        // The column appears with controls in the study, so tables of studies without them stay as they were.
+        let hasControls = bundle?.study.design.controls != nil
+        header += ["rated", "total", "repeats"] + (hasControls ? ["controls passed"] : [])
+            + ["skipped", "flagged", "median time", "last activity", "notes"]
         var rows = [header]
         var started: Set<String> = []
         for journal in journals {
@@ -34,7 +37,10 @@ public enum SessionsOverview {
                 "\(state.ratedCount)",
                 schedule.map { "\($0.count)" } ?? "?",
                 "\(repeatsRated)/\(repeatNumbers.count)",
-                "\(state.skipped.filter { state.judgements[$0] == nil }.count)",
+            ]
+            if hasControls { row.append(ControlResults.of(state.judgements.values, rater: journal.rater).fraction) }
+            row += [
+                "\(state.skipped.filter { $0 > 0 && state.judgements[$0] == nil }.count)",
                 "\(state.flags.count)",
                 medianSeconds(state.judgements.values.map(\.seconds)),
                 state.lastActivity.map { $0.formatted(.iso8601) } ?? "—",
@@ -44,7 +50,8 @@ public enum SessionsOverview {
         }
         for listed in roster?.raters ?? [] where !started.contains(RaterIdentity.key(listed.name)) {
             let total = bundle.map { "\(Schedule.make(study: $0.study, rater: listed.name).count)" } ?? "?"
-            rows.append([listed.name, listed.displayName ?? "", background(listed), "0", total, "—", "—", "—", "—", "—", "not started"])
+            rows.append([listed.name, listed.displayName ?? "", background(listed), "0", total, "—"] + (hasControls ? ["—"] : [])
+                + ["—", "—", "—", "—", "not started"])
         }
         return studyID + "\n" + PlainTable.render(rows)
     }

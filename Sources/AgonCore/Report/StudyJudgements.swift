@@ -28,6 +28,9 @@ public struct RatedFlag: Sendable, Equatable, Codable {
 public struct StudyJudgements: Sendable {
     public var raters: [String]
     public var judgements: [RatedJudgement]
+    /// Judgements of control items (see `ControlItem`), kept out of `judgements` so that nothing
+    /// that ranks, agrees or exports can count them; they score the raters (`ControlResults`).
+    public var controls: [RatedJudgement] = []
     /// Flagged items, ordered by rater and item.
     public var flags: [RatedFlag]
     /// Judgements of flagged items left out (`excludeFlagged`).
@@ -55,6 +58,7 @@ public struct StudyJudgements: Sendable {
     public static func load(bundle: StudyBundle, workspace: Workspace, excludeFlagged: Bool = false) -> StudyJudgements {
         var raters: [String] = []
         var judgements: [RatedJudgement] = []
+        var controls: [RatedJudgement] = []
         var flags: [RatedFlag] = []
         var flaggedLeftOut = 0
         var warnings: [String] = []
@@ -91,7 +95,12 @@ public struct StudyJudgements: Sendable {
                     flaggedLeftOut += 1
                     continue
                 }
-                judgements.append(RatedJudgement(rater: journal.rater, judgement: state.judgements[item]!))
+                let judgement = state.judgements[item]!
+                if judgement.control != nil {
+                    controls.append(RatedJudgement(rater: journal.rater, judgement: judgement))
+                    continue
+                }
+                judgements.append(RatedJudgement(rater: journal.rater, judgement: judgement))
                 kept += 1
             }
             if kept > 0 { raters.append(journal.rater) }
@@ -105,6 +114,7 @@ public struct StudyJudgements: Sendable {
         var result = StudyJudgements(raters: raters, judgements: judgements, flags: flags, flaggedLeftOut: flaggedLeftOut,
                                      warnings: warnings, damagedLines: damagedLines, unknownSystemJudgements: unknown.count)
         result.editedAnswers = EditedAnswer.gather(sessions)
+        result.controls = controls
         return result
     }
 }

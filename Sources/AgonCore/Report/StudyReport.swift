@@ -65,6 +65,10 @@ public struct StudyReport: Sendable, Equatable, Codable {
     public var warnings: [String]
     /// Answers edited after judgements saw them, with how many judgements saw the old text.
     public var editedAnswers: [EditedAnswer] = []
+    /// Control items passed per rater; nil when the study has no controls.
+    public var controls: ControlResults?
+    /// The study's exclusion rules applied; nil when it declares none.
+    public var exclusion: RaterExclusion?
 
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
 
@@ -170,6 +174,12 @@ public struct StudyReport: Sendable, Equatable, Codable {
                                                                rubric: rubric, splits: splitHalves, seed: options.seed),
                            warnings: warnings)
         report.editedAnswers = judgements.editedAnswers
+        if study.design.controls != nil || !judgements.controls.isEmpty {
+            report.controls = ControlResults.compute(judgements.controls)
+        }
+        if let rules = study.exclusion {
+            report.exclusion = RaterExclusion.compute(rules, judgements: judgements, study: study, rubric: rubric, options: options)
+        }
         return report
     }
 }

@@ -11,10 +11,15 @@ public struct Study: Equatable, Sendable {
     /// Per system id, how its answers are collected (`[systems.server]` and friends); systems
     /// without such tables are absent.
     public var generation: [String: GenerationSettings]
+    /// Training pairs rated before the live items (`[calibration]`), outside the statistics.
+    public var calibration: CalibrationSet?
+    /// Which raters the report sets aside (`[exclusion]`), declared before rating.
+    public var exclusion: ExclusionRules?
 
     public init(id: String, title: String, description: String, rubricID: String,
                 systems: [StudySystem], tasks: [StudyTask], design: StudyDesign,
-                generation: [String: GenerationSettings] = [:]) {
+                generation: [String: GenerationSettings] = [:], calibration: CalibrationSet? = nil,
+                exclusion: ExclusionRules? = nil) {
         self.id = id
         self.title = title
         self.description = description
@@ -23,6 +28,8 @@ public struct Study: Equatable, Sendable {
         self.tasks = tasks
         self.design = design
         self.generation = generation
+        self.calibration = calibration
+        self.exclusion = exclusion
     }
 
     public func system(id: String) -> StudySystem? { systems.first { $0.id == id } }
@@ -134,10 +141,13 @@ public struct StudyDesign: Equatable, Sendable, Codable {
     public static let maximumSamples = 100
     /// How the rating screen shows answers' Markdown (`answers = "rendered" | "raw"`).
     public var answers: AnswerPresentation
+    /// Control items among the live ones (`[controls]`); nil: none, and the schedule as always.
+    public var controls: ControlDesign?
 
     public init(seed: UInt64, repeatShare: Double = 0.1, samples: Int = 1, pairs: PairDesign = .all,
                 itemsPerRater: Int? = nil, ratersPerItem: Int? = nil, expectedRaters: Int? = nil,
-                roster: [String] = [], sharedItems: Int? = nil, answers: AnswerPresentation = .rendered) {
+                roster: [String] = [], sharedItems: Int? = nil, answers: AnswerPresentation = .rendered,
+                controls: ControlDesign? = nil) {
         self.seed = seed
         self.repeatShare = repeatShare
         self.samples = samples
@@ -148,6 +158,7 @@ public struct StudyDesign: Equatable, Sendable, Codable {
         self.roster = roster
         self.sharedItems = sharedItems
         self.answers = answers
+        self.controls = controls
     }
 
     /// The panel the design is planned for: the roster's size, else the expected raters.

@@ -116,6 +116,9 @@ public struct StudyBundle: Sendable {
             diagnostics += StudyValidator.crossCheck(study: study, answers: answers, studyFile: studyName,
                                                      sourceMap: sourceMap, answersFile: answersName)
         }
+        if let study, let rubric, let calibration = study.calibration {
+            diagnostics += CalibrationReader.check(calibration, rubric: rubric, answers: AnswerSet(answers), file: studyName, sourceMap: sourceMap)
+        }
         guard diagnostics.isEmpty, let study, let rubric else {
             throw DiagnosticsError(diagnostics)
         }

@@ -14,7 +14,8 @@ public enum StudyLoader {
     /// to check answers against the systems and tasks that did parse.
     static func read(_ document: TOMLDocument, expectedID: String?) -> Study {
         let root = document.root
-        document.rejectUnknownKeys(root, allowed: ["id", "title", "description", "rubric", "design", "systems", "tasks"], at: "")
+        document.rejectUnknownKeys(root, allowed: ["id", "title", "description", "rubric", "design", "systems", "tasks",
+                                                  "controls", "exclusion", "calibration"], at: "")
         let id = document.string(root, "id", at: "") ?? ""
         if !id.isEmpty, !Identifier.isValid(id) {
             document.problem(at: "id", "study id `\(id)` may hold only letters, digits, `-`, `_` and `.`")
@@ -29,6 +30,9 @@ public enum StudyLoader {
         var design = StudyDesign(seed: 1)
         if let designTable = document.table(root, "design", at: "", required: false) {
             design = DesignReader.read(document, designTable)
+        }
+        if let controlsTable = document.table(root, "controls", at: "", required: false) {
+            design.controls = ControlsReader.read(document, controlsTable)
         }
 
         let readSystems = readSystems(document, root, extraKeys: GenerationSettingsReader.systemKeys)
@@ -68,9 +72,18 @@ public enum StudyLoader {
             }
             tasks.append(StudyTask(id: taskID, category: category, prompt: prompt, sourceTask: sourceTask))
         }
-        let study = Study(id: id, title: title, description: description, rubricID: rubricID,
+        var study = Study(id: id, title: title, description: description, rubricID: rubricID,
                           systems: systems, tasks: tasks, design: design, generation: generation)
         DesignReader.check(document, design: design, study: study)
+        if let controls = design.controls { ControlsReader.check(document, controls: controls, study: study) }
+        if let exclusionTable = document.table(root, "exclusion", at: "", required: false) {
+            let rules = ExclusionReader.read(document, exclusionTable)
+            ExclusionReader.check(document, rules: rules, study: study)
+            study.exclusion = rules.isEmpty ? nil : rules
+        }
+        if let calibrationTable = document.table(root, "calibration", at: "", required: false) {
+            study.calibration = CalibrationReader.read(document, calibrationTable, study: study)
+        }
         return study
     }
 

@@ -32,6 +32,8 @@ public enum Mode: Equatable, Sendable {
     /// The focused criterion in full, over the screen.
     case criterion
     case finished
+    /// After a calibration pair: the rater's input beside the researcher's reference and rationale.
+    case calibrationFeedback
 }
 
 /// One row of the key table: the keys, what they do, and how the help and the key line describe
@@ -176,6 +178,13 @@ public enum KeyMap {
         Binding([.control("c")], .quit, help: t("quit", "выход")),
     ]
 
+    public static let calibrationFeedback: [Binding] = [
+        Binding([.enter, c(" "), .escape], .closeHelp, help: t("continue to the next pair", "перейти к следующей паре"),
+                short: t("continue", "дальше")),
+        Binding([c("q"), .control("c")], .quit, help: t("quit (the next pair waits for you)", "выход (следующая пара подождёт)"),
+                short: t("quit", "выход")),
+    ]
+
     public static let finished: [Binding] = [
         Binding([c("u")], .undo, help: t("undo the last judgement or flag", "отменить последнюю оценку или флаг"), short: t("undo", "отменить")),
         Binding([c("q"), .enter, .escape, .control("c")], .quit, help: t("quit", "выход"), short: t("quit", "выход")),
@@ -198,6 +207,7 @@ public enum KeyMap {
         case .help: return helpScreen
         case .criterion: return criterionScreen
         case .finished: return finished
+        case .calibrationFeedback: return calibrationFeedback
         }
     }
 
@@ -211,7 +221,7 @@ public enum KeyMap {
 
     private static let lookup: [Mode: [Key: Action]] = {
         var table: [Mode: [Key: Action]] = [:]
-        for mode in [Mode.rating, .note, .flagReason, .confirmQuit, .help, .criterion, .finished] {
+        for mode in [Mode.rating, .note, .flagReason, .confirmQuit, .help, .criterion, .finished, .calibrationFeedback] {
             var keys: [Key: Action] = [:]
             for binding in bindings(for: mode) {
                 for key in binding.keys where keys[key] == nil { keys[key] = binding.action }

@@ -122,6 +122,8 @@ public struct RatingScreen {
     public let noteLayouts = NoteLayoutCache()
     /// The focused answer's line the next Ctrl-Y quotes into the note (nil: the top line shown).
     public var quoteLine: Int?
+    /// The calibration pair whose reference is shown (`.calibrationFeedback`).
+    public var feedbackPair: Int?
 
     /// `resumed` says the journal already had events, so the rater is told where they stand;
     /// `introduce` opens the help (the rubric's instructions and the keys) over the first item.
@@ -142,6 +144,8 @@ public struct RatingScreen {
             var text = strings.resuming(session.ratedCount, content.schedule.count)
             if let current, session.drafts[current.number] != nil { text += " " + strings.draftRestored }
             message = StatusMessage(text, .success)
+        } else if let current, let calibration = content.calibrationPair(of: current), calibration.number == 1 {
+            message = StatusMessage(strings.calibrationWelcome(content.calibrationCount))
         } else {
             message = StatusMessage(strings.welcome)
         }
@@ -166,7 +170,7 @@ public struct RatingScreen {
 
     /// Shows the first open item, or the closing screen when none is left.
     mutating func openNext() {
-        if let next = session.openItems(in: content.schedule).first {
+        if let next = nextCalibrationItem() ?? session.openItems(in: content.schedule).first {
             let draft = session.drafts[next.number]
             open(next, input: draft.map(ItemInput.init) ?? ItemInput(), saved: draft.map(ItemInput.init) ?? ItemInput(),
                  secondsBefore: draft?.seconds ?? 0)
@@ -177,6 +181,18 @@ public struct RatingScreen {
             mode = .finished
         }
     }
+
+    /// The first calibration pair neither judged nor skipped: they all come before the live items.
+    func nextCalibrationItem() -> ScheduleItem? {
+        guard content.calibrationCount > 0 else { return nil }
+        let skipped = Set(session.skipped)
+        return (1...content.calibrationCount).first { pair in
+            session.calibrated[pair] == nil && !skipped.contains(CalibrationJudgement.itemNumber(pair: pair))
+        }.flatMap(content.calibrationItem(pair:))
+    }
+
+    /// Whether the item on screen is a calibration pair rather than one of the study's.
+    public var isCalibrating: Bool { current.map { CalibrationJudgement.pair(itemNumber: $0.number) != nil } ?? false }
 
     mutating func open(_ item: ScheduleItem, input: ItemInput, saved: ItemInput, secondsBefore: Double) {
         current = item

@@ -56,6 +56,11 @@ extension RatingScreen {
         case .flagReason: regions.append((FlagDialog(strings: strings, reason: flagReason), screen))
         case .confirmQuit: regions.append((QuitDialog(strings: strings), screen))
         case .criterion: regions.append((CriterionInFull(criterion: focusedCriterion, strings: strings), screen))
+        case .calibrationFeedback:
+            if let number = feedbackPair, let calibration = content.calibration, number <= calibration.pairs.count {
+                regions.append((CalibrationFeedback(strings: strings, rubric: rubric, number: number, total: calibration.pairs.count,
+                                                    pair: calibration.pairs[number - 1], given: session.calibrated[number]), screen))
+            }
         default: break
         }
         return regions

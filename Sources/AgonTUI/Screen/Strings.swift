@@ -10,6 +10,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case confirmQuit, finishedTitle, finishedBodyOne, finishedBodyMany, helpTitle, helpIntro, tooSmall
     case readyToSubmit, flagTitle, pasteOutsideField, pasteCut, flaggedMark, inFullHint, confirmTitle
     case unfoldRubricHint, scoredCounts, scoredCount, fastSubmit, leaving
+    case calibrationWelcome, calibrationPair, calibrationTitle, calibrationYours, calibrationReference, calibrationWhy
+    case calibrationRequired, calibrationSkipped, calibrationNoFlag, calibrationDone
     /// Noun forms, `one|few|many` (English: `one|other|other`), chosen by CLDR plural rules.
     case pairs, criteria, characters
 }
@@ -92,6 +94,20 @@ public struct Strings: Sendable {
             .fastSubmit: t("Press Enter again to submit: reading both answers takes about {2} s, this took {1} s.",
                            "Enter ещё раз — отправить: чтение обоих ответов занимает около {2} с, прошло {1} с."),
             .leaving: t("{1} of {2} rated, saved in {3}. To continue: {4}", "Оценено {1} из {2}. Сохранено в {3}. Продолжить: {4}"),
+            // Calibration (frame-of-reference training before the study's pairs).
+            .calibrationWelcome: t("Practice first: {1}, each followed by the researcher's reference. They are not counted.",
+                                   "Сначала тренировка: {1}, после каждой — эталон исследователя. Они не учитываются."),
+            .calibrationPair: t("Practice pair {1} of {2} (not counted).", "Тренировочная пара {1} из {2} (не учитывается)."),
+            .calibrationTitle: t("Reference for practice pair {1} of {2}", "Эталон для тренировочной пары {1} из {2}"),
+            .calibrationYours: t("yours", "ваша"),
+            .calibrationReference: t("reference", "эталон"),
+            .calibrationWhy: t("Why:", "Почему:"),
+            .calibrationRequired: t("The practice pairs come first: this one cannot be skipped.",
+                                    "Сначала тренировочные пары: эту пропустить нельзя."),
+            .calibrationSkipped: t("Practice pair skipped.", "Тренировочная пара пропущена."),
+            .calibrationNoFlag: t("Practice pairs are the researcher's own: nothing to flag.",
+                                  "Тренировочные пары подобраны исследователем: отмечать нечего."),
+            .calibrationDone: t("Practice done. Next: the study's {1}.", "Тренировка окончена. Дальше — {1} исследования."),
             .pairs: t("pair|pairs|pairs", "пару|пары|пар"),
             .criteria: t("criterion|criteria|criteria", "критерий|критерия|критериев"),
             .characters: t("character|characters|characters", "символ|символа|символов"),
@@ -193,6 +209,21 @@ public struct Strings: Sendable {
     public func scoredCounts(a: Int, b: Int, of total: Int) -> String { text(.scoredCounts, a, b, total) }
     public func scoredCount(_ scored: Int, of total: Int) -> String { text(.scoredCount, scored, total) }
     public func fastSubmit(seconds: Int, reading: Int) -> String { text(.fastSubmit, seconds, reading) }
+    public func calibrationWelcome(_ pairs: Int) -> String { text(.calibrationWelcome, count(pairs, .pairs)) }
+    public func calibrationPair(_ number: Int, of total: Int) -> String { text(.calibrationPair, number, total) }
+    public func calibrationTitle(_ number: Int, of total: Int) -> String { text(.calibrationTitle, number, total) }
+    public var calibrationYours: String { text(.calibrationYours) }
+    public var calibrationReference: String { text(.calibrationReference) }
+    public var calibrationWhy: String { text(.calibrationWhy) }
+    public var calibrationRequired: String { text(.calibrationRequired) }
+    public var calibrationSkipped: String { text(.calibrationSkipped) }
+    public var calibrationNoFlag: String { text(.calibrationNoFlag) }
+    /// "Next: the study's 12 pairs": the live pairs' count in the plural the number takes (Russian
+    /// in the nominative here, where `.pairs` holds the accusative).
+    public func calibrationDone(_ livePairs: Int) -> String {
+        let noun = language == .ru ? language.count(livePairs, one: "пара", few: "пары", many: "пар") : count(livePairs, .pairs)
+        return text(.calibrationDone, noun)
+    }
     /// The line printed after the screen closes: where the judgements are and the command that resumes.
     public func leaving(rated: Int, total: Int, journal: String, resume: String) -> String {
         text(.leaving, rated, total, journal, resume)

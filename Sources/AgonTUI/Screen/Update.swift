@@ -107,6 +107,20 @@ extension RatingScreen {
             default: break
             }
             return []
+        case .calibrationFeedback:
+            switch action {
+            case .closeHelp:
+                feedbackPair = nil
+                openNext()
+                if let current, CalibrationJudgement.pair(itemNumber: current.number) == nil {
+                    message = StatusMessage(strings.calibrationDone(total), .success)
+                } else if let current, let calibration = content.calibrationPair(of: current) {
+                    message = StatusMessage(strings.calibrationPair(calibration.number, of: content.calibrationCount))
+                }
+            case .quit: return [.quit]
+            default: break
+            }
+            return []
         case .finished:
             switch action {
             case .undo: return undo()
@@ -168,6 +182,8 @@ extension RatingScreen {
         case .submit: return submit()
         case .undo: return undo()
         case .skip: return skip()
+        case .flag where isCalibrating:
+            message = StatusMessage(strings.calibrationNoFlag, .warning)
         case .flag:
             mode = .flagReason
             flagReason = EditableText(keepsLineBreaks: false)
@@ -282,6 +298,18 @@ extension RatingScreen {
             message = StatusMessage(strings.missing(missing), .warning)
             return []
         }
+        if let calibration = content.calibrationPair(of: current) {
+            // Practice: journaled apart, then the reference is shown before anything moves on.
+            let judgement = CalibrationJudgement(pair: calibration.number, scores: input.scores, preference: input.preference,
+                                                 note: input.note.trimmingCharacters(in: .whitespacesAndNewlines),
+                                                 seconds: (secondsOnItem * 10).rounded() / 10, at: now)
+            var effects: [Effect] = []
+            record(.calibration(judgement), into: &effects)
+            savedInput = input
+            feedbackPair = calibration.number
+            mode = .calibrationFeedback
+            return effects
+        }
         // Far faster than reading both answers (the pace the report counts as fast): ask once.
         let reading = readingSeconds(current)
         if !fastSubmitAsked, secondsOnItem < reading {
@@ -330,6 +358,17 @@ extension RatingScreen {
 
     private mutating func skip() -> [Effect] {
         guard let current else { return [] }
+        if isCalibrating {
+            guard content.calibration?.required == false else {
+                message = StatusMessage(strings.calibrationRequired, .warning)
+                return []
+            }
+            var effects = keepDraftIfDirty()
+            record(.skip(item: current.number, at: now), into: &effects)
+            openNext()
+            message = StatusMessage(strings.calibrationSkipped)
+            return effects
+        }
         guard session.openItems(in: content.schedule).count > 1 else {
             message = StatusMessage(strings.skippedLast, .warning)
             return []

@@ -44,6 +44,7 @@ extension StudyReportHTML {
                                      count(rater.repeats, "facts.raters[\(index)].repeats", words),
                                      count(rater.flags, "facts.raters[\(index)].flags", words)]
                                 }, numericFrom: 2))
+        children += raterQuality(report, words)
         if !facts.flags.isEmpty {
             children.append(H.el("h3", text: words("Flags", "Отметки о проблемах")))
             children.append(H.table([words("rater", "оценщик"), words("item", "пара"), words("task", "задание"), words("reason", "причина")],

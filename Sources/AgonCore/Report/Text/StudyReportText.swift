@@ -69,6 +69,16 @@ public enum StudyReportText {
         out.append(biasTable(report.bias))
         out.append("")
         out.append(raterTable(report.bias))
+        if let controls = report.controls {
+            out.append("")
+            out.append(heading("Control items"))
+            out.append(RaterQualityText.controls(controls))
+        }
+        if let exclusion = report.exclusion {
+            out.append("")
+            out.append(heading("Raters excluded by the study's rules"))
+            out.append(RaterQualityText.exclusion(exclusion, withAll: report.sections.first?.ranking, labels: labels))
+        }
         let names = Dictionary(uniqueKeysWithValues: report.sections.map { ($0.id, $0.name) })
         out.append("")
         out.append(heading("Construct validity"))
