@@ -72,7 +72,8 @@ public struct BiasDiagnostics: Sendable, Equatable, Codable {
 
         for rated in judgements {
             let judgement = rated.judgement
-            var tally = perRater[rated.rater] ?? Tally()
+            // Taken out and put back, so that appending to its `seconds` does not copy them each time.
+            var tally = perRater.removeValue(forKey: rated.rater) ?? Tally()
             defer { perRater[rated.rater] = tally }
             tally.seconds.append(judgement.seconds)
             overall.seconds.append(judgement.seconds)

@@ -2,6 +2,11 @@
 /// `overall`), one battle per judgement seen from the left answer, with position (+1), the length
 /// difference (a − b)/(a + b) of words and the markdown difference (a − b)/(a + b) of markdown
 /// elements as covariates, clustered by task. Repeated showings are left out, as in `StudyBattles`.
+///
+/// Battles alike in everything the fit sees — the same systems on the same sides, the same task
+/// (so the same covariates and cluster) and the same outcome — are one row weighted by their
+/// number: the likelihood and every bootstrap draw are those of the single battles (a multinomial
+/// of identical rows is one of their sum), at a few thousand rows instead of one per judgement.
 public enum StudyEffects {
     public static let covariates: [BattleCovariate] = [.position, .length, .markdown]
 
@@ -22,6 +27,23 @@ public enum StudyEffects {
         func share(_ a: Double, _ b: Double) -> Double { a + b > 0 ? (a - b) / (a + b) : 0 }
         var sections: [String: [CovariateBattle]] = [StudyBattles.overall: []]
         for criterion in rubric.criteria { sections[criterion.id] = [] }
+        struct Alike: Hashable {
+            var section: Int
+            var a: Int
+            var b: Int
+            var task: Int
+            var score: Double
+        }
+        var rowOf: [Alike: Int] = [:]
+        func add(_ section: String, _ number: Int, a: Int, b: Int, task: Int, score: Double, covariates: [Double]) {
+            let key = Alike(section: number, a: a, b: b, task: task, score: score)
+            if let row = rowOf[key] {
+                sections[section]![row].weight += 1
+            } else {
+                rowOf[key] = sections[section]!.count
+                sections[section]!.append(CovariateBattle(a: a, b: b, score: score, covariates: covariates, cluster: task))
+            }
+        }
         for rated in judgements {
             let judgement = rated.judgement
             guard judgement.repeatOf == nil, let a = systemIndex[judgement.left], let b = systemIndex[judgement.right], a != b else { continue }
@@ -35,14 +57,14 @@ public enum StudyEffects {
             let left = measure(judgement.task, judgement.left)
             let right = measure(judgement.task, judgement.right)
             let covariates = [1, share(left.words, right.words), share(left.markdown, right.markdown)]
-            for criterion in rubric.criteria {
+            for (number, criterion) in rubric.criteria.enumerated() {
                 guard let winner = judgement.scores[criterion.id]?.winner else { continue }
                 let score = winner == .a ? 1.0 : winner == .b ? 0.0 : 0.5
-                sections[criterion.id]!.append(CovariateBattle(a: a, b: b, score: score, covariates: covariates, cluster: task))
+                add(criterion.id, number + 1, a: a, b: b, task: task, score: score, covariates: covariates)
             }
             if let preference = judgement.preference {
                 let score = preference == .a ? 1.0 : preference == .b ? 0.0 : 0.5
-                sections[StudyBattles.overall]!.append(CovariateBattle(a: a, b: b, score: score, covariates: covariates, cluster: task))
+                add(StudyBattles.overall, 0, a: a, b: b, task: task, score: score, covariates: covariates)
             }
         }
         return (sections, taskIndex.count)

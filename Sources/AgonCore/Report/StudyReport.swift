@@ -25,9 +25,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
         /// The section's name in every language the rubric has (the overall preference's is ours).
         public var names: LocalizedText
         public var ranking: Ranking
+        /// With the task-clustered win rates (`headToHead.clustered`) that text, JSON and HTML show.
         public var headToHead: HeadToHead?
-        /// The head-to-head win rate (ties as half) with a task-bootstrap interval.
-        public var clusteredWinRate: TaskBootstrapWinRate?
         /// The head-to-head sign test's p after Holm's correction across the criteria (the family
         /// is the criteria's tests; the overall preference, the primary outcome, keeps its raw p).
         public var signTestPHolm: Double?
@@ -90,7 +89,7 @@ public struct StudyReport: Sendable, Equatable, Codable {
                 ? LocalizedText(en: "Overall preference", ru: "Общее предпочтение")
                 : rubric.criterion(id: id)?.name ?? LocalizedText(en: id)
             sections.append(Section(id: id, name: names.en, names: names, ranking: ranking, headToHead: nil,
-                                    clusteredWinRate: nil, signTestPHolm: nil, effects: nil))
+                                    signTestPHolm: nil, effects: nil))
         }
         let profiles = study.systems.map(\.profile)
         if ProfileKnob.allCases.contains(where: { knob in profiles.contains { knob.value($0) != nil } }) {
@@ -129,12 +128,6 @@ public struct StudyReport: Sendable, Equatable, Codable {
                     headToHead.cluster(battles.byTask[id]!, i: duel.0, j: duel.1, name: "task")
                 }
                 sections[index].headToHead = headToHead
-                let (i, j) = (min(duel.0, duel.1), max(duel.0, duel.1))
-                let perTask = battles.byTask[id]!.map { tallies -> (wins: Double, losses: Double, ties: Double) in
-                    guard let t = tallies.first(where: { $0.i == i && $0.j == j }) else { return (0, 0, 0) }
-                    return duel.0 == i ? (t.winsI, t.winsJ, t.ties) : (t.winsJ, t.winsI, t.ties)
-                }
-                sections[index].clusteredWinRate = TaskBootstrapWinRate(clusters: perTask, rounds: options.rounds, seed: options.seed)
             }
             let criteria = sections.indices.filter { sections[$0].id != StudyBattles.overall }
             let adjusted = HolmCorrection.adjusted(criteria.map { sections[$0].headToHead?.signTestP })

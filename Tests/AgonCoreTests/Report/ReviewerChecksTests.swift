@@ -158,15 +158,15 @@ struct ReviewerChecksTests {
         let raw = criteria.map { $0.headToHead?.signTestP }
         #expect(criteria.map(\.signTestPHolm) == HolmCorrection.adjusted(raw))
         #expect(report.section("overall")?.signTestPHolm == nil)
-        let clustered = try #require(report.section("overall")?.clusteredWinRate)
+        let clustered = try #require(report.section("overall")?.headToHead?.clustered?.winRateTiesHalf?.interval)
         let half = try #require(report.section("overall")?.headToHead?.winRateTiesHalf)
-        #expect(abs(clustered.rate - half.proportion) < 1e-12)
+        #expect(abs(clustered.proportion - half.proportion) < 1e-12)
         #expect(report.agreement?.raters == ["ann", "bob", "cy"])
         #expect(report.splitHalf.entries.count == 5)
         #expect(report.splitHalf.entries[0].ratings.reliability == nil)  // two systems
         #expect(report.splitHalf.entries[1].scores?.reliability != nil)
         let json = try ReportJSON.encode(report)
-        for key in ["\"constructValidity\"", "\"serialPosition\"", "\"splitHalf\"", "\"facts\"", "\"signTestPHolm\"", "\"clusteredWinRate\""] {
+        for key in ["\"constructValidity\"", "\"serialPosition\"", "\"splitHalf\"", "\"facts\"", "\"signTestPHolm\"", "\"clustered\""] {
             #expect(json.contains(key))
         }
         let text = StudyReportText.render(report)

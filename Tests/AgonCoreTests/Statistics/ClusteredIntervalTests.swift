@@ -24,6 +24,7 @@ import Testing
         let wilson = try #require(WilsonInterval(successes: 50, trials: 100))
         #expect(lumpy.interval.upper - lumpy.interval.lower > 2 * (wilson.upper - wilson.lower))
         #expect(ClusteredWinRate(clusters: [(successes: 3, trials: 5)]) == nil)
+        #expect(ClusteredWinRate(clusters: [(successes: 0, trials: 0), (0, 0)]) == nil)
     }
 
     @Test func studentTQuantilesMatchTheTables() {

@@ -103,15 +103,4 @@ struct ReviewerStatisticsTests {
         let short = SplitHalfReliability.estimate(raters: 4, splits: 10, seed: 1) { _ in [1, nil, 2] }
         #expect(short.reliability == nil && short.undefinedReason?.contains("three") == true)
     }
-
-    @Test func clusteredWinRateAndItsDegenerateCases() throws {
-        let clusters: [(wins: Double, losses: Double, ties: Double)] = [(3, 0, 1), (0, 2, 0), (2, 1, 0), (1, 1, 2)]
-        let rate = try #require(TaskBootstrapWinRate(clusters: clusters, rounds: 500, seed: 1))
-        #expect(abs(rate.rate - (6 + 1.5) / 13) < 1e-12)
-        #expect(rate.lower <= rate.rate && rate.rate <= rate.upper)
-        #expect(rate.clusters == 4)
-        #expect(TaskBootstrapWinRate(clusters: [(3, 1, 0)], rounds: 100, seed: 1) == nil)
-        #expect(TaskBootstrapWinRate(clusters: clusters, rounds: 0, seed: 1) == nil)
-        #expect(TaskBootstrapWinRate(clusters: [(0, 0, 0), (0, 0, 0)], rounds: 10, seed: 1) == nil)
-    }
 }

@@ -47,11 +47,11 @@ extension StudyReportHTML {
     static func headToHead(_ report: StudyReport, _ words: Words) -> HTMLNode? {
         guard let duel = report.sections.first?.headToHead, let bars = HeadToHeadBars.draw(report, figure: "head-to-head", words: words) else { return nil }
         var children: [HTMLNode] = [
-            H.p(words("\(duel.system) against \(duel.opponent), battle by battle. The win rate counts ties as half; its interval resamples tasks (each task brings all its battles), so it is wider than a Wilson interval when a task's battles agree.",
-                      "\(duel.system) против \(duel.opponent), встреча за встречей. В доле побед ничья — половина; интервал пересэмплирует задания (каждое со всеми своими встречами), поэтому он шире интервала Уилсона, когда встречи одного задания согласны."),
+            H.p(words("\(duel.system) against \(duel.opponent), battle by battle. The win rate counts ties as half; its interval is clustered by task (a cluster-robust variance on tasks, Korn & Graubard 1998), so it is wider than a Wilson interval when a task's battles agree.",
+                      "\(duel.system) против \(duel.opponent), встреча за встречей. В доле побед ничья — половина; интервал учитывает группировку по заданиям (устойчивая к кластерам дисперсия, Korn & Graubard 1998), поэтому он шире интервала Уилсона, когда встречи одного задания согласны."),
                 [("class", "lede")]),
-            figure(bars, caption: words("Won, tied, both weak, lost (counts written in); right: win rate with its task-bootstrap 95% interval, dashed at 50%.",
-                                        "Победы, ничьи, оба слабые, поражения (числа внутри); справа — доля побед с 95% интервалом бутстрепа по заданиям, пунктир — 50%.")),
+            figure(bars, caption: words("Won, tied, both weak, lost (counts written in); right: win rate with its task-clustered 95% interval, dashed at 50%.",
+                                        "Победы, ничьи, оба слабые, поражения (числа внутри); справа — доля побед с 95% интервалом с группировкой по заданиям, пунктир — 50%.")),
         ]
         var rows: [[HTMLNode]] = []
         for (index, section) in report.sections.enumerated() {
@@ -63,7 +63,8 @@ extension StudyReportHTML {
                                 [("class", "range")]),
                          number(h.winRateTiesHalf?.proportion, "\(path).winRateTiesHalf.proportion", .percent, words),
                          range(h.winRateTiesHalf?.lower, h.winRateTiesHalf?.upper, "\(path).winRateTiesHalf", .percent, words),
-                         range(section.clusteredWinRate?.lower, section.clusteredWinRate?.upper, "sections[\(index)].clusteredWinRate", .percent, words),
+                         range(h.clustered?.winRateTiesHalf?.interval.lower, h.clustered?.winRateTiesHalf?.interval.upper,
+                               "\(path).clustered.winRateTiesHalf.interval", .percent, words),
                          number(h.winRateTiesExcluded?.proportion, "\(path).winRateTiesExcluded.proportion", .percent, words),
                          number(h.signTestP, "\(path).signTestP", .pValue, words),
                          section.id == StudyBattles.overall ? .text(words("primary", "основной")) :
@@ -71,7 +72,7 @@ extension StudyReportHTML {
         }
         children.append(H.table([words("section", "раздел"), words("won / tied / both weak / lost", "победы / ничьи / оба слабые / поражения"),
                                  words("win rate, ties half", "доля побед, ничья — половина"), words("Wilson 95%", "Уилсон 95%"),
-                                 words("task bootstrap 95%", "бутстреп по заданиям 95%"), words("ties excluded", "без ничьих"),
+                                 words("clustered by task 95%", "с группировкой по заданиям 95%"), words("ties excluded", "без ничьих"),
                                  words("sign test p", "p знакового теста"), words("p, Holm", "p по Холму")], rows,
                                 attributes: [("class", "wide")]))
         children.append(H.p(words("Holm's correction (Holm 1979) adjusts the sign-test p-values of the criteria as one family, so that the chance of any false finding among them stays at 5%; the overall preference is the primary outcome and keeps its raw p.",

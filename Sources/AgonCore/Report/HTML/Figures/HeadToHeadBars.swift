@@ -1,6 +1,7 @@
 /// For every section, the battles of the compared pair split into won / tied / both weak / lost
 /// (colours paired with patterns, counts written in), and beside it the win rate (ties as half)
-/// with its task-bootstrap 95% interval against the 50% line.
+/// with its task-clustered 95% interval (`ClusteredWinRate`, as the text report prints it) against
+/// the 50% line.
 enum HeadToHeadBars {
     static let rowHeight = 26.0
 
@@ -58,10 +59,10 @@ enum HeadToHeadBars {
                 left += w
             }
             let cy = y + rowHeight / 2 - 1
-            if let clustered = section.clusteredWinRate {
+            if let clustered = duel.clustered?.winRateTiesHalf?.interval {
                 children.append(SVG.line(rate(clustered.lower), cy, rate(clustered.upper), cy, stroke: Palette.black, width: 1.6))
-                children.append(SVG.marker(0, rate(clustered.rate), cy, 4.5, fill: Palette.blue))
-                children.append(SVG.number(SVG.width - 2, cy + 4, clustered.rate, "sections[\(index)].clusteredWinRate.rate", .percent, language, anchor: .end, size: 10))
+                children.append(SVG.marker(0, rate(clustered.proportion), cy, 4.5, fill: Palette.blue))
+                children.append(SVG.number(SVG.width - 2, cy + 4, clustered.proportion, "\(path).clustered.winRateTiesHalf.interval.proportion", .percent, language, anchor: .end, size: 10))
             } else if let half = duel.winRateTiesHalf {
                 children.append(SVG.marker(0, rate(half.proportion), cy, 4.5, fill: Palette.blue))
                 children.append(SVG.number(SVG.width - 2, cy + 4, half.proportion, "\(path).winRateTiesHalf.proportion", .percent, language, anchor: .end, size: 10))
