@@ -13,6 +13,7 @@ wrong on the FIRST attempt for each (prompt, seed); later attempts answer normal
   model404    404 "model not found"           slow       every answer takes about 0.4 s
   llamacpp / vllm / ollama / sglang / lmstudio / inline
               each server kind's own reasoning field, model-detail endpoints and kind markers
+              (ollama also answers its own POST /api/chat, newline-delimited JSON when streaming)
 
 Standard library only. Prints its port on the first line of standard output (and into --port-file FILE), then serves until
 killed (or until --lifetime seconds pass, so that a forgotten one stops by itself).
@@ -106,6 +107,8 @@ class Handler(BaseHTTPRequestHandler):
                 "model_info": {"general.architecture": "qwen3moe", "general.parameter_count": 30532122624,
                                "qwen3moe.context_length": 262144, "qwen3moe.expert_count": 128,
                                "qwen3moe.expert_used_count": 8}})
+        if scenario == "ollama" and path == "/api/chat":
+            return self.ollama_native_chat(raw)
         if path != "/v1/chat/completions":
             return self.send_json(404, {"error": {"message": "not found"}})
         try:
@@ -199,6 +202,45 @@ class Handler(BaseHTTPRequestHandler):
         delta({}, finish)
         event({"id": "chatcmpl-test", "object": "chat.completion.chunk", "model": model, "choices": [], "usage": usage})
         self.chunk(b"data: [DONE]\n\n")
+        self.chunk(b"")
+
+
+    # --- Ollama's own chat route (docs/api.md "Generate a chat completion") ---------------
+    def ollama_native_chat(self, raw):
+        request = json.loads(raw)
+        # Ollama ignores fields it does not know; the stand-in refuses the OpenAI ones, so that a
+        # body left in the OpenAI shape (sampling outside `options`) fails the test instead.
+        stray = [k for k in ("max_tokens", "temperature", "top_p", "seed", "stream_options", "reasoning_effort") if k in request]
+        if stray:
+            return self.send_json(400, {"error": "stand-in: OpenAI fields on /api/chat: %s" % ", ".join(stray)})
+        prompt = request["messages"][-1]["content"]
+        text = ANSWER.format(tail="(%s)" % prompt[:40])
+        thinking = None if request.get("think") is False else THINKING
+        model = request.get("model", "stand-in")
+        words = text.split(" ")
+        done = {"model": model, "created_at": "2026-01-01T00:00:00Z", "done": True, "done_reason": "stop",
+                "total_duration": 1000, "prompt_eval_count": len(prompt.split()), "eval_count": len(words)}
+        if request.get("stream") is False:
+            message = {"role": "assistant", "content": text}
+            if thinking:
+                message["thinking"] = thinking
+            return self.send_json(200, dict(done, message=message))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-ndjson")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+
+        def line(obj):
+            self.chunk(json.dumps(obj).encode() + b"\n")
+
+        def piece(**message):
+            line({"model": model, "created_at": "2026-01-01T00:00:00Z", "message": dict(role="assistant", **message), "done": False})
+
+        for word in (thinking.split(" ") if thinking else []):
+            piece(content="", thinking=word + " ")
+        for word in words:
+            piece(content=word + " ")
+        line(dict(done, message={"role": "assistant", "content": ""}))
         self.chunk(b"")
 
 

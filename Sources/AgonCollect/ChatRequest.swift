@@ -2,8 +2,9 @@ import AgonCore
 import Foundation
 
 /// The body of one chat-completion request: the task's prompt as the only user message, the
-/// study's sampling settings (the sample's own seed), thinking mapped by the adapter, then `extra`
-/// merged last so a researcher can set anything the API takes. Keys are sorted, so the bytes
+/// study's sampling settings (the sample's own seed), thinking mapped by the adapter, reshaped for
+/// the adapter's route, then `extra` merged last so a researcher can set anything the API takes
+/// (on Ollama's route, `extra = { options = { num_ctx = 8192 } }` joins the sampling options). Keys are sorted, so the bytes
 /// recorded are the bytes sent.
 public enum ChatRequest {
     public static func body(prompt: String, sample: Int, settings: GenerationSettings, server: ServerSettings,
@@ -19,6 +20,7 @@ public enum ChatRequest {
         if let value = settings.sampling.seed(forSample: sample) { body["seed"] = value }
         if let value = settings.sampling.maxTokens { body["max_tokens"] = value }
         let note = adapter.applyThinking(settings.thinking, to: &body)
+        if adapter.chatRoute == .ollamaNative { body = OllamaNativeChat.body(fromOpenAI: body) }
         for (key, value) in server.extra {
             if let object = value.foundation as? [String: Any], var existing = body[key] as? [String: Any] {
                 for (innerKey, innerValue) in object { existing[innerKey] = innerValue }

@@ -127,7 +127,7 @@ public final class Collector: Sendable {
             let clock = ContinuousClock.now
             let firstToken = FirstToken()
             do throws(ServerError) {
-                let completion = try await connection.complete(body: body, stream: server.stream, reader: reader) {
+                let completion = try await connection.complete(body: body, stream: server.stream, reader: reader, route: adapter.chatRoute) {
                     firstToken.mark(ContinuousClock.now - clock)
                 }
                 if let (reason, message) = completion.unusable {
@@ -138,7 +138,7 @@ public final class Collector: Sendable {
                     slot: slot, text: completion.text, thinking: completion.thinking, thinkingTokens: completion.thinkingTokens,
                     finishReason: completion.finishReason, promptTokens: completion.promptTokens,
                     completionTokens: completion.completionTokens, latencySeconds: latency,
-                    timeToFirstTokenSeconds: server.stream ? firstToken.seconds : nil, request: body, endpoint: connection.chatURL,
+                    timeToFirstTokenSeconds: server.stream ? firstToken.seconds : nil, request: body, endpoint: connection.chatURL(for: adapter.chatRoute),
                     responseModel: completion.model, serverReport: report, started: started, finished: Date(), attempts: attempt)
                 do {
                     try journal.append(.answer(answer))

@@ -49,11 +49,15 @@ public final class ServerConnection: Sendable {
     }
 
     /// The server's root: the base URL without its trailing `/v1` (where `/props`, `/api/show` live).
-    public var rootURL: String {
-        baseURL.hasSuffix("/v1") ? String(baseURL.dropLast(3)) : baseURL
+    public var rootURL: String { Self.root(ofBase: baseURL) }
+
+    static func root(ofBase base: String) -> String {
+        base.hasSuffix("/v1") ? String(base.dropLast(3)) : base
     }
 
     public var chatURL: String { baseURL + "/chat/completions" }
+
+    public func chatURL(for route: ChatRoute) -> String { route.url(forBase: baseURL) }
 
     /// GET or POST for a small JSON document (model details, kind detection); nil on any failure,
     /// since these only add detail.
@@ -77,9 +81,9 @@ public final class ServerConnection: Sendable {
 
     /// Sends one chat-completion request. `onFirstToken` is called when streaming, at the first
     /// content or reasoning token.
-    public func complete(body: Data, stream: Bool, reader: ChatResponseReader,
+    public func complete(body: Data, stream: Bool, reader: ChatResponseReader, route: ChatRoute = .openAI,
                          onFirstToken: @Sendable () -> Void = {}) async throws(ServerError) -> Completion {
-        var request = HTTPClientRequest(url: chatURL)
+        var request = HTTPClientRequest(url: chatURL(for: route))
         request.method = .POST
         request.headers = headers
         request.body = .bytes(ByteBuffer(bytes: body))
@@ -96,13 +100,24 @@ public final class ServerConnection: Sendable {
         }
         let isEventStream = response.headers.first(name: "content-type")?.lowercased().contains("text/event-stream") == true
         do {
-            if stream, isEventStream {
+            let nativeStream = route == .ollamaNative && stream
+            if (stream && isEventStream) || nativeStream {
                 var accumulator = reader.stream()
-                let chunks = response.body.map { ArraySlice($0.readableBytesView) }
-                let events = chunks.asDecodedServerSentEvents(while: { $0 != ArraySlice("[DONE]".utf8) })
-                for try await event in events {
-                    guard let data = event.data else { continue }
-                    if try accumulator.consume(data) { onFirstToken() }
+                if nativeStream {
+                    var lines = LineSplitter()
+                    for try await buffer in response.body {
+                        for line in lines.feed(buffer.readableBytesView) {
+                            if try accumulator.consume(OllamaNativeChat.chunk(fromNativeLine: line)) { onFirstToken() }
+                        }
+                    }
+                    if let last = lines.rest(), try accumulator.consume(OllamaNativeChat.chunk(fromNativeLine: last)) { onFirstToken() }
+                } else {
+                    let chunks = response.body.map { ArraySlice($0.readableBytesView) }
+                    let events = chunks.asDecodedServerSentEvents(while: { $0 != ArraySlice("[DONE]".utf8) })
+                    for try await event in events {
+                        guard let data = event.data else { continue }
+                        if try accumulator.consume(data) { onFirstToken() }
+                    }
                 }
                 if !accumulator.sawToken, accumulator.finish().finishReason == nil {
                     throw ServerError(reason: .dropped, status: status, message: "the stream ended before any token arrived")
@@ -117,7 +132,8 @@ public final class ServerConnection: Sendable {
             }
             let bytes = try await response.body.collect(upTo: 64 << 20)
             onFirstToken()
-            return try reader.read(body: Data(bytes.readableBytesView))
+            let data = Data(bytes.readableBytesView)
+            return try reader.read(body: route == .ollamaNative ? OllamaNativeChat.completion(fromNative: data) : data)
         } catch let error as ServerError {
             throw error
         } catch let error as ChatResponseReader.Malformed {

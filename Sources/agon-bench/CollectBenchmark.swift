@@ -10,7 +10,8 @@ import Glibc
 /// Hidden: `agon collect`'s throughput against a real server, side by side with a minimal client
 /// (`Scripts/bench-minimal-client.py`, Python asyncio) sending the very same request bodies, at
 /// each concurrency; and Agon's own CPU per request. Agon runs in-process through the collector
-/// with its real journals (fsync and all), in a temporary workspace.
+/// with its real journals (fsync and all) and its model-detail request, in a temporary workspace.
+/// Rounds interleave the two clients; each figure is the median over rounds.
 struct CollectBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collect",
@@ -32,8 +33,8 @@ struct CollectBenchmark: ParsableCommand {
     @Option(help: "max_tokens of each request.")
     var maxTokens = 400
 
-    @Option(help: "Rounds: each runs Agon and the minimal client once, in alternating order.")
-    var rounds = 2
+    @Option(help: "Rounds: each runs Agon and the minimal client once, in alternating order; medians are reported.")
+    var rounds = 5
 
     @Option(help: "The minimal client script.")
     var client = "Scripts/bench-minimal-client.py"
@@ -41,41 +42,51 @@ struct CollectBenchmark: ParsableCommand {
     func run() throws {
         let levels = concurrency.split(separator: ",").compactMap { Int($0) }
         guard FileManager.default.fileExists(atPath: client) else { throw Failure("\(client) not found (run from the repository root or pass --client)") }
-        print("bench-collect: \(requests) requests × max_tokens \(maxTokens) at \(url), non-streaming, \(rounds) rounds; load average \(Self.loadAverage())")
+        print("bench-collect: \(requests) requests × max_tokens \(maxTokens) at \(url), non-streaming, temperature 0, "
+              + "\(rounds) rounds a level; load average \(Self.loadAverage())")
         // Warm the server (model load, caches) so neither side pays for it.
         _ = try measureAgon(concurrency: 1, requests: 1, tag: "warm")
-        var rows = [["concurrency", "agon tokens/s", "minimal tokens/s", "ratio", "agon CPU ms/request", "tokens (agon / minimal)"]]
+        var rows = [["concurrency", "agon tokens/s", "minimal tokens/s", "ratio (median)", "ratio range", "agon CPU ms/request", "tokens agon = minimal"]]
         for level in levels {
-            var agonTokens = 0, minimalTokens = 0
-            var agonSeconds = 0.0, minimalSeconds = 0.0, agonCPU = 0.0
+            var agonRates: [Double] = [], minimalRates: [Double] = [], ratios: [Double] = [], cpuPerRequest: [Double] = []
+            var sameTokens = true
             for round in 0..<rounds {
-                let order = round % 2 == 0 ? [true, false] : [false, true]
-                for agonFirst in order {
+                // Alternating who goes first cancels a drift in the server's speed within a round.
+                var agon: (tokens: Int, seconds: Double, cpu: Double)?
+                var minimal: (tokens: Int, seconds: Double)?
+                for agonFirst in round % 2 == 0 ? [true, false] : [false, true] {
                     if agonFirst {
-                        let result = try measureAgon(concurrency: level, requests: requests, tag: "c\(level)r\(round)")
-                        agonTokens += result.tokens
-                        agonSeconds += result.seconds
-                        agonCPU += result.cpu
+                        agon = try measureAgon(concurrency: level, requests: requests, tag: "c\(level)r\(round)")
                     } else {
-                        let result = try measureMinimal(concurrency: level, tag: "c\(level)r\(round)")
-                        minimalTokens += result.tokens
-                        minimalSeconds += result.seconds
+                        minimal = try measureMinimal(concurrency: level, tag: "c\(level)r\(round)")
                     }
                 }
+                guard let agon, let minimal else { continue }
+                let agonRate = Double(agon.tokens) / agon.seconds, minimalRate = Double(minimal.tokens) / minimal.seconds
+                agonRates.append(agonRate)
+                minimalRates.append(minimalRate)
+                ratios.append(agonRate / minimalRate)
+                cpuPerRequest.append(agon.cpu * 1000 / Double(requests))
+                sameTokens = sameTokens && agon.tokens == minimal.tokens
+                print(String(format: "  c%d round %d: agon %.1f tok/s (%d tokens), minimal %.1f tok/s (%d tokens), ratio %.3f",
+                             level, round + 1, agonRate, agon.tokens, minimalRate, minimal.tokens, agonRate / minimalRate))
             }
-            let agonRate = Double(agonTokens) / agonSeconds
-            let minimalRate = Double(minimalTokens) / minimalSeconds
-            rows.append(["\(level)", String(format: "%.1f", agonRate), String(format: "%.1f", minimalRate),
-                         String(format: "%.3f", agonRate / minimalRate),
-                         String(format: "%.2f", agonCPU * 1000 / Double(requests * rounds)), "\(agonTokens) / \(minimalTokens)"])
+            rows.append(["\(level)", String(format: "%.1f", Self.median(agonRates)), String(format: "%.1f", Self.median(minimalRates)),
+                         String(format: "%.3f", Self.median(ratios)),
+                         String(format: "%.3f–%.3f", ratios.min() ?? .nan, ratios.max() ?? .nan),
+                         String(format: "%.2f", Self.median(cpuPerRequest)), sameTokens ? "yes" : "no (lengths differ)"])
         }
         print(PlainTable.render(rows))
+        print("load average at the end \(Self.loadAverage())")
     }
+
+    static func median(_ values: [Double]) -> Double { BootstrapPercentile.of(values, 0.5) ?? .nan }
 
     private func study(concurrency: Int, requests: Int, tag: String) -> Study {
         let settings = GenerationSettings(
             server: ServerSettings(url: url, model: model, kind: .openai, concurrency: concurrency, timeoutSeconds: 900, stream: false),
-            sampling: SamplingSettings(temperature: 0.7, seed: 1, maxTokens: maxTokens))
+            // Greedy, so both clients get the same answers and the same number of tokens to time.
+            sampling: SamplingSettings(temperature: 0, seed: 1, maxTokens: maxTokens))
         // The same prompts for both clients at a level (the tag only names the folder).
         let tasks = (1...requests).map { StudyTask(id: "t\($0)", category: "bench", prompt: "In one sentence, what does resistance mean to a musician? (\($0))") }
         return Study(id: "bench-\(tag)", title: "bench", description: "", rubricID: "none",

@@ -88,16 +88,17 @@ struct CompletionTests {
     }
 
     @Test(arguments: [
-        (ServerKind.llamaCpp, "chat_template_kwargs"), (.vllm, "chat_template_kwargs"), (.sglang, "chat_template_kwargs"),
-        (.ollama, "reasoning_effort"), (.lmstudio, "reasoning_effort"), (.openai, "reasoning_effort"),
+        (ServerKind.llamaCpp, "chat_template_kwargs", true), (.vllm, "chat_template_kwargs", true), (.sglang, "chat_template_kwargs", true),
+        (.ollama, "think", false), (.lmstudio, "reasoning_effort", false), (.openai, "reasoning_effort", false),
     ])
-    func eachKindMapsThinkingToItsOwnControl(kind: ServerKind, field: String) {
+    func eachKindMapsThinkingToItsOwnControl(kind: ServerKind, field: String, takesABudget: Bool) {
         var body: [String: Any] = [:]
         _ = adapter(for: kind).applyThinking(ThinkingSettings(enabled: true), to: &body)
         #expect(body[field] != nil)
         var untouched: [String: Any] = [:]
         #expect(adapter(for: kind).applyThinking(ThinkingSettings(), to: &untouched) == nil && untouched.isEmpty)
         var budget: [String: Any] = [:]
-        #expect(adapter(for: kind).applyThinking(ThinkingSettings(budgetTokens: 512), to: &budget) != nil, "a budget it cannot send is said")
+        let note = adapter(for: kind).applyThinking(ThinkingSettings(budgetTokens: 512), to: &budget)
+        #expect((note == nil) == takesABudget, "a budget it cannot send is said; one it sends is not")
     }
 }

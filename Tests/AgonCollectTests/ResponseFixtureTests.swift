@@ -62,3 +62,52 @@ struct ResponseFixtureTests {
         #expect(stream.done)
     }
 }
+
+/// Ollama's own route: its answers, whole and streamed line by line, read as every other kind's.
+struct OllamaNativeFixtureTests {
+    @Test func aWholeAnswerKeepsThinkingApartWithItsCounts() throws {
+        let native = try ResponseFixtureTests.fixture("ollama-api-chat.json")
+        let completion = try adapter(for: .ollama).reader.read(body: OllamaNativeChat.completion(fromNative: native))
+        #expect(completion.text == "Sisyphus is the first general intelligence: it learns the hill, not the summit.")
+        #expect(completion.thinking?.hasPrefix("The myth is about endless labour.") == true)
+        #expect(completion.finishReason == "stop" && completion.promptTokens == 26 && completion.completionTokens == 298)
+        #expect(completion.model == "qwen3")
+    }
+
+    @Test func aStreamIsReadWhateverTheChunkBoundaries() throws {
+        let bytes = Array(try ResponseFixtureTests.fixture("ollama-api-chat-stream.ndjson"))
+        for size in [1, 7, 64, bytes.count] {
+            var lines = LineSplitter()
+            var stream = adapter(for: .ollama).reader.stream()
+            var firsts = 0
+            for start in stride(from: 0, to: bytes.count, by: size) {
+                for line in lines.feed(bytes[start..<min(start + size, bytes.count)]) {
+                    if try stream.consume(OllamaNativeChat.chunk(fromNativeLine: line)) { firsts += 1 }
+                }
+            }
+            #expect(lines.rest() == nil)
+            let completion = stream.finish()
+            #expect(completion.text == "Sisyphus learns the hill." && completion.thinking == "The myth is about labour.", "chunks of \(size)")
+            #expect(completion.finishReason == "stop" && completion.completionTokens == 282 && completion.promptTokens == 26)
+            #expect(firsts == 1, "the first token is marked once")
+        }
+    }
+
+    @Test func aStreamCutBeforeItsLastLineHasNoFinishReason() throws {
+        let text = String(decoding: try ResponseFixtureTests.fixture("ollama-api-chat-stream.ndjson"), as: UTF8.self)
+        var stream = adapter(for: .ollama).reader.stream()
+        for line in text.split(separator: "\n").dropLast() { _ = try stream.consume(OllamaNativeChat.chunk(fromNativeLine: String(line))) }
+        #expect(stream.finish().finishReason == nil, "the connection's reader treats this as dropped")
+    }
+
+    @Test func errorsAndBrokenLinesAreNotAnswers() {
+        var stream = adapter(for: .ollama).reader.stream()
+        #expect(throws: ChatResponseReader.Malformed.self) { _ = try stream.consume(OllamaNativeChat.chunk(fromNativeLine: "{\"model\": trunc")) }
+        #expect(throws: ChatResponseReader.Malformed.self) {
+            _ = try stream.consume(OllamaNativeChat.chunk(fromNativeLine: #"{"error":"model 'x' not found"}"#))
+        }
+        #expect(throws: ChatResponseReader.Malformed.self) {
+            _ = try adapter(for: .ollama).reader.read(body: OllamaNativeChat.completion(fromNative: Data(#"{"error":"boom"}"#.utf8)))
+        }
+    }
+}

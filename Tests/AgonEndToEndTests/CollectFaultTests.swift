@@ -66,7 +66,9 @@ struct CollectFaultTests {
         let space = CollectWorkspace(systems: [
             .init(id: "llamacpp", url: server.url("llamacpp"), profile: "quantisation_bits = 4\ncontext_tokens = 8192"),
             .init(id: "vllm", url: server.url("vllm"), stream: false),
-            .init(id: "ollama", url: server.url("ollama"), profile: "experts_total = 128\nexperts_active = 16"),
+            .init(id: "ollama", url: server.url("ollama"), profile: "experts_total = 128\nexperts_active = 16",
+                  sampling: "temperature = 0.7\nseed = 11\nmax_tokens = 200\n[systems.thinking]\nenabled = true"),
+            .init(id: "ollamawhole", url: server.url("ollama"), stream: false, kind: "ollama"),
             .init(id: "sglang", url: server.url("sglang"), stream: false),
             .init(id: "lmstudio", url: server.url("lmstudio")),
             .init(id: "inline", url: server.url("inline"), kind: "openai"),
@@ -77,7 +79,18 @@ struct CollectFaultTests {
         for record in space.records() {
             if case .server(let system, let report, _, _) = record { kinds[system] = report.kind }
         }
-        #expect(kinds == ["llamacpp": "llama.cpp", "vllm": "vllm", "ollama": "ollama", "sglang": "sglang", "lmstudio": "lmstudio", "inline": "openai"])
+        #expect(kinds == ["llamacpp": "llama.cpp", "vllm": "vllm", "ollama": "ollama", "ollamawhole": "ollama", "sglang": "sglang",
+                          "lmstudio": "lmstudio", "inline": "openai"])
+        // Ollama is asked on its own route (the stand-in refuses OpenAI fields there), streamed as
+        // newline-delimited JSON or whole, with `think` from [systems.thinking].
+        for system in ["ollama", "ollamawhole"] {
+            let record = try #require(space.answerRecords().first { $0.slot.system == system })
+            #expect(record.endpoint == "http://127.0.0.1:\(server.port)/ollama/api/chat")
+            let body = try #require(try JSONSerialization.jsonObject(with: record.request) as? [String: Any])
+            #expect((body["options"] as? [String: Any])?["num_predict"] as? Int == 200)
+            #expect(body["think"] as? Bool == (system == "ollama" ? true : nil))
+            #expect(record.completionTokens ?? 0 > 0 && record.promptTokens ?? 0 > 0)
+        }
         for answer in space.answerRecords() {
             #expect(answer.thinking == "First consider the myth, then the machine.", "\(answer.slot.system): \(answer.thinking ?? "nil")")
             #expect(!answer.text.contains("consider the myth") && !answer.text.contains("<think>"))

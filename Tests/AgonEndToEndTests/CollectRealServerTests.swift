@@ -64,5 +64,58 @@ struct CollectRealServerTests {
         let again = space.collect()
         #expect(again.status == 0 && again.output.contains("nothing to collect"), "\(again.output)")
         #expect(space.answers().count == 8)
+
+        try rateAndReport(space, records: records)
+    }
+
+    /// The collected study goes on as any study does: it validates, two scripted raters work
+    /// through their schedules, and the report shows both systems, every sample, and how the answers
+    /// were generated.
+    private func rateAndReport(_ space: CollectWorkspace, records: [CollectedAnswer]) throws {
+        let validate = AgonProcess.run(["validate", "gen"], home: space.root)
+        #expect(validate.status == 0, "\(validate.output)\n\(validate.error)")
+        #expect(validate.output.contains("gen: ok — 2 systems, 2 tasks, 2 samples per answer, 8 answers"), "\(validate.output)")
+        #expect(validate.output.contains("warning: whole: declared 16-bit but the server reports Q4_1"), "the journal's report, again")
+
+        var judged: [String: Int] = [:]
+        for (seed, rater) in ["ana", "ben"].enumerated() {
+            let run = AgonProcess.run(["scripted-rater", "gen", "--rater", rater, "--seed", "\(seed + 1)"], home: space.root, program: .bench)
+            #expect(run.status == 0, "\(run.output)\n\(run.error)")
+            let saved = run.output.split(separator: "\n").filter { $0.hasPrefix("saved ") }.count
+            #expect(saved > 0 && run.output.contains("done: \(saved) of \(saved) rated"), "\(run.output)")
+            judged[rater] = saved
+        }
+
+        let text = AgonProcess.run(["report", "gen"], home: space.root)
+        #expect(text.status == 0, "\(text.output)\n\(text.error)")
+        let generated = "generated with auto · temperature 0.7 · seed 3 · max 400 tokens"
+        for system in ["streamed", "whole"] {
+            #expect(text.output.contains("  \(system)"), "\(text.output)")
+        }
+        #expect(text.output.components(separatedBy: generated).count - 1 == 2, "both systems' settings: \(text.output)")
+        #expect(text.output.contains("Samples: 2 per answer"), "\(text.output)")
+
+        let json = AgonProcess.run(["report", "gen", "--json"], home: space.root)
+        #expect(json.status == 0, "\(json.error)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(report["judgements"] as? Int == judged.values.reduce(0, +))
+        #expect(Set(report["raters"] as? [String] ?? []) == ["ana", "ben"])
+        let systems = try #require(report["systems"] as? [[String: Any]])
+        #expect(systems.map { $0["id"] as? String } == ["streamed", "whole"])
+        #expect(systems.allSatisfy { $0["generation"] as? String == String(generated.dropFirst("generated with ".count)) })
+        // What the report says was asked is what the collection journal recorded being sent.
+        for record in records {
+            let body = try #require(try JSONSerialization.jsonObject(with: record.request) as? [String: Any])
+            #expect(body["temperature"] as? Double == 0.7 && body["max_tokens"] as? Int == 400)
+        }
+        let samples = try #require(report["samples"] as? [String: Any])
+        #expect(samples["samples"] as? Int == 2)
+        let rows = try #require(samples["rows"] as? [[String: Any]])
+        #expect(Set(rows.map { "\($0["system"] as? String ?? "?") \($0["sample"] as? Int ?? 0)" })
+                == ["streamed 1", "streamed 2", "whole 1", "whole 2"])
+        let showings = rows.map { $0["showings"] as? Int ?? 0 }
+        #expect(showings.allSatisfy { $0 > 0 }, "every sample was shown: \(rows)")
+        #expect(showings.reduce(0, +) == 2 * (report["judgements"] as? Int ?? 0) - 2 * (report["repeats"] as? Int ?? 0),
+                "each judgement shows two answers; repeats are left out")
     }
 }

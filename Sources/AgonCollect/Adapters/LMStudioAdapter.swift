@@ -11,6 +11,8 @@ struct LMStudioAdapter: ServerAdapter {
     func applyThinking(_ thinking: ThinkingSettings, to body: inout [String: Any]) -> String? {
         guard let wanted = thinking.wanted else { return nil }
         body["reasoning_effort"] = wanted ? "high" : "none"
+        // LM Studio's API takes an effort, not a number of tokens (a budget is an open request:
+        // lmstudio-ai/lmstudio-bug-tracker#1974).
         return budgetNote(thinking)
     }
 

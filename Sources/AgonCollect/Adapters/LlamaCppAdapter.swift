@@ -2,8 +2,9 @@ import AgonCore
 import Foundation
 
 /// llama.cpp's `llama-server`: reasoning in `reasoning_content`; thinking switched by the chat
-/// template's `enable_thinking` (and `reasoning_effort: "none"`); the model from `/props`
-/// (`n_ctx`, `model_path`, `build_info`) and `/v1/models` `meta` (`n_params`, `n_ctx_train`, `size`).
+/// template's `enable_thinking` (and `reasoning_effort: "none"`) and capped by
+/// `thinking_budget_tokens`; the model from `/props` (`n_ctx`, `model_path`, `build_info`) and
+/// `/v1/models` `meta` (`n_params`, `n_ctx_train`, `size`).
 struct LlamaCppAdapter: ServerAdapter {
     var kind: ServerKind { .llamaCpp }
     var thinkingFields: [String] { ["reasoning_content"] }
@@ -11,8 +12,19 @@ struct LlamaCppAdapter: ServerAdapter {
     func applyThinking(_ thinking: ThinkingSettings, to body: inout [String: Any]) -> String? {
         guard let wanted = thinking.wanted else { return nil }
         setTemplateThinking(wanted, in: &body)
-        if !wanted { body["reasoning_effort"] = "none" }
-        return budgetNote(thinking)
+        // The server's per-request reasoning budget (ggml-org/llama.cpp#20297, read in
+        // tools/server/server-common.cpp): 0 ends thinking at once, so off holds even for a template
+        // without `enable_thinking`; N forces the end tag after N tokens. It counts between the
+        // template's thinking tags (so it needs `--jinja`), and some builds honour it only when the
+        // server was started without `--reasoning-budget`. Unlimited sends nothing: -1 there means
+        // "the server's own default".
+        if !wanted {
+            body["reasoning_effort"] = "none"
+            body["thinking_budget_tokens"] = 0
+        } else if let budget = thinking.budgetTokens, budget > 0 {
+            body["thinking_budget_tokens"] = budget
+        }
+        return nil
     }
 
     func detailRequests(model: String) -> [DetailRequest] {

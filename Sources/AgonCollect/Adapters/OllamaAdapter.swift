@@ -1,17 +1,23 @@
 import AgonCore
 import Foundation
 
-/// Ollama through its OpenAI route (`/v1`): reasoning in `reasoning` (its native `message.thinking`
-/// renamed), thinking switched by `reasoning_effort` (`"none"` off; on, the highest level), and the
-/// model from `POST /api/show`: `details.parameter_size`, `details.quantization_level`,
-/// `model_info["<arch>.context_length"]`, `…expert_count`, `…expert_used_count`, and `num_ctx`.
+/// Ollama through its own route (`/api/chat`, see `OllamaNativeChat`): reasoning in
+/// `message.thinking`, thinking switched by `think`, and the model from `POST /api/show`:
+/// `details.parameter_size`, `details.quantization_level`, `model_info["<arch>.context_length"]`,
+/// `…expert_count`, `…expert_used_count`, and `num_ctx`. (Its `/v1` route is `kind = "openai"`.)
 struct OllamaAdapter: ServerAdapter {
     var kind: ServerKind { .ollama }
-    var thinkingFields: [String] { ["reasoning", "thinking"] }
+    var thinkingFields: [String] { ["thinking", "reasoning"] }
+    // The native route: on `/v1` an Ollama too old for `reasoning_effort` drops it without a word,
+    // and only here do `options` (`num_ctx` among them) reach the model per request.
+    var chatRoute: ChatRoute { .ollamaNative }
 
     func applyThinking(_ thinking: ThinkingSettings, to body: inout [String: Any]) -> String? {
         guard let wanted = thinking.wanted else { return nil }
-        body["reasoning_effort"] = wanted ? "high" : "none"
+        // docs/capabilities/thinking.mdx: `think` is a boolean for most models; gpt-oss ignores a
+        // boolean and takes a level ("low", "medium", "high"), set through extra. Ollama has no
+        // token budget (api/types.go `ThinkValue` is a boolean or a level).
+        body["think"] = wanted
         return budgetNote(thinking)
     }
 

@@ -12,6 +12,7 @@ struct OpenAIAdapter: ServerAdapter {
     func applyThinking(_ thinking: ThinkingSettings, to body: inout [String: Any]) -> String? {
         guard let wanted = thinking.wanted else { return nil }
         body["reasoning_effort"] = wanted ? "high" : "none"
+        // OpenAI's chat completions take an effort only; llama-cpp-python's server has no budget.
         return budgetNote(thinking)
     }
 

@@ -8,6 +8,8 @@ public protocol ServerAdapter: Sendable {
     var kind: ServerKind { get }
     /// Message (and delta) fields holding reasoning, in the order this kind uses them.
     var thinkingFields: [String] { get }
+    /// Where chat requests go and in which shape; every kind but Ollama uses the OpenAI route.
+    var chatRoute: ChatRoute { get }
     /// Maps the study's thinking settings onto this server's own control; returns a note when a
     /// setting cannot be sent (the summary shows it).
     func applyThinking(_ thinking: ThinkingSettings, to body: inout [String: Any]) -> String?
@@ -35,6 +37,8 @@ public struct DetailRequest: Sendable {
 }
 
 extension ServerAdapter {
+    public var chatRoute: ChatRoute { .openAI }
+
     public var reader: ChatResponseReader { ChatResponseReader(thinkingFields: thinkingFields) }
 
     /// `chat_template_kwargs.enable_thinking`: Qwen3-style templates' switch, honoured by llama.cpp,

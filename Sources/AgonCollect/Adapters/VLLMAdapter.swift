@@ -2,7 +2,8 @@ import AgonCore
 import Foundation
 
 /// vLLM: reasoning in `reasoning` (called `reasoning_content` before its rename; both read),
-/// thinking switched by the chat template's `enable_thinking`, context from `/v1/models`
+/// thinking switched by the chat template's `enable_thinking` and capped by `thinking_token_budget`,
+/// context from `/v1/models`
 /// `max_model_len`, version from `/version`.
 struct VLLMAdapter: ServerAdapter {
     var kind: ServerKind { .vllm }
@@ -11,7 +12,12 @@ struct VLLMAdapter: ServerAdapter {
     func applyThinking(_ thinking: ThinkingSettings, to body: inout [String: Any]) -> String? {
         guard let wanted = thinking.wanted else { return nil }
         setTemplateThinking(wanted, in: &body)
-        return budgetNote(thinking)
+        // `thinking_token_budget` is vLLM's own request field (vllm-project/vllm#20859, enforced by
+        // its thinking-budget logits processor; the server needs `--reasoning-config` naming the
+        // think tags). Sent only for a positive cap: off is the template's switch above, and a
+        // server started without that config may refuse the field.
+        if let budget = thinking.budgetTokens, budget > 0 { body["thinking_token_budget"] = budget }
+        return nil
     }
 
     func detailRequests(model: String) -> [DetailRequest] {

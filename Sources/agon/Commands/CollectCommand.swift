@@ -163,10 +163,10 @@ struct CollectCommand: ParsableCommand {
             for slot in slots.prefix(5) { print("  - \(slot)") }
             if slots.count > 5 { print("  … and \(slots.count - 5) more") }
             if !shownBody, let slot = slots.first, let task = study.task(id: slot.task) {
-                let adapterKind = server.kind == .auto ? ServerKind.openai : server.kind
+                let kindAdapter = adapter(for: server.kind == .auto ? ServerKind.openai : server.kind)
                 let built = ChatRequest.body(prompt: task.prompt, sample: slot.sample, settings: settings, server: server,
-                                             adapter: adapter(for: adapterKind))
-                print("first request: POST \(server.url.hasSuffix("/") ? String(server.url.dropLast()) : server.url)/chat/completions"
+                                             adapter: kindAdapter)
+                print("first request: POST \(kindAdapter.chatRoute.url(forBase: server.url))"
                       + (server.kind == .auto ? " (kind auto: thinking controls are chosen once the server is detected; shown as for an OpenAI-compatible server)" : ""))
                 let object = try? JSONSerialization.jsonObject(with: built.body)
                 let pretty = object.flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) }
