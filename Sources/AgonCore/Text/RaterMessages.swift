@@ -117,8 +117,8 @@ public enum RaterMessage: Equatable, Sendable {
                 ru: "\(name) нет в списке оценщиков исследования \(study). Попросите исследователя, который вас пригласил, добавить вас.")
         case .rosterHasProblems(let study, let file):
             return LocalizedText(
-                en: "The list of raters of study `\(study)` (\(file)) has mistakes, so rating cannot start. Please tell the researcher; Agon names each mistake to them when they run `agon raters add`.",
-                ru: "В списке оценщиков исследования `\(study)` (\(file)) есть ошибки, поэтому оценивание не начато. Сообщите исследователю; Agon назовёт ему каждую ошибку при `agon raters add`.")
+                en: "The list of raters of study `\(study)` (\(file)) has mistakes, so rating cannot start. Please tell the researcher and show them the lines below.",
+                ru: "В списке оценщиков исследования `\(study)` (\(file)) есть ошибки, поэтому оценивание не начато. Сообщите исследователю и покажите ему строки ниже.")
         case .couldNotSave(let journal, let detail):
             return LocalizedText(
                 en: "Could not save to \(journal): \(detail). The last action was not saved; everything before it is. Please tell the researcher.",
