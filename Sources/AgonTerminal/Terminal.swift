@@ -14,6 +14,14 @@ public final class Terminal {
         case notInteractive
         case unknownTerminal(String)
 
+        /// The same, for the rater's message in their language.
+        public var reason: RaterMessage.TerminalProblem {
+            switch self {
+            case .notInteractive: return .notInteractive
+            case .unknownTerminal(let name): return .unknownTerminal(name.hasPrefix("(none") ? nil : name)
+            }
+        }
+
         public var description: String {
             switch self {
             case .notInteractive:

@@ -164,6 +164,43 @@ import Glibc
         }
     }
 
+    /// At 80×24 in Russian, with the Russian layout's letters: м marks lines of the answer, ↓
+    /// extends the mark, н quotes it into the note, and the note keeps the quotation and a comment.
+    @Test func aRaterQuotesMarkedLinesIntoTheNoteInRussian() throws {
+        try #require(Tmux.isInstalled, "tmux is not installed: the end-to-end test of the rating screen cannot run")
+        let home = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let tmux = Tmux()
+        start(tmux, home: home, width: 80, height: 24, ["rate", "--rater", "eve", "--lang", "ru"])
+        try #require(tmux.wait(for: "Как оценивать") != nil, "no first frame: \(tmux.capture().joined(separator: "\n"))")
+        tmux.send("Escape")
+        #expect(tmux.wait(for: "Прочтите задание") != nil)
+        tmux.send("м", "Down", "Down")
+        let marked = tmux.wait(for: "Отмечено в ответе A: 3 строки")
+        #expect(marked != nil, "\(tmux.capture().joined(separator: "\n"))")
+        tmux.send("н")
+        #expect(tmux.wait(for: "В заметку процитировано: 3 строки") != nil, "\(tmux.capture().joined(separator: "\n"))")
+        tmux.type("точно")
+        tmux.send("Escape", "q")
+        #expect(tmux.wait(for: "сохранить несохранённое как черновик и выйти") != nil)
+        tmux.send("л")
+        let exit = tmux.wait(for: "[exit:")
+        #expect(exit?.contains { $0.contains("[exit:0]") } == true, "\(exit ?? [])")
+
+        let journal = try events(home, rater: "eve")
+        guard case .draft(let draft) = journal.last else {
+            Issue.record("no draft: \(journal.map(\.typeName))")
+            return
+        }
+        let lines = draft.note.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 4, "\(draft.note)")
+        #expect(lines.prefix(3).allSatisfy { $0.hasPrefix(">") }, "\(draft.note)")
+        #expect(lines.last == "точно")
+        // What was quoted is what the pane showed marked, line for line.
+        let shown = (marked ?? []).joined(separator: "\n")
+        for line in lines.prefix(3) where line != ">" { #expect(shown.contains(line.dropFirst(2)), "\(line) not on the screen:\n\(shown)") }
+    }
+
     @Test func controlSequencesInAnswersAreShownNotExecuted() throws {
         try #require(Tmux.isInstalled, "tmux is not installed: the end-to-end test of the rating screen cannot run")
         let home = try Self.workspace()

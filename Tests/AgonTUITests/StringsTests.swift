@@ -23,7 +23,7 @@ struct StringsTests {
             #expect(text.ru?.isEmpty == false, "\(phrase) has no Russian")
             #expect(Self.blanks(text.en) == Self.blanks(text.ru ?? ""), "\(phrase): the blanks differ")
         }
-        for phrase in [Phrase.pairs, .criteria] {
+        for phrase in [Phrase.pairs, .criteria, .characters, .quotedLines, .oddities] {
             for language in Language.allCases {
                 #expect(Strings(language).text(phrase).split(separator: "|").count == 3, "\(phrase) needs three forms")
             }
@@ -31,7 +31,7 @@ struct StringsTests {
     }
 
     @Test func everyKeyDescriptionHasBothLanguages() {
-        let modes: [Mode] = [.rating, .note, .flagReason, .confirmQuit, .help, .criterion, .finished]
+        let modes: [Mode] = [.rating, .note, .flagReason, .confirmQuit, .help, .criterion, .marking, .finished]
         for binding in modes.flatMap(KeyMap.bindings(for:)) + KeyMap.groups.flatMap(\.bindings) {
             for text in [binding.help] + (binding.short.map { [$0] } ?? []) {
                 #expect(!text.en.isEmpty && text.ru?.isEmpty == false, "\(binding.action): \(text)")
@@ -59,8 +59,8 @@ struct StringsTests {
     }
 
     @Test func blanksAreFilledOnceInOrder() {
-        let text = Strings(.en).text(.leaving, 2, 3, "Sessions/{4}.jsonl", "agon rate demo --rater eve")
-        #expect(text == "2 of 3 rated, saved in Sessions/{4}.jsonl. To continue: agon rate demo --rater eve")
+        let text = Strings(.en).text(.tooSmall, "{4}", 3, 60, 18)
+        #expect(text == "This window is too small ({4}×3); the rating screen needs at least 60×18. Enlarge it, or press q to quit.")
     }
 
     @Test func theQuitDialogNamesTheRussianLayoutsKeys() {

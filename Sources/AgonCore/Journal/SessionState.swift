@@ -28,6 +28,9 @@ public struct SessionState: Sendable, Equatable {
     public private(set) var calibrated: [Int: CalibrationJudgement] = [:]
     public private(set) var lastActivity: Date?
     public private(set) var openings = 0
+    /// The researcher accepted edits since the rater last opened the session, so the next opening
+    /// tells the rater that some answers' text was corrected.
+    public private(set) var editsAcceptedSinceOpening = false
     /// Judgements in effect that were made before the researcher accepted edits to one of their
     /// answers: item → the edited answers (task, system, sample) the rater saw in their old text.
     public private(set) var sawEarlierText: [Int: [AcceptedEdits.Edit]] = [:]
@@ -80,10 +83,12 @@ public struct SessionState: Sendable, Equatable {
             drafts[draft.item] = draft
         case .opened:
             openings += 1
+            editsAcceptedSinceOpening = false
         case .calibration(let judgement):
             calibrated[judgement.pair] = judgement
             if !drafts.isEmpty { drafts[CalibrationJudgement.itemNumber(pair: judgement.pair)] = nil }
         case .editsAccepted(let edits):
+            editsAcceptedSinceOpening = true
             for (item, judgement) in judgements {
                 let seen = edits.answers.filter { edit in
                     edit.task == judgement.task

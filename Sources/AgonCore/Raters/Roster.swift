@@ -84,12 +84,4 @@ public struct Roster: Equatable, Sendable {
         if !document.diagnostics.isEmpty { throw DiagnosticsError(document.diagnostics.sorted()) }
         return Roster(raters: raters)
     }
-
-    /// What `agon rate` says to someone the roster does not list, in their language.
-    public static func refusal(_ name: String, study: String, language: Language) -> String {
-        switch language {
-        case .en: "\(name) is not on the list of raters for study \(study). Please ask the researcher who invited you to add you."
-        case .ru: "\(name) нет в списке оценщиков исследования \(study). Попросите исследователя, который вас пригласил, добавить вас."
-        }
-    }
 }

@@ -77,7 +77,7 @@ public struct StudyJudgements: Sendable {
             }
             let damaged = journal.contents.problems.count
             damagedLines += damaged
-            if damaged > 0 { warnings.append("\(name): \(damaged) line\(damaged == 1 ? "" : "s") could not be used (see `agon sessions`)") }
+            if damaged > 0 { warnings.append("\(name): \(PluralNoun.line.counted(damaged)) could not be used (see `agon sessions`)") }
             let state = SessionState(replaying: events)
             if !state.sawEarlierText.isEmpty { sessions.append((journal.rater, state)) }
             if !state.flags.isEmpty {
@@ -108,7 +108,7 @@ public struct StudyJudgements: Sendable {
         let systems = Set(bundle.study.systems.map(\.id))
         let unknown = judgements.filter { !systems.contains($0.judgement.left) || !systems.contains($0.judgement.right) }
         if !unknown.isEmpty {
-            warnings.append("\(unknown.count) judgement\(unknown.count == 1 ? "" : "s") name systems not in the study and are left out")
+            warnings.append("\(PluralNoun.judgement.counted(unknown.count)) name systems not in the study and are left out")
             judgements.removeAll { !systems.contains($0.judgement.left) || !systems.contains($0.judgement.right) }
         }
         var result = StudyJudgements(raters: raters, judgements: judgements, flags: flags, flaggedLeftOut: flaggedLeftOut,

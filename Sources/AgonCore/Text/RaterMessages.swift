@@ -23,11 +23,23 @@ public enum RaterMessage: Equatable, Sendable {
     case studyHasProblems(study: String, count: Int)
     /// `--new-session` moved the earlier journal away.
     case previousSessionKept(path: String)
-    case terminalUnavailable(detail: String)
+    case terminalUnavailable(TerminalProblem)
+    /// The study has a roster and this name is not on it.
+    case notOnRoster(name: String, study: String)
+    /// The study's list of raters (`raters.toml`, at `file`) cannot be read.
+    case rosterHasProblems(study: String, file: String)
     /// The screen could not save the last action; `line` is what was not saved.
     case couldNotSave(journal: String, detail: String)
     /// The screen closed normally.
     case sessionSaved(rated: Int, total: Int, journal: String, command: String)
+
+    /// Why the screen cannot open in this terminal.
+    public enum TerminalProblem: Equatable, Sendable {
+        /// Input or output is not a terminal (redirected, or no terminal at all).
+        case notInteractive
+        /// `TERM` names a terminal this machine does not know (nil: `TERM` is not set).
+        case unknownTerminal(String?)
+    }
 
     public func text(in language: Language) -> String { localized.text(in: language) }
 
@@ -83,10 +95,30 @@ public enum RaterMessage: Equatable, Sendable {
                     + "Сообщите исследователю; `agon validate \(study)` покажет их.")
         case .previousSessionKept(let path):
             return LocalizedText(en: "The previous session is kept in \(path).", ru: "Прежняя сессия сохранена в \(path).")
-        case .terminalUnavailable(let detail):
+        case .terminalUnavailable(let problem):
+            let detail: LocalizedText
+            switch problem {
+            case .notInteractive:
+                detail = LocalizedText(en: "it needs an interactive terminal, and its input or output is redirected",
+                                       ru: "ему нужен интерактивный терминал, а ввод или вывод перенаправлен")
+            case .unknownTerminal(nil):
+                detail = LocalizedText(en: "the terminal type is not set (TERM); try `TERM=xterm-256color agon rate …`",
+                                       ru: "тип терминала не задан (TERM); попробуйте `TERM=xterm-256color agon rate …`")
+            case .unknownTerminal(let name?):
+                detail = LocalizedText(en: "the terminal type `\(name)` is unknown here; try `TERM=xterm-256color agon rate …`",
+                                       ru: "тип терминала `\(name)` здесь неизвестен; попробуйте `TERM=xterm-256color agon rate …`")
+            }
             return LocalizedText(
-                en: "The rating screen cannot open here: \(detail). Run `agon rate` in a terminal window (at least 60 × 18).",
-                ru: "Экран оценивания здесь не открывается: \(detail). Запустите `agon rate` в окне терминала (не меньше 60 × 18).")
+                en: "The rating screen cannot open here: \(detail.text(in: .en)). Run `agon rate` in a terminal window (at least 60 × 18).",
+                ru: "Экран оценивания здесь не открывается: \(detail.text(in: .ru)). Запустите `agon rate` в окне терминала (не меньше 60 × 18).")
+        case .notOnRoster(let name, let study):
+            return LocalizedText(
+                en: "\(name) is not on the list of raters for study \(study). Please ask the researcher who invited you to add you.",
+                ru: "\(name) нет в списке оценщиков исследования \(study). Попросите исследователя, который вас пригласил, добавить вас.")
+        case .rosterHasProblems(let study, let file):
+            return LocalizedText(
+                en: "The list of raters of study `\(study)` (\(file)) has mistakes, so rating cannot start. Please tell the researcher and show them the lines below.",
+                ru: "В списке оценщиков исследования `\(study)` (\(file)) есть ошибки, поэтому оценивание не начато. Сообщите исследователю и покажите ему строки ниже.")
         case .couldNotSave(let journal, let detail):
             return LocalizedText(
                 en: "Could not save to \(journal): \(detail). The last action was not saved; everything before it is. Please tell the researcher.",
@@ -129,7 +161,8 @@ public enum RaterMessage: Equatable, Sendable {
     /// The kinds of message, for the test that every one is worded in every language.
     public enum Kind: CaseIterable, Sendable {
         case raterMissing, raterName, locked, studyChanged, cannotContinue, foreignJournal, storage, noSuchStudy
-        case studyAwaitsAnswers, studyHasProblems, previousSessionKept, terminalUnavailable, couldNotSave, sessionSaved
+        case studyAwaitsAnswers, studyHasProblems, previousSessionKept, terminalUnavailable, notOnRoster, rosterHasProblems
+        case couldNotSave, sessionSaved
     }
 
     public var kind: Kind {
@@ -146,6 +179,8 @@ public enum RaterMessage: Equatable, Sendable {
         case .studyHasProblems: return .studyHasProblems
         case .previousSessionKept: return .previousSessionKept
         case .terminalUnavailable: return .terminalUnavailable
+        case .notOnRoster: return .notOnRoster
+        case .rosterHasProblems: return .rosterHasProblems
         case .couldNotSave: return .couldNotSave
         case .sessionSaved: return .sessionSaved
         }
@@ -159,7 +194,9 @@ public enum RaterMessage: Equatable, Sendable {
             .cannotContinue(study: "demo", journal: "Sessions/demo/anna.jsonl"), .foreignJournal(journal: "Sessions/demo/anna.jsonl"),
             .storage(detail: "Permission denied"), .noSuchStudy(study: "demo"), .studyAwaitsAnswers(study: "demo"),
             .studyHasProblems(study: "demo", count: 3), .previousSessionKept(path: "Sessions/demo/archive/anna.jsonl"),
-            .terminalUnavailable(detail: "not a terminal"), .couldNotSave(journal: "Sessions/demo/anna.jsonl", detail: "No space left on device"),
+            .terminalUnavailable(.notInteractive), .terminalUnavailable(.unknownTerminal(nil)), .terminalUnavailable(.unknownTerminal("vt52x")),
+            .notOnRoster(name: "eve", study: "demo"), .rosterHasProblems(study: "demo", file: "Studies/demo/raters.toml"),
+            .couldNotSave(journal: "Sessions/demo/anna.jsonl", detail: "No space left on device"),
             .sessionSaved(rated: 3, total: 5, journal: "Sessions/demo/anna.jsonl", command: "agon rate demo --rater anna"),
         ]
     }

@@ -11,11 +11,13 @@ public enum Action: Hashable, Sendable {
     case nextCriterion, previousCriterion, score, raise, lower, clearScore, describeCriterion
     case prefer(Preference)
     case editNote, toggleRubric
+    // Quoting a passage: mark lines of the focused answer, then yank them into the note
+    case markPassage, yankPassage, cancelMark
     // The item
     case submit, undo, skip, flag, help, quit
     // Text fields (note, flag reason)
     case finishText, cancelText, cursorLeft, cursorRight, cursorHome, cursorEnd
-    case cursorUp, cursorDown, wordLeft, wordRight, lineBreak, quoteLine
+    case cursorUp, cursorDown, wordLeft, wordRight, lineBreak
     case deleteBackward, deleteForward, deleteWord, deleteToStart
     // Leaving with unsaved input
     case keepDraftAndQuit, discardAndQuit, stay
@@ -31,6 +33,8 @@ public enum Mode: Equatable, Sendable {
     case help
     /// The focused criterion in full, over the screen.
     case criterion
+    /// Lines of the focused answer being marked for quoting into the note.
+    case marking
     case finished
     /// After a calibration pair: the rater's input beside the researcher's reference and rationale.
     case calibrationFeedback
@@ -115,6 +119,9 @@ public enum KeyMap {
                                                  "свернуть рубрику в одну строку (больше места ответам) или развернуть"),
                 short: t("rubric", "рубрика")),
         Binding([c("n")], .editNote, help: t("write or edit the note", "написать или изменить заметку"), short: t("note", "заметка")),
+        Binding([c("v")], .markPassage, help: t("mark lines of the focused answer to quote them in the note",
+                                                "отметить строки выбранного ответа, чтобы процитировать их в заметке"),
+                short: t("quote", "цитата")),
     ]
 
     public static let item: [Binding] = [
@@ -142,8 +149,8 @@ public enum KeyMap {
         Binding([.down, .control("n")], .cursorDown, help: t("cursor down a line", "курсор на строку вниз")),
         Binding([.wordLeft], .wordLeft, help: t("cursor to the previous word", "курсор на слово назад")),
         Binding([.wordRight], .wordRight, help: t("cursor to the next word", "курсор на слово вперёд")),
-        Binding([.control("y")], .quoteLine, help: t("quote the focused answer into the note, a line a press",
-                                                      "цитировать выбранный ответ в заметку, по строке"),
+        Binding([.control("y")], .markPassage, help: t("mark lines of the focused answer and quote them here",
+                                                        "отметить строки выбранного ответа и процитировать их здесь"),
                 short: t("quote", "цитата")),
         Binding([.home, .control("a")], .cursorHome, help: t("to the start", "в начало")),
         Binding([.end, .control("e")], .cursorEnd, help: t("to the end", "в конец")),
@@ -152,6 +159,20 @@ public enum KeyMap {
         Binding([.control("w")], .deleteWord, help: t("delete the word before the cursor", "удалить слово перед курсором"),
                 short: t("delete word", "удалить слово")),
         Binding([.control("u")], .deleteToStart, help: t("delete everything before the cursor", "удалить всё перед курсором")),
+        Binding([.control("c")], .quit, help: t("quit (asks about unsaved input)", "выход (с вопросом о несохранённом)")),
+    ]
+
+    /// The mark starts at the top line the pane shows; moving extends it from there.
+    public static let marking: [Binding] = [
+        Binding([.down, c("j")], .scrollDown, help: t("extend the mark a line down", "расширить отметку на строку вниз"),
+                short: t("mark lines", "отметить строки"), footerKeys: "↑ ↓"),
+        Binding([.up, c("k")], .scrollUp, help: t("move the mark's end a line up", "сдвинуть конец отметки на строку вверх")),
+        Binding([.pageDown, c(" ")], .pageDown, help: t("extend the mark a page down", "расширить отметку на страницу вниз")),
+        Binding([.pageUp], .pageUp, help: t("move the mark's end a page up", "сдвинуть конец отметки на страницу вверх")),
+        Binding([c("y"), .enter], .yankPassage, help: t("quote the marked lines into the note, each line beginning with >",
+                                                        "процитировать отмеченные строки в заметку, каждую строку с >"),
+                short: t("quote into the note", "в заметку")),
+        Binding([.escape, c("v")], .cancelMark, help: t("cancel the mark", "отменить отметку"), short: t("cancel", "отмена")),
         Binding([.control("c")], .quit, help: t("quit (asks about unsaved input)", "выход (с вопросом о несохранённом)")),
     ]
 
@@ -202,10 +223,11 @@ public enum KeyMap {
         case .rating: return item.prefix(1) + scoring + reading + item.dropFirst()
         case .note: return textField
         // A flag reason is one line: no line breaks, rows or quotations.
-        case .flagReason: return textField.filter { ![.lineBreak, .quoteLine, .cursorUp, .cursorDown].contains($0.action) }
+        case .flagReason: return textField.filter { ![.lineBreak, .markPassage, .cursorUp, .cursorDown].contains($0.action) }
         case .confirmQuit: return confirmQuit
         case .help: return helpScreen
         case .criterion: return criterionScreen
+        case .marking: return marking
         case .finished: return finished
         case .calibrationFeedback: return calibrationFeedback
         }
@@ -217,11 +239,12 @@ public enum KeyMap {
         KeyGroup(title: t("Scoring", "Оценка"), bindings: scoring),
         KeyGroup(title: t("This pair", "Эта пара"), bindings: item),
         KeyGroup(title: t("Typing a note or a flag reason", "Ввод заметки или причины флага"), bindings: textField),
+        KeyGroup(title: t("Quoting a passage (v, or Ctrl-Y in the note)", "Цитата из ответа (м/v или Ctrl-Y в заметке)"), bindings: marking),
     ]
 
     private static let lookup: [Mode: [Key: Action]] = {
         var table: [Mode: [Key: Action]] = [:]
-        for mode in [Mode.rating, .note, .flagReason, .confirmQuit, .help, .criterion, .finished, .calibrationFeedback] {
+        for mode in [Mode.rating, .note, .flagReason, .confirmQuit, .help, .criterion, .marking, .finished, .calibrationFeedback] {
             var keys: [Key: Action] = [:]
             for binding in bindings(for: mode) {
                 for key in binding.keys where keys[key] == nil { keys[key] = binding.action }

@@ -38,6 +38,18 @@ public struct ItemInput: Equatable, Sendable {
     }
 }
 
+/// A run of an answer's wrapped lines the rater is marking, to quote into the note: from the
+/// line where marking began to the line the rater moved to (either may be the lower).
+public struct PassageMark: Equatable, Sendable {
+    public var side: Side
+    public var anchor: Int
+    public var end: Int
+    /// Where Esc or a quotation returns: the note when marking began there, else rating.
+    public var startedInNote: Bool
+
+    public var lines: ClosedRange<Int> { min(anchor, end)...max(anchor, end) }
+}
+
 /// A line of feedback under the rubric.
 public struct StatusMessage: Equatable, Sendable {
     public enum Kind: Sendable { case info, success, warning }
@@ -120,8 +132,8 @@ public struct RatingScreen {
     public let wraps = WrapCache()
     /// The note editor's layout, kept between keys and frames.
     public let noteLayouts = NoteLayoutCache()
-    /// The focused answer's line the next Ctrl-Y quotes into the note (nil: the top line shown).
-    public var quoteLine: Int?
+    /// Lines of an answer being marked for quoting into the note (mode `.marking`).
+    public var passageMark: PassageMark?
     /// The calibration pair whose reference is shown (`.calibrationFeedback`).
     public var feedbackPair: Int?
 

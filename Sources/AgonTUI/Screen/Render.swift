@@ -29,7 +29,9 @@ extension RatingScreen {
                 regions.append((AnswerPane(name: strings.answer(side), switchHint: layout.sideBySide ? nil : strings.switchHint,
                                            lines: answerLines(open, side, width: layout.textWidth(side)),
                                            scroll: scroll(side), focused: side == self.side, linesLabel: strings.lines,
-                                           indent: layout.textIndent(side)), layout.answer(side)))
+                                           indent: layout.textIndent(side),
+                                           marked: mode == .marking && passageMark?.side == side ? passageMark?.lines : nil),
+                                layout.answer(side)))
             }
             regions.append((Divider(top: "┬"), layout.paneDivider))
             if rubricFolded {
@@ -46,7 +48,8 @@ extension RatingScreen {
             } else {
                 regions.append((NoteLine(strings: strings, note: input.noteText, editing: mode == .note), layout.note))
             }
-            regions.append((StatusLine(strings: strings, message: message, missing: missingParts()), layout.status))
+            let marking = mode == .marking ? passageMark.map { StatusMessage(strings.marking($0.lines.count, $0.side), .info) } : nil
+            regions.append((StatusLine(strings: strings, message: marking ?? message, missing: missingParts()), layout.status))
         } else {
             regions.append((ClosingScreen(strings: strings, total: total, message: message), layout.body))
         }

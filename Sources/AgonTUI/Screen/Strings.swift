@@ -9,11 +9,12 @@ public enum Phrase: String, CaseIterable, Sendable {
     case saved, skipped, skippedLast, undone, nothingToUndo, flagged, flagCancelled, flagWithdrawn, outOfScale
     case confirmQuit, finishedTitle, finishedBodyOne, finishedBodyMany, helpTitle, helpIntro, tooSmall
     case readyToSubmit, flagTitle, pasteOutsideField, pasteCut, flaggedMark, inFullHint, confirmTitle
-    case unfoldRubricHint, scoredCounts, scoredCount, fastSubmit, leaving
+    case unfoldRubricHint, scoredCounts, scoredCount, fastSubmit
+    case marking, quoted, sessionNotes, tornLineSetAside, editsAccepted
     case calibrationWelcome, calibrationPair, calibrationTitle, calibrationYours, calibrationReference, calibrationWhy
     case calibrationRequired, calibrationSkipped, calibrationNoFlag, calibrationDone
     /// Noun forms, `one|few|many` (English: `one|other|other`), chosen by CLDR plural rules.
-    case pairs, criteria, characters
+    case pairs, criteria, characters, quotedLines, oddities
 }
 
 /// The screen's own words in the interface language.
@@ -93,7 +94,17 @@ public struct Strings: Sendable {
             // The action first: on a narrow status line the rest may be cut.
             .fastSubmit: t("Press Enter again to submit: reading both answers takes about {2} s, this took {1} s.",
                            "Enter ещё раз — отправить: чтение обоих ответов занимает около {2} с, прошло {1} с."),
-            .leaving: t("{1} of {2} rated, saved in {3}. To continue: {4}", "Оценено {1} из {2}. Сохранено в {3}. Продолжить: {4}"),
+            // While marking, the status line says what is marked and how to finish.
+            .marking: t("Marked {1} of answer {2}: ↑ ↓ extend, y quotes into the note, Esc cancels.",
+                        "Отмечено в ответе {2}: {1}. ↑ ↓ — расширить, н/y — в заметку, Esc — отмена."),
+            .quoted: t("Quoted into the note: {1}.", "В заметку процитировано: {1}."),
+            // What the journal showed on opening, for the rater; the detail is the researcher's, in `agon sessions`.
+            .sessionNotes: t("Your session file has {1} that did not stop rating; the researcher sees them in `agon sessions {2}`.",
+                             "В файле вашей сессии есть {1}, не мешающие оценке; исследователь увидит их в `agon sessions {2}`."),
+            .tornLineSetAside: t("Your session file ended in an incomplete line (after a crash?); it was set aside in {1}. Everything before it is kept.",
+                                 "Файл вашей сессии заканчивался неполной строкой (после сбоя?); она отложена в {1}. Всё, что было до неё, сохранено."),
+            .editsAccepted: t("The researcher corrected the text of some answers since your last sitting; your judgements are kept.",
+                              "С прошлого раза исследователь исправил текст некоторых ответов; ваши оценки сохранены."),
             // Calibration (frame-of-reference training before the study's pairs).
             .calibrationWelcome: t("Practice first: {1}, each followed by the researcher's reference. They are not counted.",
                                    "Сначала тренировка: {1}, после каждой — эталон исследователя. Они не учитываются."),
@@ -111,6 +122,8 @@ public struct Strings: Sendable {
             .pairs: t("pair|pairs|pairs", "пару|пары|пар"),
             .criteria: t("criterion|criteria|criteria", "критерий|критерия|критериев"),
             .characters: t("character|characters|characters", "символ|символа|символов"),
+            .quotedLines: t("line|lines|lines", "строка|строки|строк"),
+            .oddities: t("oddity|oddities|oddities", "странность|странности|странностей"),
         ]
     }()
 
@@ -209,6 +222,12 @@ public struct Strings: Sendable {
     public func scoredCounts(a: Int, b: Int, of total: Int) -> String { text(.scoredCounts, a, b, total) }
     public func scoredCount(_ scored: Int, of total: Int) -> String { text(.scoredCount, scored, total) }
     public func fastSubmit(seconds: Int, reading: Int) -> String { text(.fastSubmit, seconds, reading) }
+    public func marking(_ lines: Int, _ side: Side) -> String { text(.marking, count(lines, .quotedLines), side.rawValue) }
+    public func quoted(_ lines: Int) -> String { text(.quoted, count(lines, .quotedLines)) }
+    /// Oddities in the journal that did not prevent continuing (`SessionStore.OpenSession.warnings`).
+    public func sessionNotes(_ oddities: Int, study: String) -> String { text(.sessionNotes, count(oddities, .oddities), study) }
+    public func tornLineSetAside(_ path: String) -> String { text(.tornLineSetAside, path) }
+    public var editsAccepted: String { text(.editsAccepted) }
     public func calibrationWelcome(_ pairs: Int) -> String { text(.calibrationWelcome, count(pairs, .pairs)) }
     public func calibrationPair(_ number: Int, of total: Int) -> String { text(.calibrationPair, number, total) }
     public func calibrationTitle(_ number: Int, of total: Int) -> String { text(.calibrationTitle, number, total) }

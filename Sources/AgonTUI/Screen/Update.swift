@@ -75,6 +75,7 @@ extension RatingScreen {
         switch mode {
         case .rating: return rate(action, key, layout)
         case .note, .flagReason: return edit(action)
+        case .marking: return mark(action, layout)
         case .confirmQuit:
             switch action {
             case .keepDraftAndQuit: return keepDraftIfDirty() + [.quit]
@@ -177,13 +178,13 @@ extension RatingScreen {
             if rubric.criteria.indices.contains(criterion) { mode = .criterion }
         case .editNote:
             mode = .note
-            quoteLine = nil
             input.noteText.moveToEnd()
         case .submit: return submit()
         case .undo: return undo()
         case .skip: return skip()
         case .flag where isCalibrating:
             message = StatusMessage(strings.calibrationNoFlag, .warning)
+        case .markPassage: startMark(inNote: false)
         case .flag:
             mode = .flagReason
             flagReason = EditableText(keepsLineBreaks: false)
@@ -419,9 +420,9 @@ extension RatingScreen {
             if row < 0 { input.noteText.moveToStart() }
             else if row >= layout.rows.count { input.noteText.moveToEnd() }
             else { input.noteText.move(to: layout.index(row: row, column: position.column, in: input.noteText.characters)) }
-        case .quoteLine:
+        case .markPassage:
             guard isNote else { break }
-            quoteNextLine()
+            startMark(inNote: true)
         default:
             if isNote { Self.apply(action, to: &input.noteText) } else { Self.apply(action, to: &flagReason) }
         }
@@ -446,21 +447,74 @@ extension RatingScreen {
         }
     }
 
-    /// Copies the focused answer's next line into the note as a quotation ("> …"), starting from
-    /// the top line the pane showed when the note was opened: scroll to a passage, press n, then
-    /// Ctrl-Y once a line.
-    private mutating func quoteNextLine() {
+    // MARK: Quoting a passage
+
+    /// Begins a mark on the top line the focused pane shows: scroll to a passage, press v (or
+    /// Ctrl-Y in the note), extend with ↓, then y.
+    private mutating func startMark(inNote: Bool) {
         guard let current else { return }
+        let count = markableLines(current, side).count
+        guard count > 0 else { return }
+        let top = min(scroll(side), count - 1)
+        passageMark = PassageMark(side: side, anchor: top, end: top, startedInNote: inNote)
+        mode = .marking
+    }
+
+    private mutating func mark(_ action: Action, _ layout: ScreenLayout) -> [Effect] {
+        guard let current, var mark = passageMark else {
+            mode = .rating
+            return []
+        }
+        let height = max(1, layout.pane(mark.side).height)
+        let page = max(1, height - 1)
+        switch action {
+        case .scrollDown: mark.end += 1
+        case .scrollUp: mark.end -= 1
+        case .pageDown: mark.end += page
+        case .pageUp: mark.end -= page
+        case .yankPassage:
+            quote(markableLines(current, mark.side), mark.lines)
+            passageMark = nil
+            mode = .note
+            return []
+        case .cancelMark:
+            passageMark = nil
+            mode = mark.startedInNote ? .note : .rating
+            return []
+        case .quit:
+            passageMark = nil
+            mode = mark.startedInNote ? .note : .rating
+            return requestQuit()
+        default: return []
+        }
+        let lines = markableLines(current, mark.side)
+        mark.end = min(max(0, lines.count - 1), max(0, mark.end))
+        passageMark = mark
+        // The pane follows the moving end, so the rater always sees where the mark reaches.
+        if mark.end < scroll(mark.side) { setScroll(mark.side, mark.end) }
+        if mark.end >= scroll(mark.side) + height { setScroll(mark.side, mark.end - height + 1) }
+        return []
+    }
+
+    /// The focused answer's lines as its pane shows them (a hidden pane: at the width it will be shown at).
+    func markableLines(_ item: ScheduleItem, _ side: Side) -> [String] {
         let layout = ScreenLayout.make(self)
         let width = layout.pane(side).width > 0 ? layout.textWidth(side) : layout.textWidth(side.other)
-        let lines = answerLines(current, side, width: width)
-        let next = quoteLine ?? scroll(side)
-        guard lines.indices.contains(next) else { return }
-        let line = String(lines[next].drop { $0 == MarkdownText.boldMark })
+        return answerLines(item, side, width: width)
+    }
+
+    /// Inserts `range` of `lines` at the note's cursor as a quotation, one "> " line each, on
+    /// lines of their own; the cursor ends on a fresh line below it, ready for the comment.
+    private mutating func quote(_ lines: [String], _ range: ClosedRange<Int>) {
+        let marked = range.clamped(to: 0...max(0, lines.count - 1))
+        guard !lines.isEmpty else { return }
         if let last = input.noteText.characters[..<input.noteText.cursor].last, last != "\n" { input.noteText.breakLine() }
-        input.noteText.insert(line.isEmpty ? ">" : "> " + line)
-        input.noteText.breakLine()
-        quoteLine = next + 1
+        let quotation = marked.map { index -> String in
+            let line = String(lines[index].drop { $0 == MarkdownText.boldMark })
+            return line.isEmpty ? ">" : "> " + line
+        }
+        let left = input.noteText.insert(quotation.joined(separator: "\n") + "\n")
+        message = left > 0 ? StatusMessage(strings.pasteCut(EditableText.capacity), .warning) : StatusMessage(strings.quoted(marked.count), .success)
     }
 
     /// A paste into the field being typed, in one insertion.

@@ -15,6 +15,8 @@ struct AnswerPane: Widget {
     var linesLabel: String
     /// Columns left blank before the text, centring a capped measure in a wide pane.
     var indent: Int = 0
+    /// Lines marked for quoting, shown in reverse video across the text's width.
+    var marked: ClosedRange<Int>?
 
     func draw(into canvas: inout Canvas, area: Rect) {
         let (titleRow, text) = area.splitTop(1)
@@ -22,11 +24,13 @@ struct AnswerPane: Widget {
         let first = min(scroll, max(0, lines.count - text.height))
         for row in 0..<text.height where first + row < lines.count {
             let line = lines[first + row]
-            if line.first == MarkdownText.boldMark {
-                canvas.put(line.dropFirst(), x: text.x + 1 + indent, y: text.y + row, style: Style(bold: true), limit: text.maxX - 2)
-            } else {
-                canvas.put(line, x: text.x + 1 + indent, y: text.y + row, limit: text.maxX - 2)
+            let isMarked = marked?.contains(first + row) ?? false
+            if isMarked {
+                canvas.fill(Rect(x: text.x, y: text.y + row, width: max(0, text.width - 1), height: 1), style: Style(.focus, reverse: true))
             }
+            let bold = line.first == MarkdownText.boldMark
+            canvas.put(bold ? line.dropFirst() : Substring(line), x: text.x + 1 + indent, y: text.y + row,
+                       style: Style(isMarked ? .focus : .plain, bold: bold, reverse: isMarked), limit: text.maxX - 2)
         }
         ScrollBar(first: first, total: lines.count, focused: focused)
             .draw(into: &canvas, area: Rect(x: text.maxX - 1, y: text.y, width: 1, height: text.height))

@@ -39,7 +39,7 @@ struct KeyLine: Widget {
 
     private static func priority(_ action: Action) -> Int {
         let order: [Action] = [.help, .quit, .submit, .score, .showA, .nextCriterion, .prefer(.a), .editNote, .undo, .skip,
-                               .flag, .toggleRubric, .describeCriterion, .scrollDown, .finishText, .cancelText, .lineBreak, .quoteLine, .deleteWord, .keepDraftAndQuit, .discardAndQuit,
+                               .flag, .toggleRubric, .describeCriterion, .scrollDown, .finishText, .cancelText, .lineBreak, .markPassage, .yankPassage, .cancelMark, .deleteWord, .keepDraftAndQuit, .discardAndQuit,
                                .stay, .closeHelp]
         return order.firstIndex(of: action) ?? order.count
     }

@@ -107,7 +107,7 @@ struct AgreementCommand: ParsableCommand {
         // The same reading as `report`: undo applied, unknown systems left out, a changed study said.
         let judgements = StudyJudgements.load(bundle: bundle, workspace: workspace, excludeFlagged: excludeFlagged)
         if judgements.flaggedLeftOut > 0 {
-            FileHandle.standardError.write(Data("\(judgements.flaggedLeftOut) judgement\(judgements.flaggedLeftOut == 1 ? "" : "s") of flagged items left out (--exclude-flagged)\n".utf8))
+            FileHandle.standardError.write(Data("\(PluralNoun.judgement.counted(judgements.flaggedLeftOut)) of flagged items left out (--exclude-flagged)\n".utf8))
         }
         if judgements.raters.isEmpty {
             throw Failure("\(studyID): no judgements yet in \(workspace.display(workspace.sessionFolder(studyID)))")

@@ -78,7 +78,7 @@ struct CollectCommand: ParsableCommand {
                 throw Failure(error.message)
             }
         }
-        if restored > 0 { print("restored \(restored) answer\(restored == 1 ? "" : "s") into \(workspace.display(answersURL)) that an interrupted run had recorded only in collection.jsonl") }
+        if restored > 0 { print("restored \(PluralNoun.answer.counted(restored)) into \(workspace.display(answersURL)) that an interrupted run had recorded only in collection.jsonl") }
 
         let plan = CollectionPlan.make(study: studyDefinition, systems: system, samples: samples, present: answers.present,
                                        failed: Set(journal.contents.failures.keys), retryFailed: retryFailed)
@@ -89,7 +89,7 @@ struct CollectCommand: ParsableCommand {
         var summaries: [Collector.SystemSummary] = []
         var interrupted = false
         if plan.total == 0 {
-            print("\(study): nothing to collect (\(plan.alreadyPresent) answers present)")
+            print("\(study): nothing to collect (\(PluralNoun.answer.counted(plan.alreadyPresent)) present)")
         } else {
             let display = ProgressDisplay(plan: plan, terminal: isatty(STDOUT_FILENO) == 1)
             let stop = StopSignal()
@@ -123,7 +123,7 @@ struct CollectCommand: ParsableCommand {
             throw ExitCode(130)
         }
         if missing > 0 {
-            throw Failure("\(missing) answer\(missing == 1 ? "" : "s") still missing; fix what is said above and run `agon collect \(study)` again"
+            throw Failure("\(PluralNoun.answer.counted(missing)) still missing; fix what is said above and run `agon collect \(study)` again"
                           + (journal.contents.failures.isEmpty ? "" : " (with --retry-failed to ask again for those that failed)"))
         }
     }
@@ -152,7 +152,7 @@ struct CollectCommand: ParsableCommand {
         }
         let plan = CollectionPlan.make(study: study, systems: system, samples: samples, present: present,
                                        failed: failed, retryFailed: retryFailed)
-        print("dry run: \(study.id), \(samples) sample\(samples == 1 ? "" : "s") per task and system; nothing is asked")
+        print("dry run: \(study.id), \(PluralNoun.sample.counted(samples)) per task and system; nothing is asked")
         for id in plan.withoutServer { print("\(id): no [systems.server] table; nothing to ask") }
         var shownBody = false
         for (id, slots) in plan.toAsk {
@@ -176,7 +176,7 @@ struct CollectCommand: ParsableCommand {
             }
         }
         if !plan.failedEarlier.isEmpty { print("\(plan.failedEarlier.count) failed earlier and are skipped (use --retry-failed)") }
-        print("\(plan.total) request\(plan.total == 1 ? "" : "s") would be made; \(plan.alreadyPresent) answers already present")
+        print("\(PluralNoun.request.counted(plan.total)) would be made; \(PluralNoun.answer.counted(plan.alreadyPresent)) already present")
     }
 
     /// Prints what was collected, warnings and blinding hygiene; returns how many answers are still missing.

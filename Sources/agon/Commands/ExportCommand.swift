@@ -51,6 +51,6 @@ struct ExportCommand: ParsableCommand {
             throw Failure("\(output): cannot write (\((error as NSError).localizedDescription))")
         }
         let raters = Set(judgements.judgements.map(\.rater)).count
-        print("wrote \(output): \(rows.count) row\(rows.count == 1 ? "" : "s") (\(judgements.judgements.count) judgements from \(raters) rater\(raters == 1 ? "" : "s"))")
+        print("wrote \(output): \(PluralNoun.row.counted(rows.count)) (\(PluralNoun.judgement.counted(judgements.judgements.count)) from \(PluralNoun.rater.counted(raters)))")
     }
 }

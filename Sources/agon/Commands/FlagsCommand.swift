@@ -29,7 +29,7 @@ struct FlagsCommand: ParsableCommand {
             let categories = Dictionary(uniqueKeysWithValues: bundle.study.tasks.map { ($0.id, $0.category) })
             print(FlagTable.render(judgements.flags, categories: categories))
             let raters = Set(judgements.flags.map(\.rater)).count
-            print("\(judgements.flags.count) flagged item\(judgements.flags.count == 1 ? "" : "s") from \(raters) rater\(raters == 1 ? "" : "s").")
+            print("\(PluralNoun.flaggedItem.counted(judgements.flags.count)) from \(PluralNoun.rater.counted(raters)).")
         }
     }
 }

@@ -171,7 +171,7 @@ struct ImportCommand: ParsableCommand {
         if exists || !sessions.isEmpty, !force {
             throw Failure(exists
                 ? "\(workspace.display(folder)) already holds a study; add --force to replace it"
-                    + (sessions.isEmpty ? "" : " (its \(sessions.count) session\(sessions.count == 1 ? "" : "s") will be archived)")
+                    + (sessions.isEmpty ? "" : " (its \(PluralNoun.session.counted(sessions.count)) will be archived)")
                 : "\(workspace.display(workspace.sessionFolder(study))) holds sessions of an earlier study `\(study)`; add --force to archive them and import")
         }
         // Sessions were rated against the old tasks and answers: they move to the archive before

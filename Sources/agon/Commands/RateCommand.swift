@@ -48,28 +48,29 @@ struct RateCommand: ParsableCommand {
         var screen = RatingScreen(content: RatingContent(bundle: bundle, rater: rater, schedule: session.schedule),
                                   session: session.state, language: screenLanguage,
                                   now: now, clock: Self.itemClock(), resumed: session.resumed, introduce: !session.resumed)
-        if !session.warnings.isEmpty {
-            screen.message = StatusMessage(session.warnings.map(\.description).joined(separator: "; "), .warning)
-        }
-        if let aside = session.tornLineSetAside {
-            screen.message = StatusMessage("\(journal) ended in an incomplete line (a crash?); it was set aside in \(workspace.display(aside)).", .warning)
-        }
+        // What the journal showed on opening, in the rater's words; the researcher's detail is in
+        // `agon sessions`.
+        var notices: [String] = []
+        if let aside = session.tornLineSetAside { notices.append(screen.strings.tornLineSetAside(workspace.display(aside))) }
+        if !session.warnings.isEmpty { notices.append(screen.strings.sessionNotes(session.warnings.count, study: bundle.study.id)) }
+        if session.state.editsAcceptedSinceOpening { notices.append(screen.strings.editsAccepted) }
+        if !notices.isEmpty { screen.message = StatusMessage(notices.joined(separator: " "), .warning) }
 
         let terminal: Terminal
         do {
             terminal = try Terminal(environment: environment)
         } catch {
-            throw Failure(RaterMessage.terminalUnavailable(detail: error.description).text(in: screenLanguage))
+            throw Failure(RaterMessage.terminalUnavailable(error.reason).text(in: screenLanguage))
         }
         do {
             try session.writer.append(.opened(at: now))
             try runLoop(&screen, terminal: terminal, writer: session.writer)
         } catch let failure as SaveFailure {
             terminal.end()
-            throw Failure(lines: [RaterMessage.couldNotSave(journal: journal, detail: failure.message).text(in: language), failure.line])
+            throw Failure(lines: [RaterMessage.couldNotSave(journal: journal, detail: failure.message).text(in: screen.language), failure.line])
         } catch {
             terminal.end()
-            throw Failure(RaterMessage.couldNotSave(journal: journal, detail: "\(error)").text(in: language))
+            throw Failure(RaterMessage.couldNotSave(journal: journal, detail: "\(error)").text(in: screen.language))
         }
         terminal.end()
         let rated = screen.session.ratedCount
@@ -81,7 +82,7 @@ struct RateCommand: ParsableCommand {
         do {
             try Terminal.check(environment: environment)
         } catch {
-            throw Failure(RaterMessage.terminalUnavailable(detail: error.description).text(in: language))
+            throw Failure(RaterMessage.terminalUnavailable(error.reason).text(in: language))
         }
     }
 

@@ -36,15 +36,15 @@ struct ValidateCommand: ParsableCommand {
         let samples = design.samples == 1 ? "" : ", \(design.samples) samples per answer"
         if bundle.awaitsAnswers {
             let wanted = bundle.study.systems.count * bundle.study.tasks.count * design.samples
-            print("\(bundle.study.id): ready to collect — \(bundle.study.systems.count) systems, \(bundle.study.tasks.count) tasks\(samples), "
+            print("\(bundle.study.id): ready to collect — \(PluralNoun.system.counted(bundle.study.systems.count)), \(PluralNoun.task.counted(bundle.study.tasks.count))\(samples), "
                 + "no answers yet: \(wanted) to collect with `agon collect \(bundle.study.id)`; rubric `\(bundle.rubric.id)` with "
-                + "\(bundle.rubric.criteria.count) criteria; then \(schedule.count) items per rater (\(schedule.items.filter(\.isRepeat).count) repeats)")
+                + "\(PluralNoun.criterion.counted(bundle.rubric.criteria.count)); then \(PluralNoun.item.counted(schedule.count)) per rater (\(PluralNoun.repeatShowing.counted(schedule.items.filter(\.isRepeat).count)))")
             printDesignFacts(bundle.study)
             return
         }
-        print("\(bundle.study.id): ok — \(bundle.study.systems.count) systems, \(bundle.study.tasks.count) tasks\(samples), "
-            + "\(bundle.answers.answers.count) answers, rubric `\(bundle.rubric.id)` with \(bundle.rubric.criteria.count) criteria; "
-            + "\(schedule.count) items per rater (\(schedule.items.filter(\.isRepeat).count) repeats)")
+        print("\(bundle.study.id): ok — \(PluralNoun.system.counted(bundle.study.systems.count)), \(PluralNoun.task.counted(bundle.study.tasks.count))\(samples), "
+            + "\(PluralNoun.answer.counted(bundle.answers.answers.count)), rubric `\(bundle.rubric.id)` with \(PluralNoun.criterion.counted(bundle.rubric.criteria.count)); "
+            + "\(PluralNoun.item.counted(schedule.count)) per rater (\(PluralNoun.repeatShowing.counted(schedule.items.filter(\.isRepeat).count)))")
         printDesignFacts(bundle.study)
         for note in bundle.notes { print("note: \(note)") }
         for warning in CollectionWarnings.lines(study: bundle.study, workspace: workspace) { print(warning) }
@@ -56,7 +56,7 @@ struct ValidateCommand: ParsableCommand {
         print(BlindingHygiene.lengthTable(hygiene, systems: bundle.study.systems.map(\.id)))
         if !hygiene.findings.isEmpty {
             let count = hygiene.findings.count
-            print("\(count) blinding warning\(count == 1 ? "" : "s"): read them, then edit the answers (or leave them, if the name belongs to the text).")
+            print("\(PluralNoun.blindingWarning.counted(count)): read them, then edit the answers (or leave them, if the name belongs to the text).")
         }
         if acceptEdits {
             try recordEdits(bundle, workspace: workspace)

@@ -66,6 +66,18 @@ struct AcceptEditsTests {
         #expect(JournalCodec.decode(line) == .success(.event(seq: 9, .editsAccepted(edits))))
     }
 
+    /// The rater is told once, on the first opening after the researcher accepted edits.
+    @Test func theNextOpeningKnowsEditsWereAcceptedSinceTheLast() {
+        let edits = AcceptedEdits(answers: [.init(task: "t1", system: "big", sample: 1, old: "0123456789abcdef", new: "fedcba9876543210")],
+                                  tasks: [:], studyHash: String(repeating: "c", count: 64), at: Self.start)
+        var state = SessionState(replaying: [.opened(at: Self.start)])
+        #expect(!state.editsAcceptedSinceOpening)
+        state.apply(.editsAccepted(edits))
+        #expect(state.editsAcceptedSinceOpening)
+        state.apply(.opened(at: Self.start))
+        #expect(!state.editsAcceptedSinceOpening)
+    }
+
     @Test func changesThatAreNotAnswerEditsStillRefuseAndNothingIsWritten() throws {
         let test = TestWorkspace()
         test.makeStudy()

@@ -64,7 +64,7 @@ struct RosterTests {
     }
 
     @Test func theRefusalIsInTheRatersLanguage() {
-        #expect(Roster.refusal("eve", study: "s", language: .en).contains("not on the list of raters"))
-        #expect(Roster.refusal("eve", study: "s", language: .ru).contains("нет в списке оценщиков"))
+        #expect(RaterMessage.notOnRoster(name: "eve", study: "s").text(in: .en).contains("not on the list of raters"))
+        #expect(RaterMessage.notOnRoster(name: "eve", study: "s").text(in: .ru).contains("нет в списке оценщиков"))
     }
 }

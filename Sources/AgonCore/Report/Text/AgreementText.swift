@@ -42,7 +42,7 @@ public enum AgreementText {
     public static func render(_ agreement: RatingsAgreement, source: String) -> String {
         let cells = agreement.units * agreement.raters.count
         let missing = cells > 0 ? Double(cells - agreement.ratings) / Double(cells) * 100 : 0
-        var lines = ["\(source): \(agreement.units) units, \(agreement.raters.count) raters, \(agreement.ratings) ratings "
+        var lines = ["\(source): \(agreement.units) units, \(PluralNoun.rater.counted(agreement.raters.count)), \(agreement.ratings) ratings "
             + "(\(number(missing, digits: 1))% missing), \(agreement.pairableUnits) units rated twice or more; "
             + "scale: \(scaleSummary(agreement.categories))"]
         lines.append("")

@@ -5,11 +5,11 @@ import Foundation
 /// section's head-to-head block).
 public enum ReviewerChecksText {
     public static func facts(_ facts: StudyFacts) -> String {
-        var line = "\(facts.tasks) tasks (\(facts.tasksJudged) judged; categories: \(facts.categories.joined(separator: ", "))), "
-            + "\(facts.answers) answers (up to \(facts.samplesPerAnswer) sample\(facts.samplesPerAnswer == 1 ? "" : "s") per task × system), "
-            + "\(facts.itemsPerRater) items per rater; "
-            + "left out: \(facts.repeatsLeftOut) repeats, \(facts.unknownSystemJudgements) judgements of unknown systems, "
-            + "\(facts.damagedLines) damaged lines; \(facts.flags.count) flag\(facts.flags.count == 1 ? "" : "s")."
+        var line = "\(PluralNoun.task.counted(facts.tasks)) (\(facts.tasksJudged) judged; categories: \(facts.categories.joined(separator: ", "))), "
+            + "\(PluralNoun.answer.counted(facts.answers)) (up to \(PluralNoun.sample.counted(facts.samplesPerAnswer)) per task × system), "
+            + "\(PluralNoun.item.counted(facts.itemsPerRater)) per rater; "
+            + "left out: \(PluralNoun.repeatShowing.counted(facts.repeatsLeftOut)), \(PluralNoun.judgement.counted(facts.unknownSystemJudgements)) of unknown systems, "
+            + "\(facts.damagedLines) damaged \(PluralNoun.line.form(facts.damagedLines, in: .en)); \(PluralNoun.flag.counted(facts.flags.count))."
         let backgrounds = facts.raters.compactMap { rater in rater.background.map { "\(rater.name) (\($0))" } }
         if !backgrounds.isEmpty { line += "\nRaters: " + backgrounds.joined(separator: ", ") }
         return line
@@ -69,8 +69,8 @@ public enum ReviewerChecksText {
     public static func raterGroups(_ groups: RaterGroups) -> String {
         guard groups.groups.count == 2 else { return "" }
         let (first, second) = (groups.groups[0], groups.groups[1])
-        var lines = ["\(first.background) (\(first.raters.count) raters, \(first.judgements) judgements) against "
-            + "\(second.background) (\(second.raters.count) raters, \(second.judgements) judgements), overall preference:"]
+        var lines = ["\(first.background) (\(PluralNoun.rater.counted(first.raters.count)), \(PluralNoun.judgement.counted(first.judgements))) against "
+            + "\(second.background) (\(PluralNoun.rater.counted(second.raters.count)), \(PluralNoun.judgement.counted(second.judgements))), overall preference:"]
         var rows = [["system", "\(first.background) rating", "95% interval", "\(second.background) rating", "95% interval", "difference", "95% interval"]]
         func interval(_ row: RankingRow?) -> String {
             guard let row, let lower = row.lower, let upper = row.upper else { return "—" }

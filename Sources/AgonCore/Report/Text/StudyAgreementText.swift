@@ -1,8 +1,8 @@
 /// The plain-text report of `agon agreement STUDY`.
 public enum StudyAgreementText {
     public static func render(_ result: StudyAgreement.Result) -> String {
-        var lines = ["Agreement in study \(result.study): \(result.raters.count) raters (\(result.raters.joined(separator: ", "))), "
-            + "\(result.judgements) judgements, rubric \(result.rubric) (\(result.rubricMode.rawValue))"]
+        var lines = ["Agreement in study \(result.study): \(PluralNoun.rater.counted(result.raters.count)) (\(result.raters.joined(separator: ", "))), "
+            + "\(PluralNoun.judgement.counted(result.judgements)), rubric \(result.rubric) (\(result.rubricMode.rawValue))"]
         if result.raters.count < 2 {
             lines.append("Only one rater so far: agreement needs at least two. The statistics below are undefined.")
         }

@@ -17,11 +17,11 @@ public enum StudyReportText {
     public static func render(_ report: StudyReport) -> String {
         var out: [String] = []
         out.append("\(report.study) — \(report.title)")
-        out.append("Rubric \(report.rubric) (\(report.rubricMode.rawValue)); \(report.raters.count) rater\(report.raters.count == 1 ? "" : "s"), "
-                   + "\(report.judgements) judgements (\(report.repeats) repeated showings left out of rankings and scores).")
+        out.append("Rubric \(report.rubric) (\(report.rubricMode.rawValue)); \(PluralNoun.rater.counted(report.raters.count)), "
+                   + "\(PluralNoun.judgement.counted(report.judgements)) (\(PluralNoun.repeatedShowing.counted(report.repeats)) left out of rankings and scores).")
         for warning in report.warnings { out.append("Warning: \(warning)") }
         if report.flaggedLeftOut > 0 {
-            out.append("\(report.flaggedLeftOut) judgement\(report.flaggedLeftOut == 1 ? "" : "s") of flagged items left out (--exclude-flagged).")
+            out.append("\(PluralNoun.judgement.counted(report.flaggedLeftOut)) of flagged items left out (--exclude-flagged).")
         }
         if report.judgements == 0 {
             out.append("")
