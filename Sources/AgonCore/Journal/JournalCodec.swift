@@ -48,6 +48,9 @@ public enum JournalCodec {
         // edits-accepted (studyHash as in the header)
         var answers: [AcceptedEdits.Edit]?
         var tasks: [String: String]?
+        // blinding-guess (item, left, right, at as above)
+        var target: String?
+        var guess: String?
     }
 
     private static let encoder: JSONEncoder = {
@@ -115,6 +118,13 @@ public enum JournalCodec {
             line.tasks = edits.tasks
             line.studyHash = edits.studyHash
             line.at = edits.at
+        case .blindingGuess(let guess):
+            line.item = guess.item
+            line.left = guess.left
+            line.right = guess.right
+            line.target = guess.target
+            line.guess = guess.guess?.rawValue ?? BlindingGuess.unknown
+            line.at = guess.at
         }
         return serialize(line)
     }
@@ -192,6 +202,15 @@ public enum JournalCodec {
                 let edits = AcceptedEdits(answers: try require(line.answers, "answers"), tasks: line.tasks ?? [:],
                                           studyHash: try require(line.studyHash, "studyHash"), at: try require(line.at, "at"))
                 return .success(.event(seq: try require(line.seq, "seq"), .editsAccepted(edits)))
+            case "blinding-guess":
+                let answer = try require(line.guess, "guess")
+                guard answer == BlindingGuess.unknown || Side(rawValue: answer) != nil else {
+                    throw LineError(message: "blinding-guess line with `guess` \"\(answer)\"; it must be \"A\", \"B\" or \"\(BlindingGuess.unknown)\"")
+                }
+                let guess = BlindingGuess(item: try require(line.item, "item"), left: try require(line.left, "left"),
+                                          right: try require(line.right, "right"), target: try require(line.target, "target"),
+                                          guess: Side(rawValue: answer), at: try require(line.at, "at"))
+                return .success(.event(seq: try require(line.seq, "seq"), .blindingGuess(guess)))
             default:
                 return .success(.unknown(seq: line.seq, type: line.type))
             }

@@ -18,6 +18,8 @@ public enum JournalEvent: Equatable, Sendable {
     case opened(at: Date)
     /// The researcher accepted edits to answers' text (`agon validate --accept-edits`).
     case editsAccepted(AcceptedEdits)
+    /// An answer to the blinding check after the last pair.
+    case blindingGuess(BlindingGuess)
 
     public var typeName: String {
         switch self {
@@ -29,6 +31,7 @@ public enum JournalEvent: Equatable, Sendable {
         case .draft: return "draft"
         case .opened: return "opened"
         case .editsAccepted: return "edits-accepted"
+        case .blindingGuess: return "blinding-guess"
         }
     }
 
@@ -38,6 +41,7 @@ public enum JournalEvent: Equatable, Sendable {
         case .undo(_, let at), .skip(_, let at), .flag(_, _, let at), .unflag(_, let at), .opened(let at): return at
         case .draft(let draft): return draft.at
         case .editsAccepted(let edits): return edits.at
+        case .blindingGuess(let guess): return guess.at
         }
     }
 }

@@ -29,6 +29,8 @@ public struct SessionState: Sendable, Equatable {
     /// Judgements in effect that were made before the researcher accepted edits to one of their
     /// answers: item → the edited answers (task, system, sample) the rater saw in their old text.
     public private(set) var sawEarlierText: [Int: [AcceptedEdits.Edit]] = [:]
+    /// The blinding check's answers by item (the last answer to an item counts).
+    public private(set) var blindingGuesses: [Int: BlindingGuess] = [:]
     /// Events that did not fit (an undo of an item never judged, say): reported, not applied.
     public private(set) var anomalies: [String] = []
 
@@ -78,6 +80,8 @@ public struct SessionState: Sendable, Equatable {
             drafts[draft.item] = draft
         case .opened:
             openings += 1
+        case .blindingGuess(let guess):
+            blindingGuesses[guess.item] = guess
         case .editsAccepted(let edits):
             for (item, judgement) in judgements {
                 let seen = edits.answers.filter { edit in

@@ -65,6 +65,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
     public var warnings: [String]
     /// Answers edited after judgements saw them, with how many judgements saw the old text.
     public var editedAnswers: [EditedAnswer] = []
+    /// The blinding check (`[blinding_check]`); nil when the study has none.
+    public var blinding: StudyBlinding?
 
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
 
@@ -170,6 +172,7 @@ public struct StudyReport: Sendable, Equatable, Codable {
                                                                rubric: rubric, splits: splitHalves, seed: options.seed),
                            warnings: warnings)
         report.editedAnswers = judgements.editedAnswers
+        report.blinding = StudyBlinding.compute(judgements.blindingGuesses, check: study.blindingCheck)
         return report
     }
 }

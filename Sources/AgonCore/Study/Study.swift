@@ -11,10 +11,12 @@ public struct Study: Equatable, Sendable {
     /// Per system id, how its answers are collected (`[systems.server]` and friends); systems
     /// without such tables are absent.
     public var generation: [String: GenerationSettings]
+    /// `[blinding_check]`: questions after the last pair; nil when the study asks none.
+    public var blindingCheck: BlindingCheck?
 
     public init(id: String, title: String, description: String, rubricID: String,
                 systems: [StudySystem], tasks: [StudyTask], design: StudyDesign,
-                generation: [String: GenerationSettings] = [:]) {
+                generation: [String: GenerationSettings] = [:], blindingCheck: BlindingCheck? = nil) {
         self.id = id
         self.title = title
         self.description = description
@@ -23,6 +25,7 @@ public struct Study: Equatable, Sendable {
         self.tasks = tasks
         self.design = design
         self.generation = generation
+        self.blindingCheck = blindingCheck
     }
 
     public func system(id: String) -> StudySystem? { systems.first { $0.id == id } }
@@ -134,6 +137,8 @@ public struct StudyDesign: Equatable, Sendable, Codable {
     public static let maximumSamples = 100
     /// How the rating screen shows answers' Markdown (`answers = "rendered" | "raw"`).
     public var answers: AnswerPresentation
+    /// Pairs per block, after which the screen offers a break (`block_size`); nil: no breaks.
+    public var blockSize: Int?
 
     public init(seed: UInt64, repeatShare: Double = 0.1, samples: Int = 1, pairs: PairDesign = .all,
                 itemsPerRater: Int? = nil, ratersPerItem: Int? = nil, expectedRaters: Int? = nil,

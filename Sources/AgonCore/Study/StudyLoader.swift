@@ -14,7 +14,7 @@ public enum StudyLoader {
     /// to check answers against the systems and tasks that did parse.
     static func read(_ document: TOMLDocument, expectedID: String?) -> Study {
         let root = document.root
-        document.rejectUnknownKeys(root, allowed: ["id", "title", "description", "rubric", "design", "systems", "tasks"], at: "")
+        document.rejectUnknownKeys(root, allowed: ["id", "title", "description", "rubric", "design", "systems", "tasks", "blinding_check"], at: "")
         let id = document.string(root, "id", at: "") ?? ""
         if !id.isEmpty, !Identifier.isValid(id) {
             document.problem(at: "id", "study id `\(id)` may hold only letters, digits, `-`, `_` and `.`")
@@ -68,9 +68,10 @@ public enum StudyLoader {
             }
             tasks.append(StudyTask(id: taskID, category: category, prompt: prompt, sourceTask: sourceTask))
         }
-        let study = Study(id: id, title: title, description: description, rubricID: rubricID,
+        var study = Study(id: id, title: title, description: description, rubricID: rubricID,
                           systems: systems, tasks: tasks, design: design, generation: generation)
         DesignReader.check(document, design: design, study: study)
+        study.blindingCheck = BlindingCheckReader.read(document, root, study: study)
         return study
     }
 

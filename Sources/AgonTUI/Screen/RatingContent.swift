@@ -12,6 +12,12 @@ public struct RatingContent: Sendable {
     public var answers: AnswerPresentation
     private var prompts: [String: String]
     private var answerTexts: [String: String]
+    /// Pairs per block: a break is offered after each block (`[design] block_size`); nil: no breaks.
+    public var blockSize: Int?
+    /// The blinding check's pairs, in the order asked; empty when the study asks none.
+    public var blinding: [BlindingQuestion] = []
+    /// The system the blinding check asks about by name; nil when it asks about the larger model.
+    public var blindingReference: String?
 
     public init(bundle: StudyBundle, rater: String, schedule: Schedule) {
         title = Sanitizer.clean(bundle.study.title).replacingOccurrences(of: "\n", with: " ")
@@ -33,6 +39,11 @@ public struct RatingContent: Sendable {
             }
         }
         answerTexts = answers
+        blockSize = bundle.study.design.blockSize
+        if let check = bundle.study.blindingCheck {
+            blinding = check.questions(study: bundle.study, schedule: schedule, rater: rater)
+            if case .reference(let id) = check.question { blindingReference = id }
+        }
     }
 
     public init(title: String, rater: String, rubric: Rubric, schedule: Schedule,

@@ -170,12 +170,20 @@ public struct RatingScreen {
             let draft = session.drafts[next.number]
             open(next, input: draft.map(ItemInput.init) ?? ItemInput(), saved: draft.map(ItemInput.init) ?? ItemInput(),
                  secondsBefore: draft?.seconds ?? 0)
+        } else if let question = pendingBlindingQuestion {
+            open(question.item, input: ItemInput(), saved: ItemInput(), secondsBefore: 0)
+            mode = .blinding
         } else {
             current = nil
             input = ItemInput()
             savedInput = ItemInput()
             mode = .finished
         }
+    }
+
+    /// The first question of the blinding check not yet answered; nil when all are (or none is asked).
+    public var pendingBlindingQuestion: BlindingQuestion? {
+        content.blinding.first { session.blindingGuesses[$0.item.number] == nil }
     }
 
     mutating func open(_ item: ScheduleItem, input: ItemInput, saved: ItemInput, secondsBefore: Double) {

@@ -6,7 +6,8 @@ import Foundation
 struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
-        abstract: "List raters with their progress (rated / total, repeats, skipped, last activity).")
+        abstract: "List raters with their progress (rated / total, repeats, skipped, last activity).",
+        subcommands: [SessionsImportCommand.self])
 
     @Argument(help: "A study id; all studies with sessions when omitted.")
     var study: String?
