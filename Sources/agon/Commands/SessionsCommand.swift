@@ -3,11 +3,11 @@ import AgonCore
 import ArgumentParser
 import Foundation
 
-struct SessionsCommand: ParsableCommand {
+/// `agon sessions [STUDY]`: the default of `agon sessions` (see `SessionsGroup`).
+struct SessionsListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sessions",
-        abstract: "List raters with their progress (rated / total, repeats, skipped, last activity).",
-        subcommands: [SessionsImportCommand.self])
+        commandName: "list",
+        abstract: "List raters with their progress (rated / total, repeats, skipped, last activity).")
 
     @Argument(help: "A study id; all studies with sessions when omitted.")
     var study: String?
