@@ -5,8 +5,9 @@ import Testing
 /// `agon sessions import`: journals from raters on another machine, checked against the study, its
 /// rubric and roster; what was added is reported, conflicts are refused, nothing is overwritten.
 struct SessionsImportCommandTests {
-    func rate(_ home: URL, _ rater: String, count: Int, study: String = "demo") throws {
-        let result = AgonProcess.run(["scripted-rater", study, "--rater", rater, "--count", "\(count)"], home: home, program: .bench)
+    func rate(_ home: URL, _ rater: String, count: Int, study: String = "demo", seed: Int = 1) throws {
+        let result = AgonProcess.run(["scripted-rater", study, "--rater", rater, "--count", "\(count)", "--seed", "\(seed)"],
+                                     home: home, program: .bench)
         try #require(result.status == 0, "scripted rater failed: \(result.error)")
     }
 
@@ -52,7 +53,8 @@ struct SessionsImportCommandTests {
 
         // Bob rates here and there: two diverging copies are refused, and his journal here stays as it was.
         try rate(here, "bob", count: 1)
-        try rate(there, "bob", count: 2)
+        // Another seed: within one second the scripted rater would otherwise write the very same events.
+        try rate(there, "bob", count: 2, seed: 2)
         let kept = bytes(journal(here, "bob"))
         let diverged = AgonProcess.run(["sessions", "import", journal(there, "bob")], home: here)
         #expect(diverged.status != 0)
