@@ -18,7 +18,7 @@ struct Agon: ParsableCommand {
             ValidateCommand.self,
             CollectCommand.self,
             ImportCommand.self,
-            SessionsCommand.self,
+            SessionsGroup.self,
             ReportCommand.self,
             RankCommand.self,
             ExportCommand.self,

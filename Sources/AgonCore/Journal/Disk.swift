@@ -103,6 +103,19 @@ public enum Disk {
         }
     }
 
+    /// Gives the finished `file` the name `target` only if no file has that name (a hard link
+    /// cannot replace anything, unlike a rename), then drops the old name; both durable on return.
+    /// Both names must be in one folder.
+    public static func publish(_ file: URL, as target: URL) throws(Failure) {
+        guard link(file.path, target.path) == 0 else {
+            let problem = errno == EEXIST ? Failure(message: "\(target.path) already exists") : failure("cannot name \(file.path) \(target.path)")
+            throw problem
+        }
+        try syncFolder(target.deletingLastPathComponent())
+        guard unlink(file.path) == 0 else { throw failure("cannot remove \(file.path)") }
+        try syncFolder(file.deletingLastPathComponent())
+    }
+
     private static func createNew(in folder: URL, base: String, extension pathExtension: String) throws(Failure) -> (URL, Int32) {
         for attempt in 1...1000 {
             let name = attempt == 1 ? "\(base).\(pathExtension)" : "\(base)-\(attempt).\(pathExtension)"

@@ -52,6 +52,9 @@ public enum JournalCodec {
         var tasks: [String: String]?
         // calibration
         var pair: Int?
+        // blinding-guess (item, left, right, at as above)
+        var target: String?
+        var guess: String?
     }
 
     private static let encoder: JSONEncoder = {
@@ -127,6 +130,13 @@ public enum JournalCodec {
             line.note = judgement.note
             line.seconds = judgement.seconds
             line.at = judgement.at
+        case .blindingGuess(let guess):
+            line.item = guess.item
+            line.left = guess.left
+            line.right = guess.right
+            line.target = guess.target
+            line.guess = guess.guess?.rawValue ?? BlindingGuess.unknown
+            line.at = guess.at
         }
         return serialize(line)
     }
@@ -209,6 +219,15 @@ public enum JournalCodec {
                                                      preference: line.preference, note: line.note ?? "",
                                                      seconds: line.seconds ?? 0, at: try require(line.at, "at"))
                 return .success(.event(seq: try require(line.seq, "seq"), .calibration(judgement)))
+            case "blinding-guess":
+                let answer = try require(line.guess, "guess")
+                guard answer == BlindingGuess.unknown || Side(rawValue: answer) != nil else {
+                    throw LineError(message: "blinding-guess line with `guess` \"\(answer)\"; it must be \"A\", \"B\" or \"\(BlindingGuess.unknown)\"")
+                }
+                let guess = BlindingGuess(item: try require(line.item, "item"), left: try require(line.left, "left"),
+                                          right: try require(line.right, "right"), target: try require(line.target, "target"),
+                                          guess: Side(rawValue: answer), at: try require(line.at, "at"))
+                return .success(.event(seq: try require(line.seq, "seq"), .blindingGuess(guess)))
             default:
                 return .success(.unknown(seq: line.seq, type: line.type))
             }

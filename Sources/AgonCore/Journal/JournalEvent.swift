@@ -20,6 +20,8 @@ public enum JournalEvent: Equatable, Sendable {
     case editsAccepted(AcceptedEdits)
     /// A judgement of a calibration pair: training, outside every statistic.
     case calibration(CalibrationJudgement)
+    /// An answer to the blinding check after the last pair.
+    case blindingGuess(BlindingGuess)
 
     public var typeName: String {
         switch self {
@@ -32,6 +34,7 @@ public enum JournalEvent: Equatable, Sendable {
         case .opened: return "opened"
         case .editsAccepted: return "edits-accepted"
         case .calibration: return "calibration"
+        case .blindingGuess: return "blinding-guess"
         }
     }
 
@@ -42,6 +45,7 @@ public enum JournalEvent: Equatable, Sendable {
         case .draft(let draft): return draft.at
         case .editsAccepted(let edits): return edits.at
         case .calibration(let judgement): return judgement.at
+        case .blindingGuess(let guess): return guess.at
         }
     }
 }

@@ -59,6 +59,12 @@ enum JournalLineReader {
                 return (seq, .flag(item: item, reason: reason ?? "", at: at))
             case "opened":
                 return (seq, .opened(at: at))
+            case "blinding-guess":
+                guard let item = integer("item") ?? nil, let left = text("left") ?? nil, let right = text("right") ?? nil,
+                      let target = text("target") ?? nil, let answer = text("guess") ?? nil,
+                      answer == BlindingGuess.unknown || Side(rawValue: answer) != nil else { return nil }
+                return (seq, .blindingGuess(BlindingGuess(item: item, left: left, right: right, target: target,
+                                                          guess: Side(rawValue: answer), at: at)))
             case "edits-accepted":
                 guard case .array(let entries)? = fields["answers"], let studyHash = text("studyHash") ?? nil else { return nil }
                 var answers: [AcceptedEdits.Edit] = []

@@ -34,6 +34,8 @@ public struct SessionState: Sendable, Equatable {
     /// Judgements in effect that were made before the researcher accepted edits to one of their
     /// answers: item → the edited answers (task, system, sample) the rater saw in their old text.
     public private(set) var sawEarlierText: [Int: [AcceptedEdits.Edit]] = [:]
+    /// The blinding check's answers by item (the last answer to an item counts).
+    public private(set) var blindingGuesses: [Int: BlindingGuess] = [:]
     /// Events that did not fit (an undo of an item never judged, say): reported, not applied.
     public private(set) var anomalies: [String] = []
 
@@ -87,6 +89,8 @@ public struct SessionState: Sendable, Equatable {
         case .calibration(let judgement):
             calibrated[judgement.pair] = judgement
             if !drafts.isEmpty { drafts[CalibrationJudgement.itemNumber(pair: judgement.pair)] = nil }
+        case .blindingGuess(let guess):
+            blindingGuesses[guess.item] = guess
         case .editsAccepted(let edits):
             editsAcceptedSinceOpening = true
             for (item, judgement) in judgements {

@@ -125,7 +125,7 @@ public enum SessionStore {
 
     /// The header to continue under: the journal's own when it still matches the study, rubric and
     /// rater; a new one for an empty journal; otherwise a refusal that says what changed.
-    private static func checkedHeader(_ existing: JournalHeader?, bundle: StudyBundle, rater: String, journal name: String,
+    static func checkedHeader(_ existing: JournalHeader?, bundle: StudyBundle, rater: String, journal name: String,
                                       now: Date) throws(OpenError) -> JournalHeader {
         guard let existing else { return JournalHeader(bundle: bundle, rater: rater, created: now) }
         if existing.studyHash == bundle.studyHash, existing.rubricHash == SHA256.hex(bundle.rubricBytes),

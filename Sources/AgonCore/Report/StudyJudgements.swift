@@ -42,6 +42,8 @@ public struct StudyJudgements: Sendable {
     public var unknownSystemJudgements: Int
     /// Answers edited after some judgements saw them (`validate --accept-edits`).
     public var editedAnswers: [EditedAnswer] = []
+    /// Every answer to the blinding check, by rater and item.
+    public var blindingGuesses: [(rater: String, guess: BlindingGuess)] = []
 
     public init(raters: [String], judgements: [RatedJudgement], flags: [RatedFlag] = [], flaggedLeftOut: Int = 0,
                 warnings: [String] = [], damagedLines: Int = 0, unknownSystemJudgements: Int = 0) {
@@ -64,6 +66,7 @@ public struct StudyJudgements: Sendable {
         var warnings: [String] = []
         var damagedLines = 0
         var sessions: [(rater: String, state: SessionState)] = []
+        var blindingGuesses: [(rater: String, guess: BlindingGuess)] = []
         let studyHash = bundle.studyHash
         let found = SessionStore.readJournals(studyID: bundle.study.id, in: workspace)
         for file in found.unreadable {
@@ -80,6 +83,7 @@ public struct StudyJudgements: Sendable {
             if damaged > 0 { warnings.append("\(name): \(PluralNoun.line.counted(damaged)) could not be used (see `agon sessions`)") }
             let state = SessionState(replaying: events)
             if !state.sawEarlierText.isEmpty { sessions.append((journal.rater, state)) }
+            for item in state.blindingGuesses.keys.sorted() { blindingGuesses.append((journal.rater, state.blindingGuesses[item]!)) }
             if !state.flags.isEmpty {
                 let schedule = Schedule.make(study: bundle.study, rater: journal.rater)
                 for item in state.flags.keys.sorted() {
@@ -115,6 +119,7 @@ public struct StudyJudgements: Sendable {
                                      warnings: warnings, damagedLines: damagedLines, unknownSystemJudgements: unknown.count)
         result.editedAnswers = EditedAnswer.gather(sessions)
         result.controls = controls
+        result.blindingGuesses = blindingGuesses
         return result
     }
 }

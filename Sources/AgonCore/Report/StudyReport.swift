@@ -68,6 +68,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
     public var controls: ControlResults?
     /// The study's exclusion rules applied; nil when it declares none.
     public var exclusion: RaterExclusion?
+    /// The blinding check (`[blinding_check]`); nil when the study has none.
+    public var blinding: StudyBlinding?
 
     public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
 
@@ -173,6 +175,7 @@ public struct StudyReport: Sendable, Equatable, Codable {
         if let rules = study.exclusion {
             report.exclusion = RaterExclusion.compute(rules, judgements: judgements, study: study, rubric: rubric, options: options)
         }
+        report.blinding = StudyBlinding.compute(judgements.blindingGuesses, check: study.blindingCheck)
         return report
     }
 }

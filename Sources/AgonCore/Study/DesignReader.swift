@@ -4,7 +4,7 @@ import TOMLKit
 /// against the systems and tasks, so `check` runs once those are read.
 enum DesignReader {
     static let keys: Set<String> = ["seed", "repeat_share", "samples", "answers", "pairs", "contrasts", "degree", "items_per_rater",
-                                    "raters_per_item", "expected_raters", "raters", "shared_items"]
+                                    "raters_per_item", "expected_raters", "raters", "shared_items", "block_size"]
 
     /// The sparse design's degree when the study does not give one: every system in three pairs.
     static let defaultDegree = 3
@@ -62,6 +62,7 @@ enum DesignReader {
             document.problem(at: "design.degree", "degree belongs to pairs = \"sparse\"")
         }
 
+        design.blockSize = positive(document, table, "block_size")
         design.itemsPerRater = positive(document, table, "items_per_rater")
         design.ratersPerItem = positive(document, table, "raters_per_item")
         design.expectedRaters = positive(document, table, "expected_raters")

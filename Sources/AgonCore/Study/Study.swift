@@ -15,11 +15,13 @@ public struct Study: Equatable, Sendable {
     public var calibration: CalibrationSet?
     /// Which raters the report sets aside (`[exclusion]`), declared before rating.
     public var exclusion: ExclusionRules?
+    /// `[blinding_check]`: questions after the last pair; nil when the study asks none.
+    public var blindingCheck: BlindingCheck?
 
     public init(id: String, title: String, description: String, rubricID: String,
                 systems: [StudySystem], tasks: [StudyTask], design: StudyDesign,
                 generation: [String: GenerationSettings] = [:], calibration: CalibrationSet? = nil,
-                exclusion: ExclusionRules? = nil) {
+                exclusion: ExclusionRules? = nil, blindingCheck: BlindingCheck? = nil) {
         self.id = id
         self.title = title
         self.description = description
@@ -30,6 +32,7 @@ public struct Study: Equatable, Sendable {
         self.generation = generation
         self.calibration = calibration
         self.exclusion = exclusion
+        self.blindingCheck = blindingCheck
     }
 
     public func system(id: String) -> StudySystem? { systems.first { $0.id == id } }
@@ -143,6 +146,8 @@ public struct StudyDesign: Equatable, Sendable, Codable {
     public var answers: AnswerPresentation
     /// Control items among the live ones (`[controls]`); nil: none, and the schedule as always.
     public var controls: ControlDesign?
+    /// Pairs per block, after which the screen offers a break (`block_size`); nil: no breaks.
+    public var blockSize: Int?
 
     public init(seed: UInt64, repeatShare: Double = 0.1, samples: Int = 1, pairs: PairDesign = .all,
                 itemsPerRater: Int? = nil, ratersPerItem: Int? = nil, expectedRaters: Int? = nil,

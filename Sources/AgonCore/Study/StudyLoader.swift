@@ -15,7 +15,7 @@ public enum StudyLoader {
     static func read(_ document: TOMLDocument, expectedID: String?) -> Study {
         let root = document.root
         document.rejectUnknownKeys(root, allowed: ["id", "title", "description", "rubric", "design", "systems", "tasks",
-                                                  "controls", "exclusion", "calibration"], at: "")
+                                                  "controls", "exclusion", "calibration", "blinding_check"], at: "")
         let id = document.string(root, "id", at: "") ?? ""
         if !id.isEmpty, !Identifier.isValid(id) {
             document.problem(at: "id", "study id `\(id)` may hold only letters, digits, `-`, `_` and `.`")
@@ -84,6 +84,7 @@ public enum StudyLoader {
         if let calibrationTable = document.table(root, "calibration", at: "", required: false) {
             study.calibration = CalibrationReader.read(document, calibrationTable, study: study)
         }
+        study.blindingCheck = BlindingCheckReader.read(document, root, study: study)
         return study
     }
 

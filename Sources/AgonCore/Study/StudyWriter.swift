@@ -54,6 +54,7 @@ public enum StudyWriter {
         if let value = design.ratersPerItem { out += "raters_per_item = \(value)\n" }
         if let value = design.expectedRaters { out += "expected_raters = \(value)\n" }
         if !design.roster.isEmpty { out += "raters = [\(design.roster.map(quote).joined(separator: ", "))]\n" }
+        if let value = design.blockSize { out += "block_size = \(value)\n" }
         return out
     }
 

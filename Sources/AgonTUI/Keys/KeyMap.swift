@@ -22,6 +22,10 @@ public enum Action: Hashable, Sendable {
     // Leaving with unsaved input
     case keepDraftAndQuit, discardAndQuit, stay
     case closeHelp
+    // The break between blocks and the blinding check
+    case continueAfterBreak
+    /// The answer the rater thinks came from the system asked about; nil: "don't know".
+    case guess(Side?)
 }
 
 /// The screen's modes; each has its own keys.
@@ -35,6 +39,10 @@ public enum Mode: Equatable, Sendable {
     case criterion
     /// Lines of the focused answer being marked for quoting into the note.
     case marking
+    /// A break between blocks of pairs (`[design] block_size`).
+    case pause
+    /// The blinding check after the last pair (`[blinding_check]`).
+    case blinding
     case finished
     /// After a calibration pair: the rater's input beside the researcher's reference and rationale.
     case calibrationFeedback
@@ -211,6 +219,21 @@ public enum KeyMap {
         Binding([c("q"), .enter, .escape, .control("c")], .quit, help: t("quit", "выход"), short: t("quit", "выход")),
     ]
 
+    public static let pause: [Binding] = [
+        Binding([.enter, c(" ")], .continueAfterBreak, help: t("go on to the next pair", "перейти к следующей паре"),
+                short: t("go on", "дальше")),
+        Binding([c("q"), .control("c")], .quit, help: t("stop for now (you can resume later)", "остановиться (можно продолжить позже)"),
+                short: t("stop for now", "остановиться")),
+    ]
+
+    public static let blinding: [Binding] = [
+        Binding([c("a")], .guess(.a), help: t("answer A came from the system asked about", "ответ A написала названная система"),
+                short: t("answer A", "ответ A")),
+        Binding([c("b")], .guess(.b), help: t("answer B came from the system asked about", "ответ B написала названная система"),
+                short: t("answer B", "ответ B")),
+        Binding([c("d")], .guess(nil), help: t("I don't know", "не знаю"), short: t("don't know", "не знаю")),
+    ]
+
     /// The digit keys that score on `scale`, as the help and the key line write them ("1–7"); a
     /// comparison is typed as its size, 0 up.
     static func scoreKeysLabel(_ rubric: Rubric, scale: ScoreScale) -> String {
@@ -228,6 +251,9 @@ public enum KeyMap {
         case .help: return helpScreen
         case .criterion: return criterionScreen
         case .marking: return marking
+        case .pause: return pause
+        // Reading keys, help and quit as while rating; nothing that scores.
+        case .blinding: return blinding + reading + item.filter { $0.action == .help || $0.action == .quit }
         case .finished: return finished
         case .calibrationFeedback: return calibrationFeedback
         }
@@ -244,7 +270,7 @@ public enum KeyMap {
 
     private static let lookup: [Mode: [Key: Action]] = {
         var table: [Mode: [Key: Action]] = [:]
-        for mode in [Mode.rating, .note, .flagReason, .confirmQuit, .help, .criterion, .marking, .finished, .calibrationFeedback] {
+        for mode in [Mode.rating, .note, .flagReason, .confirmQuit, .help, .criterion, .marking, .pause, .blinding, .finished, .calibrationFeedback] {
             var keys: [Key: Action] = [:]
             for binding in bindings(for: mode) {
                 for key in binding.keys where keys[key] == nil { keys[key] = binding.action }

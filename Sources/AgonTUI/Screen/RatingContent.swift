@@ -16,6 +16,12 @@ public struct RatingContent: Sendable {
     private var answerTexts: [String: String]
     /// The degraded side of each control item, by item number (see `ControlDegradation`).
     private var controlTexts: [Int: String] = [:]
+    /// Pairs per block: a break is offered after each block (`[design] block_size`); nil: no breaks.
+    public var blockSize: Int?
+    /// The blinding check's pairs, in the order asked; empty when the study asks none.
+    public var blinding: [BlindingQuestion] = []
+    /// The system the blinding check asks about by name; nil when it asks about the larger model.
+    public var blindingReference: String?
 
     public init(bundle: StudyBundle, rater: String, schedule: Schedule) {
         title = Sanitizer.clean(bundle.study.title).replacingOccurrences(of: "\n", with: " ")
@@ -45,6 +51,11 @@ public struct RatingContent: Sendable {
                 case .collected(let system, let sample): return bundle.answers.answer(task: task ?? "", system: system, sample: sample)?.text ?? ""
                 }
             } prompt: { task in bundle.study.task(id: task)?.prompt ?? "" }
+        }
+        blockSize = bundle.study.design.blockSize
+        if let check = bundle.study.blindingCheck {
+            blinding = check.questions(study: bundle.study, schedule: schedule, rater: rater)
+            if case .reference(let id) = check.question { blindingReference = id }
         }
     }
 

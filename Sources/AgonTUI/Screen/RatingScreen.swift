@@ -186,6 +186,9 @@ public struct RatingScreen {
             let draft = session.drafts[next.number]
             open(next, input: draft.map(ItemInput.init) ?? ItemInput(), saved: draft.map(ItemInput.init) ?? ItemInput(),
                  secondsBefore: draft?.seconds ?? 0)
+        } else if let question = pendingBlindingQuestion {
+            open(question.item, input: ItemInput(), saved: ItemInput(), secondsBefore: 0)
+            mode = .blinding
         } else {
             current = nil
             input = ItemInput()
@@ -205,6 +208,11 @@ public struct RatingScreen {
 
     /// Whether the item on screen is a calibration pair rather than one of the study's.
     public var isCalibrating: Bool { current.map { CalibrationJudgement.pair(itemNumber: $0.number) != nil } ?? false }
+
+    /// The first question of the blinding check not yet answered; nil when all are (or none is asked).
+    public var pendingBlindingQuestion: BlindingQuestion? {
+        content.blinding.first { session.blindingGuesses[$0.item.number] == nil }
+    }
 
     mutating func open(_ item: ScheduleItem, input: ItemInput, saved: ItemInput, secondsBefore: Double) {
         current = item

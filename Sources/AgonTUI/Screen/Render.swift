@@ -16,7 +16,7 @@ extension RatingScreen {
         if layout.tooSmall {
             return [(TooSmallNotice(text: strings.tooSmall(width, height, ScreenLayout.minWidth, ScreenLayout.minHeight)), screen)]
         }
-        let open = mode == .finished ? nil : current
+        let open = mode == .finished || mode == .pause ? nil : current
         var regions: [(widget: any Widget, area: Rect)] = [
             (HeaderBar(title: content.title, rater: content.rater, strings: strings, rated: session.ratedCount, total: total,
                        flagged: open.map { !(session.flags[$0.number] ?? []).isEmpty } ?? false,
@@ -34,22 +34,19 @@ extension RatingScreen {
                                 layout.answer(side)))
             }
             regions.append((Divider(top: "┬"), layout.paneDivider))
-            if rubricFolded {
-                regions.append((RubricSummary(rubric: rubric, strings: strings, scores: input.scores, preference: input.preference,
-                                              focusedCriterion: criterion, focusedSide: side), layout.rubric))
+            if mode == .blinding {
+                let position = (content.blinding.firstIndex { $0.item.number == open.number } ?? 0) + 1
+                // The question takes the rubric's and the note's rows: neither is used here.
+                let panel = Rect(x: layout.rubric.x, y: layout.rubric.y, width: layout.rubric.width,
+                                 height: layout.rubric.height + layout.note.height)
+                regions.append((BlindingPanel(strings: strings, position: position, total: content.blinding.count,
+                                              reference: content.blindingReference), panel))
+                regions.append((StatusLine(strings: strings, message: message ?? StatusMessage(strings.blindingChoices), missing: []), layout.status))
             } else {
-                regions.append((RubricPanel(table: ScoreTable(rubric: rubric, strings: strings, scores: input.scores, preference: input.preference,
-                                                              focusedCriterion: criterion, focusedSide: side),
-                                            guide: CriterionGuide(criterion: focusedCriterion, strings: strings)), layout.rubric))
+                regions += ratingRegions(layout)
             }
-            if mode == .note, layout.note.height > 1 {
-                regions.append((NoteEditor(strings: strings, note: input.noteText,
-                                           layout: noteLayouts.layout(input.noteText, width: layout.noteTextWidth)), layout.note))
-            } else {
-                regions.append((NoteLine(strings: strings, note: input.noteText, editing: mode == .note), layout.note))
-            }
-            let marking = mode == .marking ? passageMark.map { StatusMessage(strings.marking($0.lines.count, $0.side), .info) } : nil
-            regions.append((StatusLine(strings: strings, message: marking ?? message, missing: missingParts()), layout.status))
+        } else if mode == .pause, let blockSize = content.blockSize {
+            regions.append((BreakScreen(strings: strings, rated: session.ratedCount, total: total, blockSize: blockSize), layout.body))
         } else {
             regions.append((ClosingScreen(strings: strings, total: total, message: message), layout.body))
         }
@@ -66,6 +63,28 @@ extension RatingScreen {
             }
         default: break
         }
+        return regions
+    }
+
+    /// The rubric, the note and the status line of a pair being rated.
+    private func ratingRegions(_ layout: ScreenLayout) -> [(widget: any Widget, area: Rect)] {
+        var regions: [(widget: any Widget, area: Rect)] = []
+        if rubricFolded {
+            regions.append((RubricSummary(rubric: rubric, strings: strings, scores: input.scores, preference: input.preference,
+                                          focusedCriterion: criterion, focusedSide: side), layout.rubric))
+        } else {
+            regions.append((RubricPanel(table: ScoreTable(rubric: rubric, strings: strings, scores: input.scores, preference: input.preference,
+                                                          focusedCriterion: criterion, focusedSide: side),
+                                        guide: CriterionGuide(criterion: focusedCriterion, strings: strings)), layout.rubric))
+        }
+        if mode == .note, layout.note.height > 1 {
+            regions.append((NoteEditor(strings: strings, note: input.noteText,
+                                       layout: noteLayouts.layout(input.noteText, width: layout.noteTextWidth)), layout.note))
+        } else {
+            regions.append((NoteLine(strings: strings, note: input.noteText, editing: mode == .note), layout.note))
+        }
+        let marking = mode == .marking ? passageMark.map { StatusMessage(strings.marking($0.lines.count, $0.side), .info) } : nil
+        regions.append((StatusLine(strings: strings, message: marking ?? message, missing: missingParts()), layout.status))
         return regions
     }
 

@@ -83,7 +83,7 @@ public struct ScreenLayout: Equatable {
             return 1 + state.wraps.lines("question:" + criterion.id, question, width: textWidth).count
                 + criterion.anchors.reduce(0) { $0 + state.wraps.lines("anchor:\(criterion.id):\($1.score)", $1.text.text(in: state.language), width: textWidth).count }
         }.max() ?? 0
-        let rubricRows = state.rubricFolded ? 1 : max(criteria + 2, min(needed, height >= 34 ? 12 : 6))
+        let rubricRows = state.rubricFolded && state.mode != .blinding ? 1 : max(criteria + 2, min(needed, height >= 34 ? 12 : 6))
         // While the note is written it takes up to six rows, leaving the answers at least three.
         let restingNoteRows = height >= 34 ? 2 : 1
         let fixedWithoutNote = 1 + taskRows + 1 + rubricRows + 1 + 1

@@ -13,8 +13,12 @@ public enum Phrase: String, CaseIterable, Sendable {
     case marking, quoted, sessionNotes, tornLineSetAside, editsAccepted
     case calibrationWelcome, calibrationPair, calibrationTitle, calibrationYours, calibrationReference, calibrationWhy
     case calibrationRequired, calibrationSkipped, calibrationNoFlag, calibrationDone
+    case breakTitle, breakBody, breakAhead, breakContinue
+    case blindingTitle, blindingIntro, blindingLarger, blindingReference, blindingChoices, blindingSaved
     /// Noun forms, `one|few|many` (English: `one|other|other`), chosen by CLDR plural rules.
     case pairs, criteria, characters, quotedLines, oddities
+    /// Pairs as the subject of a sentence ("3 пары впереди").
+    case pairsAhead
 }
 
 /// The screen's own words in the interface language.
@@ -119,6 +123,21 @@ public struct Strings: Sendable {
             .calibrationNoFlag: t("Practice pairs are the researcher's own: nothing to flag.",
                                   "Тренировочные пары подобраны исследователем: отмечать нечего."),
             .calibrationDone: t("Practice done. Next: the study's {1}.", "Тренировка окончена. Дальше — {1} исследования."),
+            .breakTitle: t("Block {1} of {2} done", "Блок {1} из {2} пройден"),
+            .breakBody: t("Pairs rated so far: {1} of {2}. Everything is saved. A good moment for a short break.",
+                          "Оценено пар: {1} из {2}. Всё сохранено. Хороший момент для короткого перерыва."),
+            .breakAhead: t("Still ahead: {1}.", "Впереди ещё: {1}."),
+            .breakContinue: t("Enter or Space: go on to the next pair. q: stop for now (the same command later starts exactly at the next pair).",
+                              "Enter или пробел — к следующей паре. q — остановиться (та же команда позже начнёт ровно со следующей пары)."),
+            .blindingTitle: t("One last question about pairs you rated ({1} of {2})", "Последний вопрос о парах, которые вы оценили ({1} из {2})"),
+            .blindingIntro: t("You have already rated this pair; your scores stay as they are. We would like to know whether the texts gave their authors away.",
+                              "Эту пару вы уже оценили, ваши оценки не меняются. Нам важно знать, выдали ли тексты своих авторов."),
+            .blindingLarger: t("Which answer do you think was written by the larger model?", "Как вы думаете, какой ответ написала более крупная модель?"),
+            .blindingReference: t("Which answer do you think was written by system {1}?", "Как вы думаете, какой ответ написала система {1}?"),
+            .blindingChoices: t("a: answer A    b: answer B    d: I don't know (a perfectly good answer)",
+                                "a — ответ A    b — ответ B    d — не знаю (это вполне хороший ответ)"),
+            .blindingSaved: t("Answer saved.", "Ответ сохранён."),
+            .pairsAhead: t("pair|pairs|pairs", "пара|пары|пар"),
             .pairs: t("pair|pairs|pairs", "пару|пары|пар"),
             .criteria: t("criterion|criteria|criteria", "критерий|критерия|критериев"),
             .characters: t("character|characters|characters", "символ|символа|символов"),

@@ -122,6 +122,19 @@ extension RatingScreen {
             default: break
             }
             return []
+        case .pause:
+            switch action {
+            case .continueAfterBreak:
+                // The break is not time spent on the next pair.
+                shownAt = clock
+                mode = .rating
+            case .quit: return [.quit]
+            default: break
+            }
+            return []
+        case .blinding:
+            if case .guess(let side) = action { return answerBlinding(side) }
+            return rate(action, key, layout)
         case .finished:
             switch action {
             case .undo: return undo()
@@ -325,6 +338,18 @@ extension RatingScreen {
         record(.judgement(judgement), into: &effects)
         openNext()
         message = StatusMessage(strings.saved(session.ratedCount, total), .success)
+        if let size = content.blockSize, mode == .rating, session.ratedCount % size == 0 { mode = .pause }
+        return effects
+    }
+
+    /// Records the rater's answer to the blinding question on screen and shows the next one.
+    private mutating func answerBlinding(_ side: Side?) -> [Effect] {
+        guard let current, let question = content.blinding.first(where: { $0.item.number == current.number }) else { return [] }
+        var effects: [Effect] = []
+        record(.blindingGuess(BlindingGuess(item: current.number, left: current.left, right: current.right,
+                                            target: question.target, guess: side, at: now)), into: &effects)
+        openNext()
+        message = StatusMessage(strings.blindingSaved, .success)
         return effects
     }
 

@@ -38,7 +38,7 @@ struct KeyLine: Widget {
     }
 
     private static func priority(_ action: Action) -> Int {
-        let order: [Action] = [.help, .quit, .submit, .score, .showA, .nextCriterion, .prefer(.a), .editNote, .undo, .skip,
+        let order: [Action] = [.guess(.a), .guess(.b), .guess(nil), .continueAfterBreak, .help, .quit, .submit, .score, .showA, .nextCriterion, .prefer(.a), .editNote, .undo, .skip,
                                .flag, .toggleRubric, .describeCriterion, .scrollDown, .finishText, .cancelText, .lineBreak, .markPassage, .yankPassage, .cancelMark, .deleteWord, .keepDraftAndQuit, .discardAndQuit,
                                .stay, .closeHelp]
         return order.firstIndex(of: action) ?? order.count

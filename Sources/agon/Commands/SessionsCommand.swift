@@ -3,9 +3,10 @@ import AgonCore
 import ArgumentParser
 import Foundation
 
-struct SessionsCommand: ParsableCommand {
+/// `agon sessions [STUDY]`: the default of `agon sessions` (see `SessionsGroup`).
+struct SessionsListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sessions",
+        commandName: "list",
         abstract: "List raters with their progress (rated / total, repeats, skipped, last activity).")
 
     @Argument(help: "A study id; all studies with sessions when omitted.")

@@ -32,6 +32,21 @@ extension StudyReportHTML {
         ]
         children.append(H.el("h3", text: words("The study in numbers", "Исследование в цифрах")))
         children.append(H.table(["", words("count", "число")], rows.map { [.text($0.0), $0.1] }))
+        if let blinding = report.blinding, blinding.overall.answers > 0 {
+            let overall = blinding.overall
+            children.append(H.el("p", [("class", "blinding")], [
+                .text(words("Blinding check: correct among guesses ", "Проверка слепоты: верных среди догадок ")),
+                ShownNumber.node(overall.shareCorrect?.proportion, "blinding.overall.shareCorrect.proportion", .percent, words.language),
+                .text(" ("), range(overall.shareCorrect?.lower, overall.shareCorrect?.upper, "blinding.overall.shareCorrect", .percent, words),
+                .text(words("; chance 50%), don't know ", "; случайно 50%), «не знаю» ")),
+                ShownNumber.node(overall.dontKnowShare, "blinding.overall.dontKnowShare", .percent, words.language),
+                .text(words(", Bang's blinding index ", ", индекс слепоты Бэнга ")),
+                ShownNumber.node(overall.index.value, "blinding.overall.index.value", .fixed2, words.language),
+                .text(words(" (0: blinded, 1: the texts gave the systems away), over ", " (0: слепота сохранена, 1: тексты выдали системы), ответов: ")),
+                count(overall.answers, "blinding.overall.answers", words),
+                .text(words(" answers.", ".")),
+            ]))
+        }
         children.append(H.el("h3", text: words("Systems", "Системы")))
         children.append(H.table([words("system", "система"), words("label", "название"), words("profile", "профиль")],
                                 report.systems.map { [.text($0.id), .text($0.label), .text($0.profile)] }, numericFrom: 3))

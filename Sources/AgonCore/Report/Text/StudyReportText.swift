@@ -94,6 +94,11 @@ public enum StudyReportText {
         out.append("")
         out.append(heading("Split-half reliability"))
         out.append(ReviewerChecksText.splitHalf(report.splitHalf, names: names))
+        if let blinding = report.blinding {
+            out.append("")
+            out.append(heading("Blinding check"))
+            out.append(BlindingText.render(blinding))
+        }
         if report.raters.count >= 2 {
             out.append("")
             out.append("Agreement between raters: `agon agreement \(report.study)` prints it in full; it is also in --json and --html.")
