@@ -262,8 +262,4 @@ public struct Strings: Sendable {
         let noun = language == .ru ? language.count(livePairs, one: "пара", few: "пары", many: "пар") : count(livePairs, .pairs)
         return text(.calibrationDone, noun)
     }
-    /// The line printed after the screen closes: where the judgements are and the command that resumes.
-    public func leaving(rated: Int, total: Int, journal: String, resume: String) -> String {
-        text(.leaving, rated, total, journal, resume)
-    }
 }

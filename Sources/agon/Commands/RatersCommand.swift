@@ -121,7 +121,7 @@ struct RatersCommand: ParsableCommand {
             case .failure(let problem): throw Failure("\(key):\(problem.line.map { "\($0):" } ?? "") \(problem.message)")
             }
             let keyTail = try location.update(workspace: workspace) { keys in
-                do {
+                do throws(AuthorizedKeys.Problem) {
                     try keys.add(.init(name: rater, study: studyID, key: publicKey))
                 } catch {
                     throw Failure("\(location.file.path): \(error.message)")
@@ -143,7 +143,7 @@ struct RatersCommand: ParsableCommand {
 
         func run() throws {
             let removed = try location.update(workspace: Workspace.fromEnvironment()) { keys in
-                do {
+                do throws(AuthorizedKeys.Problem) {
                     return try keys.remove(named: name)
                 } catch {
                     throw Failure("\(location.file.path): \(error.message)")
