@@ -63,6 +63,13 @@ public enum IntervalCoverage {
             count("win rate, ties as half — clustered by task (default)", covers(duel.clustered?.winRateTiesHalf?.interval, half))
             count("win rate, ties excluded — Wilson (independent battles)", covers(duel.winRateTiesExcluded, decisive))
             count("win rate, ties excluded — clustered by task (default)", covers(duel.clustered?.winRateTiesExcluded?.interval, decisive))
+            // The report's "clustered by task (bootstrap)" row.
+            let perTask = byTask.map { tallies -> (wins: Double, losses: Double, ties: Double) in
+                let tally = tallies.first { $0.i == 0 && $0.j == 1 }
+                return (tally?.winsI ?? 0, tally?.winsJ ?? 0, tally?.ties ?? 0)
+            }
+            let bootstrap = TaskBootstrapWinRate(clusters: perTask, rounds: settings.rounds, seed: UInt64(simulation) + 1)
+            count("win rate, ties as half — task bootstrap (report)", bootstrap.map { $0.lower <= half && half <= $0.upper } ?? false)
         }
         return rows(counts)
     }
