@@ -57,7 +57,13 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let workspace = Workspace.fromEnvironment()
-        let bundle = try StudyBundle.loadForCommand(study, in: workspace)
+        // Planning comes before collecting: a study without answers yet is planned all the same.
+        let bundle: StudyBundle
+        do {
+            bundle = try StudyBundle.load(studyID: study, in: workspace, answers: .mayBeAbsent)
+        } catch {
+            throw Failure(diagnostics: error.diagnostics)
+        }
         let ids = bundle.study.systems.map(\.id)
         var contrasts: [(String, String)] = []
         for text in contrast {
