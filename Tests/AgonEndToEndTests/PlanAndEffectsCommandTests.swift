@@ -12,7 +12,7 @@ struct PlanAndEffectsCommandTests {
         let lines = run.output.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("Plan for six-families: the 12 pairs its design compares (contrasts); 85 tasks; each rater judges 60 of the 1020 items (the design's budget): 5 of each pair") == true,
                 "\(lines.first ?? "")")
-        let rows = lines.filter { $0.contains(" vs ") }
+        let rows = lines.filter { $0.contains(" vs ") && !$0.hasPrefix("Note:") }
         #expect(rows.count == 12, "\(run.output)")
         #expect(rows.contains { $0.hasPrefix("llama2-70b vs llama2-7b ") })
         #expect(!rows.contains { $0.hasPrefix("llama2-7b vs llama3-8b ") })
