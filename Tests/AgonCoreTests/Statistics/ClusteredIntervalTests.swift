@@ -86,7 +86,11 @@ import Testing
 
     @Test func theIntervalKeepsTheSkewAndHoldsThePercentileInterval() throws {
         // Rounds skewed to the right of the estimate 0.
-        let rounds = (0..<1000).map { Double($0) / 1000 }.map { $0 < 0.5 ? $0 - 0.5 : 2 * ($0 - 0.5) }
+        var rounds: [Double] = []
+        for index in 0..<1000 {
+            let u = Double(index) / 1000
+            rounds.append(u < 0.5 ? u - 0.5 : 2 * (u - 0.5))
+        }
         let plain = try #require(BootstrapPercentile.interval95(rounds))
         let wide = try #require(ClusterBootstrapInterval.interval95(rounds, estimate: 0, clusters: 10))
         let stretch = try #require(ClusterBootstrapInterval.stretch(clusters: 10))
