@@ -42,11 +42,7 @@ public struct DesignFacts: Sendable {
         let systemIDs = study.systems.map(\.id)
         let taskIDs = study.tasks.map(\.id)
         pairs = design.pairs.pairs(systemIDs: systemIDs, studyID: study.id, seed: design.seed)
-        switch design.pairs {
-        case .all: pairDesign = "all pairs"
-        case .contrasts: pairDesign = "contrasts"
-        case .sparse(let degree): pairDesign = "sparse, degree \(degree)"
-        }
+        pairDesign = design.pairs.summary
         tasks = taskIDs.count
         items = tasks * pairs.count
         let taskCount = taskIDs.count

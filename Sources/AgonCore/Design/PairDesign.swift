@@ -30,6 +30,15 @@ public enum PairDesign: Equatable, Sendable, Codable {
     case contrasts([SystemPair])
     case sparse(degree: Int)
 
+    /// The design in a few words, for the researcher: "all pairs", "contrasts", "sparse, degree 3".
+    public var summary: String {
+        switch self {
+        case .all: return "all pairs"
+        case .contrasts: return "contrasts"
+        case .sparse(let degree): return "sparse, degree \(degree)"
+        }
+    }
+
     /// The pairs, in a fixed order: `all` in the order of the systems (first with second, first
     /// with third, …), contrasts as listed, sparse sorted by the systems' order. Depends only on the
     /// systems, the study and the seed — never on a rater.

@@ -61,10 +61,13 @@ public enum Planner {
     public static func eloGap(winRate p: Double) -> Double { BradleyTerry.eloPerNat * log(p / (1 - p)) }
     public static func winRate(eloGap gap: Double) -> Double { BradleyTerry.sigmoid(gap / BradleyTerry.eloPerNat) }
 
+    /// - Parameter raterTasks: the tasks on which each rater judges the contrast (rater r's list at
+    ///   index r, for at least `max(raters, maxRaters)` raters; `PlannedJudgements`), when the
+    ///   study's design gives raters a budget; nil: every rater judges it on every task.
     public static func plan(system: String, opponent: String, winRate: Double, raters: Int,
-                            assumptions: Assumptions) -> Plan {
-        let world = self.world(winRate: winRate, raters: raters, assumptions: assumptions)
-        let planned = evaluate(world, assumptions: assumptions)
+                            assumptions: Assumptions, raterTasks: [[Int]]? = nil) -> Plan {
+        let world = { (raters: Int) in self.world(winRate: winRate, raters: raters, assumptions: assumptions, raterTasks: raterTasks) }
+        let planned = evaluate(world(raters), assumptions: assumptions)
         var needed: Point?
         var note: String?
         if planned.power >= assumptions.targetPower {
@@ -73,7 +76,7 @@ public enum Planner {
             var best = planned
             while high - low > 1 {
                 let middle = (low + high) / 2
-                let point = evaluate(self.world(winRate: winRate, raters: middle, assumptions: assumptions), assumptions: assumptions)
+                let point = evaluate(world(middle), assumptions: assumptions)
                 if point.power >= assumptions.targetPower { high = middle; best = point } else { low = middle }
             }
             needed = best
@@ -83,27 +86,29 @@ public enum Planner {
             while high < assumptions.maxRaters {
                 low = high
                 high = min(assumptions.maxRaters, high * 2)
-                let point = evaluate(self.world(winRate: winRate, raters: high, assumptions: assumptions), assumptions: assumptions)
+                let point = evaluate(world(high), assumptions: assumptions)
                 if point.power >= assumptions.targetPower { best = point; break }
             }
             if var found = best {
                 while high - low > 1 {
                     let middle = (low + high) / 2
-                    let point = evaluate(self.world(winRate: winRate, raters: middle, assumptions: assumptions), assumptions: assumptions)
+                    let point = evaluate(world(middle), assumptions: assumptions)
                     if point.power >= assumptions.targetPower { high = middle; found = point } else { low = middle }
                 }
                 needed = found
             } else {
-                note = "not reached with \(assumptions.maxRaters) raters: with \(assumptions.tasks) tasks the spread between tasks limits the precision — add tasks."
+                note = "not reached with \(assumptions.maxRaters) raters: with \(assumptions.tasks) tasks the spread between tasks limits the precision — add tasks"
+                    + (raterTasks == nil ? "." : ", or raise the design's items per rater.")
             }
         }
         return Plan(system: system, opponent: opponent, winRate: winRate, eloGap: eloGap(winRate: winRate),
                     planned: planned, needed: needed, note: note)
     }
 
-    static func world(winRate: Double, raters: Int, assumptions: Assumptions) -> ClusteredBattles {
+    static func world(winRate: Double, raters: Int, assumptions: Assumptions, raterTasks: [[Int]]? = nil) -> ClusteredBattles {
         var world = ClusteredBattles(ratings: [1000, 1000], tasks: assumptions.tasks, raters: max(raters, 1),
                                      taskSD: assumptions.taskSD, raterSD: assumptions.raterSD, tieRate: assumptions.tieRate)
+        world.raterTasks = raterTasks.map { Array($0.prefix(world.raters)) }
         // The conditional gap whose average over tasks and raters gives the population win rate.
         var low = 0.0, high = 4000.0
         let target = max(winRate, 1 - winRate)
@@ -138,7 +143,8 @@ public enum Planner {
                 elo.append(eloGap(winRate: clamp(half.upper)) - eloGap(winRate: clamp(half.lower)))
             }
         }
-        return Point(raters: world.raters, judgements: world.raters * world.tasks * world.perTask,
+        let cells = world.raterTasks.map { $0.reduce(0) { $0 + Set($1).count } } ?? world.raters * world.tasks
+        return Point(raters: world.raters, judgements: cells * world.perTask,
                      power: Double(hits) / Double(max(assumptions.simulations, 1)),
                      width: BootstrapPercentile.of(widths, 0.5) ?? .nan, widthElo: BootstrapPercentile.of(elo, 0.5) ?? .nan)
     }

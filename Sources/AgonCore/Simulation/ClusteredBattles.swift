@@ -20,6 +20,9 @@ public struct ClusteredBattles: Sendable {
     public var tieRate: Double
     /// Elo added to the left answer.
     public var leftElo: Double
+    /// The tasks each rater judges (every chosen pair on each), as a design with a budget gives
+    /// them; nil: every rater judges every task.
+    public var raterTasks: [[Int]]?
 
     public init(ratings: [Double], pairs: [(Int, Int)]? = nil, tasks: Int, raters: Int, perTask: Int = 1,
                 taskSD: Double, raterSD: Double = 0, tieRate: Double, leftElo: Double = 0) {
@@ -44,12 +47,20 @@ public struct ClusteredBattles: Sendable {
         for index in raterShift.indices { raterShift[index] = raterSD * Self.normal(&random) }
         var battles: [CovariateBattle] = []
         var cell = [Double](repeating: 0, count: k * k * 3)
+        var judges: [Bool]?
+        if let raterTasks {
+            var table = [Bool](repeating: false, count: raters * tasks)
+            for (rater, list) in raterTasks.prefix(raters).enumerated() {
+                for task in list where task >= 0 && task < tasks { table[rater * tasks + task] = true }
+            }
+            judges = table
+        }
         for task in 0..<tasks {
             var shift = [Double](repeating: 0, count: k)
             for s in 0..<k { shift[s] = taskSD * Self.normal(&random) }
             for index in cell.indices { cell[index] = 0 }
             for (i, j) in pairs {
-                for rater in 0..<raters {
+                for rater in 0..<raters where judges?[rater * tasks + task] ?? true {
                     let gap = ratings[i] - ratings[j] + shift[i] - shift[j] + raterShift[rater * k + i] - raterShift[rater * k + j]
                     for _ in 0..<perTask {
                         let iLeft = random.next() & 1 == 0

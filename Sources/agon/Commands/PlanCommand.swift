@@ -8,7 +8,9 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Before recruiting: the power, interval width, raters and judgements each contrast of a study needs.",
         discussion: """
-        Simulates the study (its tasks; every rater judging every contrast on every task once) with the expected \
+        Simulates the study as its design will run it (its tasks; the pairs its design compares; each rater's \
+        share of items from the schedules raters will get, or every pair on every task when the design sets no \
+        budget) with the expected \
         win rate, the tie rate and the spread between tasks and raters, and analyses each simulated study as \
         `agon report` does (task-clustered 95% intervals). Spreads default to 100 Elo between tasks and 50 between \
         raters; --pilot STUDY measures them, and the tie rate, from a pilot study's journals.
@@ -17,7 +19,7 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "The study id (a folder in Studies/).")
     var study: String
 
-    @Option(help: "A contrast to plan for (two system ids, comma-separated); repeat for several. Default: every pair.")
+    @Option(help: "A contrast to plan for (two system ids, comma-separated); repeat for several. Default: the pairs the study's design compares.")
     var contrast: [String] = []
 
     @Option(name: .customLong("win-rate"), help: "Expected win rate of the first system, ties excluded (e.g. 0.6); one for all contrasts, or one per --contrast.")
@@ -55,7 +57,13 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let workspace = Workspace.fromEnvironment()
-        let bundle = try StudyBundle.loadForCommand(study, in: workspace)
+        // Planning comes before collecting: a study without answers yet is planned all the same.
+        let bundle: StudyBundle
+        do {
+            bundle = try StudyBundle.load(studyID: study, in: workspace, answers: .mayBeAbsent)
+        } catch {
+            throw Failure(diagnostics: error.diagnostics)
+        }
         let ids = bundle.study.systems.map(\.id)
         var contrasts: [(String, String)] = []
         for text in contrast {
@@ -65,8 +73,17 @@ struct PlanCommand: ParsableCommand {
             }
             contrasts.append((parts[0], parts[1]))
         }
+        guard (1...10_000).contains(raters) else { throw Failure("--raters must be between 1 and 10000") }
+        let maxRaters = max(200, raters)
+        let layout = PlannedJudgements(study: bundle.study, raters: maxRaters)
+        let chosen: String
         if contrasts.isEmpty {
-            for i in ids.indices { for j in (i + 1)..<ids.count { contrasts.append((ids[i], ids[j])) } }
+            contrasts = layout.pairs.map { ($0.first, $0.second) }
+            chosen = "the \(layout.pairs.count) pair\(layout.pairs.count == 1 ? "" : "s") its design compares (\(layout.pairDesign))"
+        } else {
+            let outside = contrasts.filter { layout.designed($0.0, $0.1) == nil }.count
+            chosen = "\(contrasts.count) contrast\(contrasts.count == 1 ? "" : "s") given with --contrast"
+                + (outside == 0 ? "" : " (\(outside) not compared by the study's design (\(layout.pairDesign)): planned as if every rater judged \(outside == 1 ? "it" : "them") on every task)")
         }
         guard winRate.isEmpty || eloGap.isEmpty else { throw Failure("give --win-rate or --elo-gap, not both") }
         var expected = winRate.isEmpty ? eloGap.map(Planner.winRate(eloGap:)) : winRate
@@ -77,12 +94,11 @@ struct PlanCommand: ParsableCommand {
         guard expected.count == 1 || expected.count == contrasts.count else {
             throw Failure("give one --win-rate/--elo-gap for all contrasts, or one per --contrast (\(contrasts.count))")
         }
-        guard (1...10_000).contains(raters) else { throw Failure("--raters must be between 1 and 10000") }
         guard power > 0.05, power < 1 else { throw Failure("--power must be between 0.05 and 1") }
         guard (10...100_000).contains(simulations) else { throw Failure("--simulations must be between 10 and 100000") }
 
         var assumptions = Planner.Assumptions(tasks: bundle.study.tasks.count, simulations: simulations, targetPower: power,
-                                              maxRaters: max(200, raters), seed: seed)
+                                              maxRaters: maxRaters, seed: seed)
         var source = "defaults"
         if let pilot {
             let measured = try Self.measure(pilot: pilot, workspace: workspace)
@@ -104,20 +120,28 @@ struct PlanCommand: ParsableCommand {
             assumptions.raterSD = raterSD
         }
         let plans = contrasts.enumerated().map { index, pair in
-            Planner.plan(system: pair.0, opponent: pair.1, winRate: expected.count == 1 ? expected[0] : expected[index],
-                         raters: raters, assumptions: assumptions)
+            var plan = Planner.plan(system: pair.0, opponent: pair.1, winRate: expected.count == 1 ? expected[0] : expected[index],
+                                    raters: raters, assumptions: assumptions, raterTasks: layout.raterTasks(pair.0, pair.1))
+            if layout.designed(pair.0, pair.1) == nil {
+                plan.note = ["not compared by the study's design: planned as if every rater judged it on every task", plan.note]
+                    .compactMap { $0 }.joined(separator: "; ")
+            }
+            return plan
         }
+        let share = layout.share(raters: raters, tasks: assumptions.tasks)
         if json {
             struct Output: Encodable {
                 var study: String
                 var assumptions: Planner.Assumptions
                 var source: String
+                var contrasts: String
+                var share: String
                 var plans: [Planner.Plan]
             }
-            print(try ReportJSON.encode(Output(study: study, assumptions: assumptions, source: source, plans: plans)))
+            print(try ReportJSON.encode(Output(study: study, assumptions: assumptions, source: source, contrasts: chosen, share: share, plans: plans)))
             return
         }
-        print(PlanText.render(study: study, assumptions: assumptions, source: source, raters: raters, plans: plans))
+        print(PlanText.render(study: study, assumptions: assumptions, source: source, contrasts: chosen, share: share, raters: raters, plans: plans))
     }
 
     /// Tie rate, and task and rater spreads averaged over the pilot's compared pairs.

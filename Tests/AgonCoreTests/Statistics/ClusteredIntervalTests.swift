@@ -72,3 +72,32 @@ import Testing
         #expect(spread.marginalWinRate(0, 1) > 0.5)
     }
 }
+
+/// The small-cluster stretch of the task-bootstrap intervals.
+@Suite struct ClusterBootstrapIntervalTests {
+    @Test func theStretchIsTheCorrectionForFewClustersAndVanishesWithMany() throws {
+        #expect(ClusterBootstrapInterval.stretch(clusters: 1) == nil)
+        // √(40/39) · t(0.975, 39) / z(0.975), t(0.975, 39) = 2.0227 (published tables).
+        let forty = try #require(ClusterBootstrapInterval.stretch(clusters: 40))
+        #expect(abs(forty - (40.0 / 39).squareRoot() * 2.0227 / 1.96) < 0.001)
+        let stretches = [2, 5, 10, 40, 1000].compactMap { ClusterBootstrapInterval.stretch(clusters: $0) }
+        #expect(zip(stretches, stretches.dropFirst()).allSatisfy { $0 > $1 })
+        #expect(stretches.last! > 1 && stretches.last! < 1.002)
+    }
+
+    @Test func theIntervalKeepsTheSkewAndHoldsThePercentileInterval() throws {
+        // Rounds skewed to the right of the estimate 0.
+        var rounds: [Double] = []
+        for index in 0..<1000 {
+            let u = Double(index) / 1000
+            rounds.append(u < 0.5 ? u - 0.5 : 2 * (u - 0.5))
+        }
+        let plain = try #require(BootstrapPercentile.interval95(rounds))
+        let wide = try #require(ClusterBootstrapInterval.interval95(rounds, estimate: 0, clusters: 10))
+        let stretch = try #require(ClusterBootstrapInterval.stretch(clusters: 10))
+        #expect(wide.lower < plain.lower && wide.upper > plain.upper)
+        #expect(abs(wide.lower - stretch * plain.lower) < 1e-12 && abs(wide.upper - stretch * plain.upper) < 1e-12)
+        #expect(ClusterBootstrapInterval.interval95(rounds, estimate: 0, clusters: 1) == nil)
+        #expect(ClusterBootstrapInterval.interval95([], estimate: 0, clusters: 10) == nil)
+    }
+}

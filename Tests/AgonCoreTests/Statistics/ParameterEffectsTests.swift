@@ -39,6 +39,39 @@ import Testing
         #expect(separated.knobs == [.parameters, .quantisation])
     }
 
+    /// Families at a large and a small size, each with its own context window: the parameters change
+    /// within families and are credited; the context changes only between them and is confounded with
+    /// the family.
+    @Test func aKnobThatChangesOnlyBetweenFamiliesIsConfoundedWithTheFamily() throws {
+        let families = [("a", 4096), ("b", 8192), ("c", 32768)]
+        var systems: [String] = []
+        var profiles: [SystemProfile] = []
+        // Sizes as in six-families: more than two distinct parameter counts, so the one knob left is estimable.
+        for (family, context) in families {
+            for billions in family == "c" ? [33.0, 8] : [70.0, 7] {
+                systems.append("\(family)-\(Int(billions))b")
+                profiles.append(SystemProfile(parametersBillions: billions, quantisationBits: 16, contextTokens: context, family: family))
+            }
+        }
+        let design = ProfileDesign(systems: systems, profiles: profiles)
+        #expect(design.knobs == [.parameters])
+        #expect(design.familyLevel.map(\.knob) == [.context])
+        #expect(design.estimable)
+        let text = design.explanation.joined(separator: "\n")
+        #expect(text.contains("context window changes only between families"))
+        #expect(text.contains("Credited, since it changes within families too: parameters."))
+        // The suggested arm changes the context within a family: with it the context is credited.
+        let arm = try #require(design.familyLevel.first?.suggestedArm)
+        #expect(arm == "a-70b at 8k context")
+        var extra = profiles[0]
+        extra.contextTokens = 8192
+        let separated = ProfileDesign(systems: systems + ["arm"], profiles: profiles + [extra])
+        #expect(separated.familyLevel.isEmpty && separated.knobs == [.parameters, .context])
+        // Without families the check cannot be made, and the context stays in.
+        let anonymous = ProfileDesign(systems: systems, profiles: profiles.map { var p = $0; p.family = nil; return p })
+        #expect(anonymous.familyLevel.isEmpty && anonymous.knobs == [.parameters, .context])
+    }
+
     @Test func aFactorialAblationIsEstimable() {
         let design = ProfileDesign(systems: (0..<5).map { "s\($0)" }, profiles: IntervalCoverage.ablationProfiles)
         #expect(design.estimable)

@@ -14,7 +14,7 @@ struct SixFamiliesStudyTests {
     @Test func itValidatesWithProfilesAndFamilies() throws {
         let study = try bundle().study
         #expect(study.systems.count == 12 && study.tasks.count == 85)
-        let families = Dictionary(grouping: study.systems) { $0.profile.extras["family"] ?? "" }
+        let families = Dictionary(grouping: study.systems) { $0.profile.family ?? "" }
         #expect(families.count == 6 && families.values.allSatisfy { $0.count == 2 })
         #expect(!families.keys.contains(""))
         // Within each family a large and a small size.
@@ -33,7 +33,7 @@ struct SixFamiliesStudyTests {
         }
         // Every family's large vs small is among the contrasts.
         for pair in contrasts.prefix(6) {
-            #expect(study.system(id: pair.first)?.profile.extras["family"] == study.system(id: pair.second)?.profile.extras["family"])
+            #expect(study.system(id: pair.first)?.profile.family == study.system(id: pair.second)?.profile.family)
         }
         let facts = DesignFacts(study: study)
         #expect(facts.isConnected)

@@ -2,10 +2,13 @@ import Foundation
 
 /// `agon plan` as text: the assumptions, one row per contrast, the rule-of-thumb line.
 public enum PlanText {
-    public static func render(study: String, assumptions: Planner.Assumptions, source: String, raters: Int,
-                              plans: [Planner.Plan]) -> String {
+    /// - Parameters:
+    ///   - contrasts: which contrasts are planned and why, e.g. "the 12 pairs its design compares (contrasts)".
+    ///   - share: what one rater judges (`PlannedJudgements.share`).
+    public static func render(study: String, assumptions: Planner.Assumptions, source: String, contrasts: String,
+                              share: String, raters: Int, plans: [Planner.Plan]) -> String {
         var lines: [String] = []
-        lines.append("Plan for \(study): \(assumptions.tasks) tasks; each rater judges every contrast on every task once (\(assumptions.tasks) judgements a contrast a rater).")
+        lines.append("Plan for \(study): \(contrasts); \(assumptions.tasks) tasks; \(share).")
         lines.append(String(format: "Assumed (%@): ties %.0f%%, task SD %.0f Elo, rater SD %.0f Elo; %d simulated studies a point; power = share of studies whose task-clustered 95%% interval of the win rate (ties excluded) leaves out 50%%, target %.0f%%.",
                             source, assumptions.tieRate * 100, assumptions.taskSD, assumptions.raterSD, assumptions.simulations, assumptions.targetPower * 100))
         lines.append("")

@@ -100,8 +100,14 @@ public struct Ranking: Sendable, Equatable, Codable {
         }
         // Percentiles of the rounds that kept the comparison graph whole, when they are more than half.
         let enoughRounds = rounds.usableRounds * 2 > options.rounds
+        // Resampled tasks get the small-cluster stretch of `ClusterBootstrapInterval` (the plain
+        // percentile interval covered 92–93% with 40 tasks); resampled battles are many, and keep it.
+        let taskCount = clusters.filter { !$0.isEmpty }.count
         var intervals: [(lower: Double, upper: Double)?] = (0..<k).map { system in
-            options.rounds > 0 && enoughRounds ? BootstrapPercentile.interval95(rounds.ratings(of: system)) : nil
+            guard options.rounds > 0, enoughRounds else { return nil }
+            return options.bootstrap == .tasks
+                ? ClusterBootstrapInterval.interval95(rounds.ratings(of: system), estimate: point.ratings[system], clusters: taskCount)
+                : BootstrapPercentile.interval95(rounds.ratings(of: system))
         }
         for system in 0..<k where counts.record(of: system) == (0, 0, 0, 0) { intervals[system] = nil }
         // Where the exact rating is unbounded, that end of the interval is open: the virtual-tie

@@ -74,12 +74,27 @@ public enum ProfileKnob: String, Sendable, Codable, CaseIterable {
 /// profiles than knobs plus one: with exactly that many, every profile gap is explained by the knobs
 /// by construction and nothing is left to tell a knob from "everything else that differs between
 /// these systems" (a plain two-system study is the extreme case: one contrast, one bundle).
+///
+/// When every system names its family and some family has several members, a knob that is the same
+/// within every family and differs only between families is left out too: families differ in base
+/// model and training as well, so such a knob is confounded with the family — its estimate would
+/// rest on nothing but the residual prior. (Six families at a large and a small size: parameters
+/// change within every family and are credited; each family's context window is its own, so the
+/// context is not.) Without families, or with one system a family, nothing tells the two apart and
+/// the check is not made.
 public struct ProfileDesign: Sendable, Equatable, Codable {
     public struct Aliasing: Sendable, Equatable, Codable {
         /// The knob that adds nothing new, and the earlier knobs it moves with.
         public var knob: ProfileKnob
         public var with: [ProfileKnob]
         /// An extra system (a copy of an existing one with one knob changed) that separates them.
+        public var suggestedArm: String?
+    }
+
+    /// A knob that changes only between families, never within one.
+    public struct FamilyLevel: Sendable, Equatable, Codable {
+        public var knob: ProfileKnob
+        /// A system of a family with several members at another family's value of the knob.
         public var suggestedArm: String?
     }
 
@@ -91,6 +106,8 @@ public struct ProfileDesign: Sendable, Equatable, Codable {
     public var unknown: [ProfileKnob: [String]]
     public var constant: [ProfileKnob]
     public var aliasing: [Aliasing]
+    /// Knobs left out because they are confounded with the family (see the type's comment).
+    public var familyLevel: [FamilyLevel]
     /// Distinct profiles (over the knobs that vary), and the residual degrees of freedom left after
     /// the knobs: distinct − 1 − knobs.
     public var distinctProfiles: Int
@@ -120,6 +137,28 @@ public struct ProfileDesign: Sendable, Equatable, Codable {
                 continue
             }
             candidates.append((knob, known))
+        }
+        familyLevel = []
+        let families = profiles.map(\.family)
+        if families.allSatisfy({ $0 != nil }) {
+            let members = Dictionary(grouping: systems.indices) { families[$0]! }.values.filter { $0.count >= 2 }
+            if !members.isEmpty {
+                var withinFamily: [(ProfileKnob, [Double])] = []
+                for (knob, values) in candidates {
+                    if members.contains(where: { group in group.contains { abs(values[$0] - values[group[0]]) > 1e-12 } }) {
+                        withinFamily.append((knob, values))
+                        continue
+                    }
+                    var arm: String?
+                    // The first system (in the study's order) of a family with several members.
+                    if let s = systems.indices.first(where: { index in members.contains { $0.contains(index) } }),
+                       let t = values.indices.first(where: { abs(values[$0] - values[s]) > 1e-12 }) {
+                        arm = "\(systems[s]) at \(knob.describe(values[t]))"
+                    }
+                    familyLevel.append(FamilyLevel(knob: knob, suggestedArm: arm))
+                }
+                candidates = withinFamily
+            }
         }
         // Gram–Schmidt on centred columns, keeping the coefficients to name what a column moves with.
         let n = systems.count
@@ -208,7 +247,15 @@ public struct ProfileDesign: Sendable, Equatable, Codable {
             if let arm = alias.suggestedArm { line += " An arm that separates them: \(arm)." }
             lines.append(line)
         }
-        if knobs.isEmpty, aliasing.isEmpty {
+        for level in familyLevel {
+            var line = "\(level.knob.name) changes only between families (within each family it is the same): its effect cannot be told apart from everything else that differs between the families — base model, training data — and is not credited."
+            if let arm = level.suggestedArm { line += " An arm that separates it: \(arm)." }
+            lines.append(line)
+        }
+        if !familyLevel.isEmpty, !knobs.isEmpty, aliasing.isEmpty {
+            lines.append("Credited, since it changes within families too: \(knobs.map(\.name).joined(separator: ", ")).")
+        }
+        if knobs.isEmpty, aliasing.isEmpty, familyLevel.isEmpty {
             lines.append("No knob both is known for every system and differs between them: there is nothing to credit.")
         } else if residualDegreesOfFreedom < 1 {
             let changed = varying.map(\.name).joined(separator: ", ")
