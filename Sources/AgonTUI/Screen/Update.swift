@@ -384,25 +384,22 @@ extension RatingScreen {
 
     private mutating func skip() -> [Effect] {
         guard let current else { return [] }
-        if isCalibrating {
+        let calibrating = isCalibrating
+        if calibrating {
             guard content.calibration?.required == false else {
                 message = StatusMessage(strings.calibrationRequired, .warning)
                 return []
             }
-            var effects = keepDraftIfDirty()
-            record(.skip(item: current.number, at: now), into: &effects)
-            openNext()
-            message = StatusMessage(strings.calibrationSkipped)
-            return effects
-        }
-        guard session.openItems(in: content.schedule).count > 1 else {
-            message = StatusMessage(strings.skippedLast, .warning)
-            return []
+        } else {
+            guard session.openItems(in: content.schedule).count > 1 else {
+                message = StatusMessage(strings.skippedLast, .warning)
+                return []
+            }
         }
         var effects = keepDraftIfDirty()
         record(.skip(item: current.number, at: now), into: &effects)
         openNext()
-        message = StatusMessage(strings.skipped)
+        message = StatusMessage(calibrating ? strings.calibrationSkipped : strings.skipped)
         return effects
     }
 
