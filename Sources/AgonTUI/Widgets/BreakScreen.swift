@@ -16,10 +16,6 @@ struct BreakScreen: Widget {
         lines += TextLayout.wrap(strings.breakAhead(total - rated), width: textWidth).map { ($0, Style()) }
         lines.append(("", Style()))
         lines += TextLayout.wrap(strings.breakContinue, width: textWidth).map { ($0, Style(bold: true)) }
-        let top = area.y + max(1, (area.height - lines.count) / 2)
-        for (index, line) in lines.enumerated() where top + index < area.maxY {
-            let x = area.x + max(0, (area.width - DisplayWidth.of(line.0)) / 2)
-            canvas.put(line.0, x: x, y: top + index, style: line.1, limit: area.maxX)
-        }
+        CentredLines(lines: lines).draw(into: &canvas, area: area)
     }
 }
