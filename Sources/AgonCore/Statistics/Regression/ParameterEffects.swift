@@ -80,21 +80,27 @@ public struct ParameterEffects: Sendable, Equatable, Codable {
         // their mean and keeps an undefeated system finite.
         let tau = (design.estimable ? residualSDElo : 1000) / BradleyTerry.eloPerNat
         let matrix = design.estimable ? design.matrix : []
-        let point = StructuredBradleyTerry.fit(battles, systemCount: k, design: matrix, knobCount: p,
-                                               covariateCount: q, residualSD: tau)
+        // Battle resampling draws per row: each row is its own group.
+        let rows = clustered ? battles : battles.enumerated().map { index, battle in
+            var own = battle
+            own.cluster = index
+            return own
+        }
+        let sparse = StructuredBradleyTerry.SparseRows(rows, systemCount: k, design: matrix, knobCount: p,
+                                                       covariateCount: q, clusterWeights: nil)
+        let covariateSD = 4.0
+        let point = StructuredBradleyTerry.fit(sparse, residualSD: tau, covariateSD: covariateSD, start: nil, tolerance: 1e-8)
         let total = battles.reduce(0) { $0 + $1.weight }
         var draws: [[Double]] = []
         if rounds > 0, total > 0 {
-            // Battle resampling draws per row: each row is its own group.
-            let rows = clustered ? battles : battles.enumerated().map { index, battle in
-                var own = battle
-                own.cluster = index
-                return own
-            }
+            let oneStep = StructuredBradleyTerry.OneStepBootstrap(
+                sparse, estimate: point.parameters, penalty: sparse.penalty(residualSD: tau, covariateSD: covariateSD),
+                clusterCount: clustered ? max(clusterCount, 1) : rows.count)
             draws = bootstrap(rows, rounds: rounds, seed: seed, clustered: clustered, clusterCount: clusterCount) { weights in
+                if let parameters = oneStep.round(weights) { return Array(parameters[0..<(p + q)]) }
                 let fit = StructuredBradleyTerry.fit(rows, systemCount: k, design: matrix, knobCount: p,
-                                                     covariateCount: q, residualSD: tau, clusterWeights: weights,
-                                                     start: point.parameters, tolerance: 1e-6)
+                                                     covariateCount: q, residualSD: tau, covariateSD: covariateSD,
+                                                     clusterWeights: weights, start: point.parameters, tolerance: 1e-6)
                 return fit.effects + fit.covariates
             }
         }

@@ -70,91 +70,42 @@ public enum StructuredBradleyTerry {
     public static func fit(_ battles: [CovariateBattle], systemCount: Int, design: [Double], knobCount: Int,
                            covariateCount: Int, residualSD: Double, covariateSD: Double = 4, clusterWeights: [Double]? = nil,
                            start: [Double]? = nil, tolerance: Double = 1e-8) -> Fit {
-        let p = knobCount, q = covariateCount, k = systemCount
-        let m = p + q + k
-        let precision = 1 / (residualSD * residualSD)
-        let covariatePrecision = 1 / (covariateSD * covariateSD)
-        var phi = start.flatMap { $0.count == m ? $0 : nil } ?? [Double](repeating: 0, count: m)
-        var used = [Bool](repeating: false, count: q)
-        for battle in battles {
-            for c in 0..<q where battle.covariates[c] != 0 { used[c] = true }
-        }
-        for c in 0..<q where !used[c] { phi[p + c] = 0 }
+        let rows = SparseRows(battles, systemCount: systemCount, design: design, knobCount: knobCount,
+                              covariateCount: covariateCount, clusterWeights: clusterWeights)
+        return fit(rows, residualSD: residualSD, covariateSD: covariateSD, start: start, tolerance: tolerance)
+    }
 
-        func weight(_ battle: CovariateBattle) -> Double {
-            guard let clusterWeights else { return battle.weight }
-            return battle.weight * clusterWeights[battle.cluster]
-        }
-        func features(_ battle: CovariateBattle, into f: inout [Double]) {
-            for j in 0..<p { f[j] = design[battle.a * p + j] - design[battle.b * p + j] }
-            for c in 0..<q { f[p + c] = battle.covariates[c] }
-        }
-        func predictor(_ battle: CovariateBattle, _ phi: [Double], _ f: inout [Double]) -> Double {
-            features(battle, into: &f)
-            var eta = phi[p + q + battle.a] - phi[p + q + battle.b]
-            for j in 0..<(p + q) { eta += f[j] * phi[j] }
-            return eta
-        }
+    static func fit(_ rows: SparseRows, residualSD: Double, covariateSD: Double, start: [Double]?, tolerance: Double) -> Fit {
+        let p = rows.knobCount, q = rows.covariateCount, m = rows.parameterCount
+        let penalty = rows.penalty(residualSD: residualSD, covariateSD: covariateSD)
+        var phi = start.flatMap { $0.count == m ? $0 : nil } ?? [Double](repeating: 0, count: m)
+        for c in 0..<q where !rows.used[c] { phi[p + c] = 0 }
+
         func objective(_ phi: [Double]) -> Double {
-            var f = [Double](repeating: 0, count: p + q)
             var sum = 0.0
-            for battle in battles {
-                let w = weight(battle)
-                guard w > 0 else { continue }
-                let eta = predictor(battle, phi, &f)
-                sum += w * (battle.score * eta - softplus(eta))
+            for r in 0..<rows.count where rows.weight[r] > 0 {
+                let eta = rows.predictor(r, phi)
+                sum += rows.weight[r] * (rows.score[r] * eta - softplus(eta))
             }
-            for s in 0..<k { sum -= 0.5 * precision * phi[p + q + s] * phi[p + q + s] }
-            for c in 0..<q { sum -= 0.5 * covariatePrecision * phi[p + c] * phi[p + c] }
+            for j in 0..<m { sum -= 0.5 * penalty[j] * phi[j] * phi[j] }
             return sum
         }
 
         var current = objective(phi)
-        var f = [Double](repeating: 0, count: p + q)
-        var index = [Int](repeating: 0, count: p + q + 2)
-        var value = [Double](repeating: 0, count: p + q + 2)
         for iteration in 1...100 {
             var gradient = [Double](repeating: 0, count: m)
             var hessian = [Double](repeating: 0, count: m * m)
-            for battle in battles {
-                let w = weight(battle)
-                guard w > 0 else { continue }
-                let eta = predictor(battle, phi, &f)
-                let probability = BradleyTerry.sigmoid(eta)
-                let g = w * (battle.score - probability)
-                let h = w * probability * (1 - probability)
-                // The battle's features as a sparse vector: knobs, covariates, +1 for a, −1 for b.
-                var count = 0
-                for j in 0..<(p + q) where f[j] != 0 {
-                    index[count] = j
-                    value[count] = f[j]
-                    count += 1
-                }
-                index[count] = p + q + battle.a; value[count] = 1; count += 1
-                index[count] = p + q + battle.b; value[count] = -1; count += 1
-                for x in 0..<count {
-                    gradient[index[x]] += g * value[x]
-                    let row = index[x] * m
-                    let hx = h * value[x]
-                    for y in 0..<count { hessian[row + index[y]] += hx * value[y] }
-                }
+            for r in 0..<rows.count where rows.weight[r] > 0 {
+                let probability = BradleyTerry.sigmoid(rows.predictor(r, phi))
+                let w = rows.weight[r]
+                rows.accumulate(r, g: w * (rows.score[r] - probability), h: w * probability * (1 - probability),
+                                gradient: &gradient, hessian: &hessian, stride: m)
             }
-            for s in 0..<k {
-                gradient[p + q + s] -= precision * phi[p + q + s]
-                hessian[(p + q + s) * m + p + q + s] += precision
+            for j in 0..<m {
+                gradient[j] -= penalty[j] * phi[j]
+                hessian[j * m + j] += penalty[j]
             }
-            for c in 0..<q {
-                gradient[p + c] -= covariatePrecision * phi[p + c]
-                hessian[(p + c) * m + p + c] += covariatePrecision
-            }
-            for c in 0..<q where !used[c] {
-                gradient[p + c] = 0
-                for j in 0..<m {
-                    hessian[(p + c) * m + j] = 0
-                    hessian[j * m + p + c] = 0
-                }
-                hessian[(p + c) * m + p + c] = 1
-            }
+            rows.holdUnusedAtZero(&gradient, &hessian)
             guard let step = BradleyTerry.newtonStep(hessian, gradient, m) else {
                 return Fit(phi, p: p, q: q, iterations: iteration, converged: false)
             }
