@@ -9,6 +9,9 @@ import Foundation
 enum JournalLineReader {
     static func event(_ bytes: Data) -> (seq: Int, event: JournalEvent)? {
         bytes.withUnsafeBytes { raw -> (Int, JournalEvent)? in
+            if let (seq, judgement) = JudgementLineScanner.judgement(raw.bindMemory(to: UInt8.self)) {
+                return (seq, .judgement(judgement))
+            }
             var parser = JSONValue.Parser(bytes: raw.bindMemory(to: UInt8.self))
             guard let value = parser.document(), case .object(let fields) = value,
                   case .string(let type)? = fields["type"], case .number(let seqText)? = fields["seq"],
@@ -133,6 +136,10 @@ enum JournalLineReader {
     /// `2026-11-29T10:14:03Z`, exactly as JSONEncoder's `.iso8601` writes it; anything else → nil.
     private static func date(_ value: JSONValue?) -> Date? {
         guard case .string(let text)? = value else { return nil }
+        return date(text)
+    }
+
+    static func date(_ text: String) -> Date? {
         let digits = Array(text.utf8)
         guard digits.count == 20, digits[4] == 0x2D, digits[7] == 0x2D, digits[10] == 0x54, digits[13] == 0x3A,
               digits[16] == 0x3A, digits[19] == 0x5A else { return nil }

@@ -15,9 +15,10 @@ public enum StudyEffects {
         let rubric = bundle.rubric
         let systemIndex = Dictionary(uniqueKeysWithValues: study.systems.enumerated().map { ($1.id, $0) })
         var taskIndex = Dictionary(uniqueKeysWithValues: study.tasks.enumerated().map { ($1.id, $0) })
-        var style: [String: (words: Double, markdown: Double)] = [:]
-        func measure(_ task: String, _ system: String) -> (words: Double, markdown: Double) {
-            let key = task + "\u{1F}" + system
+        // Measured once an answer, keyed by task and system index (a judgement shows the same answers often).
+        var style: [Int: (words: Double, markdown: Double)] = [:]
+        func measure(_ task: String, _ taskNumber: Int, _ system: String, _ systemNumber: Int) -> (words: Double, markdown: Double) {
+            let key = taskNumber * systemIndex.count + systemNumber
             if let known = style[key] { return known }
             let text = bundle.answers.answer(task: task, system: system)?.text ?? ""
             let measured = (Double(text.split(whereSeparator: { $0.isWhitespace }).count), Double(MarkdownElements.count(text)))
@@ -25,8 +26,8 @@ public enum StudyEffects {
             return measured
         }
         func share(_ a: Double, _ b: Double) -> Double { a + b > 0 ? (a - b) / (a + b) : 0 }
-        var sections: [String: [CovariateBattle]] = [StudyBattles.overall: []]
-        for criterion in rubric.criteria { sections[criterion.id] = [] }
+        // Section 0 is the overall preference, section c + 1 criterion c.
+        var sections = [[CovariateBattle]](repeating: [], count: rubric.criteria.count + 1)
         struct Alike: Hashable {
             var section: Int
             var a: Int
@@ -35,13 +36,13 @@ public enum StudyEffects {
             var score: Double
         }
         var rowOf: [Alike: Int] = [:]
-        func add(_ section: String, _ number: Int, a: Int, b: Int, task: Int, score: Double, covariates: [Double]) {
-            let key = Alike(section: number, a: a, b: b, task: task, score: score)
+        func add(_ section: Int, a: Int, b: Int, task: Int, score: Double, covariates: [Double]) {
+            let key = Alike(section: section, a: a, b: b, task: task, score: score)
             if let row = rowOf[key] {
-                sections[section]![row].weight += 1
+                sections[section][row].weight += 1
             } else {
-                rowOf[key] = sections[section]!.count
-                sections[section]!.append(CovariateBattle(a: a, b: b, score: score, covariates: covariates, cluster: task))
+                rowOf[key] = sections[section].count
+                sections[section].append(CovariateBattle(a: a, b: b, score: score, covariates: covariates, cluster: task))
             }
         }
         for rated in judgements {
@@ -54,19 +55,21 @@ public enum StudyEffects {
                 task = taskIndex.count
                 taskIndex[judgement.task] = task
             }
-            let left = measure(judgement.task, judgement.left)
-            let right = measure(judgement.task, judgement.right)
+            let left = measure(judgement.task, task, judgement.left, a)
+            let right = measure(judgement.task, task, judgement.right, b)
             let covariates = [1, share(left.words, right.words), share(left.markdown, right.markdown)]
             for (number, criterion) in rubric.criteria.enumerated() {
                 guard let winner = judgement.scores[criterion.id]?.winner else { continue }
                 let score = winner == .a ? 1.0 : winner == .b ? 0.0 : 0.5
-                add(criterion.id, number + 1, a: a, b: b, task: task, score: score, covariates: covariates)
+                add(number + 1, a: a, b: b, task: task, score: score, covariates: covariates)
             }
             if let preference = judgement.preference {
                 let score = preference == .a ? 1.0 : preference == .b ? 0.0 : 0.5
-                add(StudyBattles.overall, 0, a: a, b: b, task: task, score: score, covariates: covariates)
+                add(0, a: a, b: b, task: task, score: score, covariates: covariates)
             }
         }
-        return (sections, taskIndex.count)
+        var named = [StudyBattles.overall: sections[0]]
+        for (number, criterion) in rubric.criteria.enumerated() { named[criterion.id] = sections[number + 1] }
+        return (named, taskIndex.count)
     }
 }

@@ -82,6 +82,53 @@ public struct StudyReport: Sendable, Equatable, Codable {
         let study = bundle.study
         let rubric = bundle.rubric
         let battles = StudyBattles(judgements.judgements, study: study, rubric: rubric)
+        // The four parts depend on nothing of each other's: computed at once on the machine's cores.
+        let (ranked, effects, agreement, reviewer) = ConcurrentParts.run({
+            rankings(bundle: bundle, judgements: judgements, battles: battles, options: options, pair: pair,
+                     readingWordsPerMinute: readingWordsPerMinute)
+        }, {
+            parameterEffects(bundle: bundle, judgements: judgements, options: options)
+        }, { () -> StudyAgreement.Result? in
+            guard includeAgreement, judgements.raters.count >= 2 else { return nil }
+            let byRater = Dictionary(grouping: judgements.judgements, by: \.rater)
+            let sessions = judgements.raters.map { StudyAgreement.Session(rater: $0, judgements: (byRater[$0] ?? []).map(\.judgement)) }
+            return StudyAgreement.analyse(bundle: bundle, sessions: sessions,
+                                          bootstrap: AgreementBootstrap(rounds: agreementRounds ?? options.rounds, seed: options.seed))
+        }, {
+            ReviewerChecks(bundle: bundle, judgements: judgements, options: options, roster: roster, splitHalves: splitHalves)
+        })
+        var sections = ranked.sections
+        for index in sections.indices { sections[index].effects = effects[sections[index].id] }
+        var warnings = judgements.warnings
+        let validity = reviewer.validity
+        for pair in validity.haloWarnings {
+            warnings.append("\(pair) correlate above \(validity.haloThreshold) over answers: the rubric is not telling them apart (halo)")
+        }
+        var report = StudyReport(study: study.id, title: study.title, rubric: rubric.id, rubricMode: rubric.mode,
+                           systems: study.systems.map { SystemInfo(id: $0.id, label: $0.label, profile: $0.profile.summary, parameters: $0.profile,
+                                                                    generation: study.generation[$0.id]?.summary) },
+                           raters: judgements.raters, judgements: judgements.judgements.count,
+                           repeats: battles.repeatsLeftOut, sections: sections, scores: reviewer.scores, bias: ranked.bias,
+                           samples: study.design.samples > 1 ? SampleUse.compute(judgements.judgements, study: study) : nil,
+                           flaggedLeftOut: judgements.flaggedLeftOut,
+                           facts: reviewer.facts, agreement: agreement, constructValidity: validity,
+                           serialPosition: reviewer.serialPosition, raterGroups: reviewer.raterGroups,
+                           splitHalf: reviewer.splitHalf, warnings: warnings)
+        report.editedAnswers = judgements.editedAnswers
+        if study.design.controls != nil || !judgements.controls.isEmpty {
+            report.controls = ControlResults.compute(judgements.controls)
+        }
+        report.exclusion = reviewer.exclusion
+        report.blinding = StudyBlinding.compute(judgements.blindingGuesses, check: study.blindingCheck)
+        return report
+    }
+
+    /// Each criterion's and the overall ranking, the head-to-head of the chosen pair, and the bias
+    /// diagnostics (which read the overall strengths).
+    private static func rankings(bundle: StudyBundle, judgements: StudyJudgements, battles: StudyBattles, options: RankingOptions,
+                                 pair: (String, String)?, readingWordsPerMinute: Double) -> (sections: [Section], bias: BiasDiagnostics) {
+        let study = bundle.study
+        let rubric = bundle.rubric
         var sections: [Section] = []
         let order = [StudyBattles.overall] + rubric.criteria.map(\.id)
         for id in order {
@@ -92,17 +139,6 @@ public struct StudyReport: Sendable, Equatable, Codable {
                 : rubric.criterion(id: id)?.name ?? LocalizedText(en: id)
             sections.append(Section(id: id, name: names.en, names: names, ranking: ranking, headToHead: nil,
                                     signTestPHolm: nil, effects: nil))
-        }
-        let profiles = study.systems.map(\.profile)
-        if ProfileKnob.allCases.contains(where: { knob in profiles.contains { knob.value($0) != nil } }) {
-            let (perSection, taskCount) = StudyEffects.battles(judgements.judgements, bundle: bundle)
-            let clustered = options.bootstrap == .tasks
-            for index in sections.indices {
-                sections[index].effects = ParameterEffects.compute(
-                    perSection[sections[index].id] ?? [], systems: study.systems.map(\.id), profiles: profiles,
-                    covariates: StudyEffects.covariates, clustered: clustered, clusterCount: taskCount,
-                    resampled: clustered ? "tasks" : "battles", rounds: options.rounds, seed: options.seed)
-            }
         }
         var duel: (Int, Int)?
         let ids = study.systems.map(\.id)
@@ -135,47 +171,55 @@ public struct StudyReport: Sendable, Equatable, Codable {
             let adjusted = HolmCorrection.adjusted(criteria.map { sections[$0].headToHead?.signTestP })
             for (index, p) in zip(criteria, adjusted) { sections[index].signTestPHolm = p }
         }
-        let scores = ScoreSummary.compute(judgements.judgements, study: study, rubric: rubric,
-                                          rounds: options.rounds, seed: options.seed)
         var strengths: [String: Double] = [:]
         for row in sections.first?.ranking.rows ?? [] { strengths[row.system] = (row.rating - BradleyTerry.base) / BradleyTerry.eloPerNat }
         let bias = BiasDiagnostics.compute(judgements.judgements, raters: judgements.raters, answers: bundle.answers,
                                            strengths: strengths, readingWordsPerMinute: readingWordsPerMinute)
-        var agreement: StudyAgreement.Result?
-        if includeAgreement, judgements.raters.count >= 2 {
-            let byRater = Dictionary(grouping: judgements.judgements, by: \.rater)
-            let sessions = judgements.raters.map { StudyAgreement.Session(rater: $0, judgements: (byRater[$0] ?? []).map(\.judgement)) }
-            agreement = StudyAgreement.analyse(bundle: bundle, sessions: sessions,
-                                               bootstrap: AgreementBootstrap(rounds: agreementRounds ?? options.rounds, seed: options.seed))
+        return (sections, bias)
+    }
+
+    /// The structured Bradley–Terry fit of every section, keyed by section id; empty when no system
+    /// carries a profile.
+    private static func parameterEffects(bundle: StudyBundle, judgements: StudyJudgements,
+                                         options: RankingOptions) -> [String: ParameterEffects] {
+        let study = bundle.study
+        let profiles = study.systems.map(\.profile)
+        guard ProfileKnob.allCases.contains(where: { knob in profiles.contains { knob.value($0) != nil } }) else { return [:] }
+        let (perSection, taskCount) = StudyEffects.battles(judgements.judgements, bundle: bundle)
+        let clustered = options.bootstrap == .tasks
+        var effects: [String: ParameterEffects] = [:]
+        for id in [StudyBattles.overall] + bundle.rubric.criteria.map(\.id) {
+            effects[id] = ParameterEffects.compute(
+                perSection[id] ?? [], systems: study.systems.map(\.id), profiles: profiles,
+                covariates: StudyEffects.covariates, clustered: clustered, clusterCount: taskCount,
+                resampled: clustered ? "tasks" : "battles", rounds: options.rounds, seed: options.seed)
         }
-        var warnings = judgements.warnings
-        let validity = ConstructValidity.compute(judgements.judgements, rubric: rubric)
-        for pair in validity.haloWarnings {
-            warnings.append("\(pair) correlate above \(validity.haloThreshold) over answers: the rubric is not telling them apart (halo)")
+        return effects
+    }
+
+    /// What reviewers ask beside the rankings: mean scores, construct validity, serial position,
+    /// rater groups, split-half reliability, the study's facts and the exclusion rules applied.
+    private struct ReviewerChecks: Sendable {
+        var scores: [ScoreSummary]
+        var validity: ConstructValidity
+        var serialPosition: SerialPosition
+        var raterGroups: RaterGroups?
+        var splitHalf: SplitHalfRatings
+        var facts: StudyFacts
+        var exclusion: RaterExclusion?
+
+        init(bundle: StudyBundle, judgements: StudyJudgements, options: RankingOptions, roster: RaterRoster?, splitHalves: Int) {
+            let study = bundle.study
+            let rubric = bundle.rubric
+            scores = ScoreSummary.compute(judgements.judgements, study: study, rubric: rubric, rounds: options.rounds, seed: options.seed)
+            validity = ConstructValidity.compute(judgements.judgements, rubric: rubric)
+            serialPosition = SerialPosition.compute(judgements.judgements, raters: judgements.raters, rubric: rubric)
+            raterGroups = RaterGroups.compute(judgements.judgements, raters: judgements.raters, roster: roster,
+                                              study: study, rubric: rubric, options: options)
+            splitHalf = SplitHalfRatings.compute(judgements.judgements, raters: judgements.raters, study: study,
+                                                 rubric: rubric, splits: splitHalves, seed: options.seed)
+            facts = StudyFacts.compute(bundle: bundle, judgements: judgements, roster: roster)
+            exclusion = study.exclusion.map { RaterExclusion.compute($0, judgements: judgements, study: study, rubric: rubric, options: options) }
         }
-        var report = StudyReport(study: study.id, title: study.title, rubric: rubric.id, rubricMode: rubric.mode,
-                           systems: study.systems.map { SystemInfo(id: $0.id, label: $0.label, profile: $0.profile.summary, parameters: $0.profile,
-                                                                    generation: study.generation[$0.id]?.summary) },
-                           raters: judgements.raters, judgements: judgements.judgements.count,
-                           repeats: battles.repeatsLeftOut, sections: sections, scores: scores, bias: bias,
-                           samples: study.design.samples > 1 ? SampleUse.compute(judgements.judgements, study: study) : nil,
-                           flaggedLeftOut: judgements.flaggedLeftOut,
-                           facts: StudyFacts.compute(bundle: bundle, judgements: judgements, roster: roster),
-                           agreement: agreement, constructValidity: validity,
-                           serialPosition: SerialPosition.compute(judgements.judgements, raters: judgements.raters, rubric: rubric),
-                           raterGroups: RaterGroups.compute(judgements.judgements, raters: judgements.raters, roster: roster,
-                                                            study: study, rubric: rubric, options: options),
-                           splitHalf: SplitHalfRatings.compute(judgements.judgements, raters: judgements.raters, study: study,
-                                                               rubric: rubric, splits: splitHalves, seed: options.seed),
-                           warnings: warnings)
-        report.editedAnswers = judgements.editedAnswers
-        if study.design.controls != nil || !judgements.controls.isEmpty {
-            report.controls = ControlResults.compute(judgements.controls)
-        }
-        if let rules = study.exclusion {
-            report.exclusion = RaterExclusion.compute(rules, judgements: judgements, study: study, rubric: rubric, options: options)
-        }
-        report.blinding = StudyBlinding.compute(judgements.blindingGuesses, check: study.blindingCheck)
-        return report
     }
 }
