@@ -121,13 +121,22 @@ public struct ClusteredBattles: Sendable {
         return sum / Double.pi.squareRoot()
     }
 
-    /// The ratings a Bradley–Terry fit of infinitely many such battles would give (mean 1000): the
-    /// fit of the marginal win rates of the chosen pairs. Slightly closer together than `ratings`,
-    /// since averaging a logistic over task deviations flattens it.
+    /// a's expected score against b with ties as half a win — tieRate/2 + (1 − tieRate)·P(decisive
+    /// win) — for a gap that includes the left lean: what a half-tie Bradley–Terry fit of many tasks
+    /// estimates for that ordered pair.
+    public func marginalScore(eloGap gap: Double) -> Double {
+        tieRate / 2 + (1 - tieRate) * marginalProbability(eloGap: gap)
+    }
+
+    /// The ratings a Bradley–Terry fit of infinitely many such battles would give (mean 1000), ties
+    /// counted as half a win as Agon's default fit counts them: the fit of the pairs' expected
+    /// scores. Closer together than `ratings`, since averaging a logistic over task deviations
+    /// flattens it and ties pull every score towards ½.
     public func marginalRatings() -> [Double] {
         let k = ratings.count
         let tallies = pairs.map { (i, j) -> PairTally in
-            let p = marginalWinRate(i, j)
+            let gap = ratings[i] - ratings[j]
+            let p = (marginalScore(eloGap: gap + leftElo) + marginalScore(eloGap: gap - leftElo)) / 2
             return PairTally(i: min(i, j), j: max(i, j), winsI: (i < j ? p : 1 - p) * 1e6, winsJ: (i < j ? 1 - p : p) * 1e6, ties: 0)
         }
         return BradleyTerry.fit(tallies, systemCount: k, tolerance: 1e-12).ratings

@@ -105,11 +105,11 @@ public enum IntervalCoverage {
         }
         let world = ClusteredBattles(ratings: ratings, tasks: settings.tasks, raters: settings.raters,
                                      taskSD: settings.taskSD, tieRate: settings.tieRate, leftElo: left)
-        // The truth: the same model fitted to the win probabilities of infinitely many tasks.
+        // The truth: the same model fitted to the expected scores (ties as half) of infinitely many tasks.
         var expected: [CovariateBattle] = []
         for (i, j) in world.pairs {
             for (l, r) in [(i, j), (j, i)] {
-                let p = world.marginalProbability(eloGap: ratings[l] - ratings[r] + left)
+                let p = world.marginalScore(eloGap: ratings[l] - ratings[r] + left)
                 expected.append(CovariateBattle(a: l, b: r, score: p, weight: 1e6, covariates: [1]))
             }
         }

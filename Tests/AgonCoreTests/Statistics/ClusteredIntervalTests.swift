@@ -71,6 +71,17 @@ import Testing
         #expect(spread.marginalWinRate(0, 1) < BradleyTerry.sigmoid(200 / BradleyTerry.eloPerNat))
         #expect(spread.marginalWinRate(0, 1) > 0.5)
     }
+
+    @Test func tiesCountAsHalfInTheTruthAsTheyDoInTheFit() {
+        // Ties as half a win pull a pair's score towards ½: the truth a study of many tasks estimates
+        // is the fit of tieRate/2 + (1 − tieRate)·p, not of the decisive win rate p.
+        let world = ClusteredBattles(ratings: [1100, 900], tasks: 1, raters: 1, taskSD: 0, tieRate: 0.2)
+        let score = 0.1 + 0.8 * BradleyTerry.sigmoid(200 / BradleyTerry.eloPerNat)
+        let gap = log(score / (1 - score)) * BradleyTerry.eloPerNat
+        let ratings = world.marginalRatings()
+        #expect(abs((ratings[0] - ratings[1]) - gap) < 1e-6)
+        #expect(gap < 180)
+    }
 }
 
 /// The small-cluster stretch of the task-bootstrap intervals.
