@@ -47,9 +47,14 @@ public struct BiasDiagnostics: Sendable, Equatable, Codable {
     public static func compute(_ judgements: [RatedJudgement], raters: [String], answers: AnswerSet,
                                strengths: [String: Double] = [:],
                                readingWordsPerMinute: Double = 500) -> BiasDiagnostics {
-        var words: [String: Int] = [:]
+        struct AnswerKey: Hashable {
+            var task: String
+            var system: String
+            var sample: Int
+        }
+        var words: [AnswerKey: Int] = [:]
         func wordCount(_ task: String, _ system: String, _ sample: Int) -> Int? {
-            let key = task + "\u{1F}" + system + "\u{1F}" + String(sample)
+            let key = AnswerKey(task: task, system: system, sample: sample)
             if let known = words[key] { return known }
             guard let text = answers.answer(task: task, system: system, sample: sample)?.text else { return nil }
             let count = text.split(whereSeparator: { $0.isWhitespace }).count
@@ -67,8 +72,9 @@ public struct BiasDiagnostics: Sendable, Equatable, Codable {
         var logRatios: [Double] = []
         var leftWon: [Bool] = []
         var offsets: [Double] = []
-        var byItem: [String: [Int: Judgement]] = [:]
-        for rated in judgements { byItem[rated.rater, default: [:]][rated.judgement.item] = rated.judgement }
+        // Where each rater's item is, to find a repeat's first showing without copying judgements.
+        var byItem: [String: [Int: Int]] = [:]
+        for (index, rated) in judgements.enumerated() { byItem[rated.rater, default: [:]][rated.judgement.item] = index }
 
         for rated in judgements {
             let judgement = rated.judgement
@@ -105,8 +111,9 @@ public struct BiasDiagnostics: Sendable, Equatable, Codable {
                     }
                 }
             }
-            if let original = judgement.repeatOf, let first = byItem[rated.rater]?[original],
-               let now = judgement.preference, let then = first.preference {
+            if let original = judgement.repeatOf, let firstIndex = byItem[rated.rater]?[original],
+               let now = judgement.preference, let then = judgements[firstIndex].judgement.preference {
+                let first = judgements[firstIndex].judgement
                 tally.pairs += 1
                 overall.pairs += 1
                 let verdict = { (j: Judgement, p: Preference) in j.preferredSystem ?? p.rawValue }

@@ -65,9 +65,9 @@ public struct SerialPosition: Sendable, Equatable, Codable {
                 let j = rated.judgement
                 for (id, score) in j.scores {
                     guard let c = criterionIndex[id] else { continue }
-                    for (base, value) in [(bases[index].left, score.a), (bases[index].right, score.b)] {
-                        guard let value else { continue }
-                        let slot = (base + c) * r + rater
+                    for side in 0..<2 {
+                        guard let value = side == 0 ? score.a : score.b else { continue }
+                        let slot = ((side == 0 ? bases[index].left : bases[index].right) + c) * r + rater
                         sum[slot] += Double(value)
                         count[slot] += 1
                     }
@@ -90,9 +90,9 @@ public struct SerialPosition: Sendable, Equatable, Codable {
             var total = 0.0, n = 0.0
             for (id, score) in j.scores {
                 guard let c = criterionIndex[id] else { continue }
-                for (base, value) in [(bases[index].left, score.a), (bases[index].right, score.b)] {
-                    guard let value else { continue }
-                    let target = base + c
+                for side in 0..<2 {
+                    guard let value = side == 0 ? score.a : score.b else { continue }
+                    let target = (side == 0 ? bases[index].left : bases[index].right) + c
                     let slot = target * r + rater
                     let own = count[slot] > 0 ? sum[slot] / count[slot] : nil
                     let others = meanCount[target] - (own == nil ? 0 : 1)
@@ -104,10 +104,17 @@ public struct SerialPosition: Sendable, Equatable, Codable {
             return n > 0 ? total / n : nil
         }
         func meanScore(_ j: Judgement) -> Double? {
-            let values: [Int] = absolute
-                ? j.scores.values.flatMap { [$0.a, $0.b].compactMap { $0 } }
-                : j.scores.values.compactMap { $0.comparison.map(abs) }
-            return values.isEmpty ? nil : Double(values.reduce(0, +)) / Double(values.count)
+            var total = 0, n = 0
+            for score in j.scores.values {
+                if absolute {
+                    if let a = score.a { total += a; n += 1 }
+                    if let b = score.b { total += b; n += 1 }
+                } else if let comparison = score.comparison {
+                    total += abs(comparison)
+                    n += 1
+                }
+            }
+            return n == 0 ? nil : Double(total) / Double(n)
         }
 
         let byRater = Dictionary(grouping: judgements.indices, by: { judgements[$0].rater })
@@ -116,10 +123,12 @@ public struct SerialPosition: Sendable, Equatable, Codable {
         var drifts: [RaterDrift] = []
         var maxPosition = 0
         var positioned: [(position: Int, score: Double?, distance: Double?, seconds: Double)] = []
+        // The order keys read once: a comparison that reached into `judgements` would copy a whole
+        // judgement (its strings and scores) twice for every comparison of the sort.
+        let madeAt = judgements.map { $0.judgement.at.timeIntervalSinceReferenceDate }
+        let item = judgements.map(\.judgement.item)
         for (g, rater) in raters.enumerated() {
-            let ordered = (byRater[rater] ?? []).sorted {
-                (judgements[$0].judgement.at, judgements[$0].judgement.item) < (judgements[$1].judgement.at, judgements[$1].judgement.item)
-            }
+            let ordered = (byRater[rater] ?? []).sorted { (madeAt[$0], item[$0]) < (madeAt[$1], item[$1]) }
             guard !ordered.isEmpty else { continue }
             var own: (x: [Double], y: [Double]) = ([], [])
             for (offset, index) in ordered.enumerated() {

@@ -85,14 +85,16 @@ public struct SplitHalfRatings: Sendable, Equatable, Codable {
             return (0..<k).map { compared.contains($0) ? fit.ratings[$0] : nil }
         }
         func scores(_ c: Int, _ half: [Int]) -> [Double?] {
-            (0..<answers).map { answer in
-                var total = 0.0, n = 0.0
-                for rater in half {
-                    total += scoreSum[c][rater][answer]
-                    n += scoreCount[c][rater][answer]
+            // Rater by rater over contiguous rows: 200 splits × 2 halves × raters × answers additions.
+            var total = [Double](repeating: 0, count: answers), n = total
+            for rater in half {
+                let sums = scoreSum[c][rater], counts = scoreCount[c][rater]
+                for answer in 0..<answers {
+                    total[answer] += sums[answer]
+                    n[answer] += counts[answer]
                 }
-                return n > 0 ? total / n : nil
             }
+            return (0..<answers).map { n[$0] > 0 ? total[$0] / n[$0] : nil }
         }
         var entries: [Entry] = []
         for (s, section) in sections.enumerated() {

@@ -22,8 +22,10 @@ public struct StudyBattles: Sendable {
         let systemIndex = Dictionary(uniqueKeysWithValues: systems.enumerated().map { ($1, $0) })
         var taskIndex = Dictionary(uniqueKeysWithValues: tasks.enumerated().map { ($1, $0) })
         let empty = BattleCounts(systems: systems)
-        var taskCounts: [String: [BattleCounts]] = [:]
-        for section in sections { taskCounts[section] = [BattleCounts](repeating: empty, count: tasks.count) }
+        // taskCounts[section][task], sections in `sections` order (the criteria, then overall).
+        let criteria = rubric.criteria.map(\.id)
+        let overallSection = criteria.count
+        var taskCounts = [[BattleCounts]](repeating: [BattleCounts](repeating: empty, count: tasks.count), count: sections.count)
         repeatsLeftOut = 0
         for rated in judgements {
             let judgement = rated.judgement
@@ -40,12 +42,12 @@ public struct StudyBattles: Sendable {
                 task = tasks.count
                 taskIndex[judgement.task] = task
                 tasks.append(judgement.task)
-                for section in sections { taskCounts[section]!.append(empty) }
+                for section in taskCounts.indices { taskCounts[section].append(empty) }
             }
-            for criterion in rubric.criteria {
-                guard let winner = judgement.scores[criterion.id]?.winner else { continue }
+            for (section, criterion) in criteria.enumerated() {
+                guard let winner = judgement.scores[criterion]?.winner else { continue }
                 let outcome: BattleOutcome = winner == .a ? .winA : winner == .b ? .winB : .tie
-                taskCounts[criterion.id]![task].add(a, b, outcome)
+                taskCounts[section][task].add(a, b, outcome)
             }
             if let preference = judgement.preference {
                 let outcome: BattleOutcome
@@ -55,13 +57,13 @@ public struct StudyBattles: Sendable {
                 case .tie: outcome = .tie
                 case .bothWeak: outcome = .bothWeak
                 }
-                taskCounts[Self.overall]![task].add(a, b, outcome)
+                taskCounts[overallSection][task].add(a, b, outcome)
             }
         }
         counts = [:]
         byTask = [:]
-        for section in sections {
-            let perTask = taskCounts[section]!
+        for (index, section) in sections.enumerated() {
+            let perTask = taskCounts[index]
             counts[section] = perTask.reduce(empty, +)
             byTask[section] = perTask.map(\.pairTallies)
         }

@@ -26,6 +26,7 @@ public enum StudyEffects {
             return measured
         }
         func share(_ a: Double, _ b: Double) -> Double { a + b > 0 ? (a - b) / (a + b) : 0 }
+        let criteria = rubric.criteria.map(\.id)
         // Section 0 is the overall preference, section c + 1 criterion c.
         var sections = [[CovariateBattle]](repeating: [], count: rubric.criteria.count + 1)
         struct Alike: Hashable {
@@ -58,8 +59,8 @@ public enum StudyEffects {
             let left = measure(judgement.task, task, judgement.left, a)
             let right = measure(judgement.task, task, judgement.right, b)
             let covariates = [1, share(left.words, right.words), share(left.markdown, right.markdown)]
-            for (number, criterion) in rubric.criteria.enumerated() {
-                guard let winner = judgement.scores[criterion.id]?.winner else { continue }
+            for (number, criterion) in criteria.enumerated() {
+                guard let winner = judgement.scores[criterion]?.winner else { continue }
                 let score = winner == .a ? 1.0 : winner == .b ? 0.0 : 0.5
                 add(number + 1, a: a, b: b, task: task, score: score, covariates: covariates)
             }

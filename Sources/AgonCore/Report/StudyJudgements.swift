@@ -69,19 +69,29 @@ public struct StudyJudgements: Sendable {
         var blindingGuesses: [(rater: String, guess: BlindingGuess)] = []
         let studyHash = bundle.studyHash
         let found = SessionStore.readJournals(studyID: bundle.study.id, in: workspace)
+        // Each session replayed on its own (undo, flags, drafts), on as many cores as there are.
+        let states = UnsafeMutableBufferPointer<SessionState?>.allocate(capacity: found.journals.count)
+        states.initialize(repeating: nil)
+        defer {
+            _ = states.deinitialize()
+            states.deallocate()
+        }
+        nonisolated(unsafe) let replayed = states
+        DispatchQueue.concurrentPerform(iterations: found.journals.count) { index in
+            replayed[index] = SessionState(replaying: found.journals[index].contents.events.map(\.event))
+        }
         for file in found.unreadable {
             warnings.append("\(workspace.display(file.file)): cannot be read (\(file.reason)); that session is left out")
         }
-        for journal in found.journals {
+        for (index, journal) in found.journals.enumerated() {
             let name = workspace.display(journal.file)
-            let events = journal.contents.events.map(\.event)
-            if let header = journal.contents.header, header.accepting(events).studyHash != studyHash {
+            if let header = journal.contents.header, header.accepting(journal.contents.events.map(\.event)).studyHash != studyHash {
                 warnings.append("\(name): the study changed since this session began; its judgements are included as recorded")
             }
             let damaged = journal.contents.problems.count
             damagedLines += damaged
             if damaged > 0 { warnings.append("\(name): \(PluralNoun.line.counted(damaged)) could not be used (see `agon sessions`)") }
-            let state = SessionState(replaying: events)
+            let state = states[index]!
             if !state.sawEarlierText.isEmpty { sessions.append((journal.rater, state)) }
             for item in state.blindingGuesses.keys.sorted() { blindingGuesses.append((journal.rater, state.blindingGuesses[item]!)) }
             if !state.flags.isEmpty {
