@@ -115,7 +115,7 @@ extension StudyReportHTML {
             }
         }
         return H.table([words("section", "раздел"), words("knob or covariate", "параметр или ковариата"),
-                        words("for", "на единицу изменения"), words("Elo", "Эло"), words("95% interval", "95% интервал")],
+                        words("the change", "изменение"), words("Elo", "Эло"), words("95% interval", "95% интервал")],
                        rows, numericFrom: 3)
     }
 
@@ -126,7 +126,7 @@ extension StudyReportHTML {
         return [
             H.el("h3", text: words("What the profiles do not explain", "Что профили не объясняют")),
             H.table([words("system", "система")] + shown.map(\.name), systems.map { system in
-                [.text(system)] + shown.map { section in
+                [H.span([.text(system)], [("class", "range")])] + shown.map { section in
                     number(section.effects.residuals[system], "sections[\(section.index)].effects.residuals[\"\(system)\"]", .signedWhole, words)
                 }
             }),

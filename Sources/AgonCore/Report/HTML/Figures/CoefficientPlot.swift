@@ -48,7 +48,7 @@ enum CoefficientPlot {
         for tick in scale.ticks() {
             let x = scale(tick)
             children.append(SVG.line(x, top, x, y, stroke: "#CCCCCC", width: 0.6))
-            children.append(SVG.tick(x, y + 14, ShownNumber.format(tick, .signedWhole, language), size: 10))
+            children.append(SVG.tick(x, y + 14, tick == 0 ? "0" : ShownNumber.format(tick, .signedWhole, language), size: 10))
         }
         children.append(SVG.line(scale(0), top - 4, scale(0), y, stroke: "#555555", width: 1, dash: "4 3"))
         children += lines
