@@ -38,14 +38,15 @@ final class TestWorkspace {
     }
 
     /// The shipped rubric plus a small study: `systems` × `tasks`, answers "<task> by <system>".
+    /// - Parameter profile: each system's profile keys, as lines of study.toml.
     func makeStudy(id: String = "mini", systems: [String] = ["big", "small"], tasks: Int = 6,
-                   seed: Int = 7, repeatShare: Double = 0.2) {
+                   seed: Int = 7, repeatShare: Double = 0.2, profile: (String) -> String = { _ in "parameters_b = 7" }) {
         if !FileManager.default.fileExists(atPath: root.appendingPathComponent("Rubrics/creative-thinking.toml").path) {
             copyFromRepository("Rubrics/creative-thinking.toml")
         }
         var toml = "id = \"\(id)\"\ntitle = \"Mini study\"\nrubric = \"creative-thinking\"\n\n[design]\nseed = \(seed)\nrepeat_share = \(repeatShare)\n"
         for system in systems {
-            toml += "\n[[systems]]\nid = \"\(system)\"\nlabel = \"System \(system)\"\nparameters_b = 7\n"
+            toml += "\n[[systems]]\nid = \"\(system)\"\nlabel = \"System \(system)\"\n\(profile(system))\n"
         }
         var answers = ""
         for task in 1...tasks {

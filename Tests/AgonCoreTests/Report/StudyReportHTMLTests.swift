@@ -11,10 +11,12 @@ struct StudyReportHTMLTests {
     static let hostile = "<script>alert(\"x\")</script> & ]]> \u{1B}[31m"
 
     /// A small study with four simulated raters (two philosophers, two writers), a flag with
-    /// hostile text, and a hostile study title.
+    /// hostile text, and a hostile study title. The systems differ in size only, with a profile
+    /// more than the one knob needs, so the parameter effects are estimated.
     static func report() throws -> (StudyReport, TestWorkspace) {
         let test = TestWorkspace()
-        test.makeStudy(systems: ["big", "mid", "small"], tasks: 8)
+        let billions = ["big": 70, "mid": 13, "small": 7]
+        test.makeStudy(systems: ["big", "mid", "small"], tasks: 8, profile: { "parameters_b = \(billions[$0]!)" })
         let toml = test.read("Studies/mini/study.toml").replacingOccurrences(of: "title = \"Mini study\"",
                                                                             with: "title = \"Mini <b>study</b> & \\\"friends\\\"\"")
         test.write("Studies/mini/study.toml", toml)
@@ -97,31 +99,45 @@ struct StudyReportHTMLTests {
         func sections() -> [String] { elements.compactMap { $0.attributes["data-section"] } }
     }
 
+    /// A path's steps: a name, `#n` for `[n]`, and `=key` for `["key"]` (a key that may hold dots,
+    /// such as a system id in `effects.residuals["llama3.1-70b"]`).
+    static func steps(_ path: String) -> [String] {
+        var steps: [String] = []
+        var rest = Substring(path)
+        while let first = rest.first {
+            if first == "." {
+                rest = rest.dropFirst()
+            } else if rest.hasPrefix("[\"") {
+                guard let close = rest.range(of: "\"]") else { return steps + ["?"] }
+                steps.append("=" + rest[rest.index(rest.startIndex, offsetBy: 2)..<close.lowerBound])
+                rest = rest[close.upperBound...]
+            } else if first == "[" {
+                guard let close = rest.firstIndex(of: "]") else { return steps + ["?"] }
+                steps.append("#" + rest[rest.index(after: rest.startIndex)..<close])
+                rest = rest[rest.index(after: close)...]
+            } else {
+                let end = rest.firstIndex { $0 == "." || $0 == "[" } ?? rest.endIndex
+                steps.append(String(rest[..<end]))
+                rest = rest[end...]
+            }
+        }
+        return steps
+    }
+
     /// The value at a path like `sections[0].ranking.rows[1].rating` (`.length` counts an array).
     static func resolve(_ path: String, in json: Any) -> Any?? {
         var current: Any? = json
-        var tokens: [String] = []
-        for part in path.split(separator: ".") {
-            var name = String(part)
-            var indices: [String] = []
-            while let open = name.lastIndex(of: "["), name.hasSuffix("]") {
-                indices.insert(String(name[name.index(after: open)..<name.index(before: name.endIndex)]), at: 0)
-                name = String(name[..<open])
-            }
-            tokens.append(name)
-            tokens += indices.map { "#" + $0 }
-        }
-        for token in tokens {
+        for step in steps(path) {
             guard current != nil else { return .some(nil) }  // below a null, everything is null
-            if token.hasPrefix("#") {
-                guard let array = current as? [Any], let index = Int(token.dropFirst()), index < array.count else { return .none }
+            if step.hasPrefix("#") {
+                guard let array = current as? [Any], let index = Int(step.dropFirst()), index < array.count else { return .none }
                 current = array[index]
-            } else if token == "length", let array = current as? [Any] {
+            } else if step == "length", let array = current as? [Any] {
                 current = array.count
             } else {
                 // JSONEncoder leaves out nil optionals: a missing key of an existing object is null.
                 guard let object = current as? [String: Any] else { return .none }
-                let value = object[token]
+                let value = object[step.hasPrefix("=") ? String(step.dropFirst()) : step]
                 current = value is NSNull ? nil : value
             }
         }
@@ -181,6 +197,19 @@ struct StudyReportHTMLTests {
         for (s, section) in report.sections.enumerated() {
             for r in section.ranking.rows.indices { #expect(paths.contains("sections[\(s)].ranking.rows[\(r)].rating")) }
         }
+        // And every parameter effect with its interval, and every residual: the fixture's design
+        // credits its knob, so the knob rows are checked too.
+        #expect(report.sections.allSatisfy { $0.effects?.design.estimable == true })
+        for (s, section) in report.sections.enumerated() {
+            guard let effects = section.effects else { continue }
+            for (kind, list) in [("effects", effects.effects), ("covariates", effects.covariates)] {
+                #expect(!list.isEmpty)
+                for e in list.indices {
+                    for field in ["elo", "lower", "upper"] { #expect(paths.contains("sections[\(s)].effects.\(kind)[\(e)].\(field)")) }
+                }
+            }
+            for system in effects.residuals.keys { #expect(paths.contains("sections[\(s)].effects.residuals[\"\(system)\"]")) }
+        }
         // No result is shown as bare text: a decimal number outside a tagged element, an axis
         // label or the prose of notes and definitions would be one the JSON check cannot see.
         // "ICC(2,1)" is a name, not a number.
@@ -220,11 +249,12 @@ struct StudyReportHTMLTests {
         let (report, _) = try Self.report()
         for language in [Language.en, .ru] {
             let document = try Document.parse(StudyReportHTML.render(report, language: language))
-            var expected: Set<String> = ["forest-overall", "head-to-head", "kappa-matrix", "raters", "criteria-correlation", "position-drift", "rater-groups"]
+            var expected: Set<String> = ["forest-overall", "head-to-head", "kappa-matrix", "raters", "criteria-correlation", "position-drift", "rater-groups",
+                                         "effects"]
             for criterion in report.rubricCriteria { expected.insert("forest-\(criterion)"); expected.insert("scores-\(criterion)") }
             #expect(expected.isSubset(of: document.figures()), "missing: \(expected.subtracting(document.figures()))")
             #expect(document.sections() == ["facts", "rankings", "head-to-head", "scores", "agreement", "bias", "validity",
-                                            "position", "groups", "reliability", "method"])
+                                            "position", "groups", "reliability", "effects", "method"])
             // Each figure has a title, for screen readers and for the figure copied out.
             for svg in document.elements where svg.name == "svg" {
                 #expect(document.elements.contains { $0.name == "title" && $0.ancestors.last?["data-figure"] == svg.attributes["data-figure"] })

@@ -1,7 +1,7 @@
 /// How every number was made, with the sources, for the appendix.
 extension StudyReportHTML {
     static func method(_ report: StudyReport, _ words: Words) -> HTMLNode {
-        let entries: [(String, String)] = [
+        var entries: [(String, String)] = [
             (words("Rating", "Рейтинг"),
              words("Bradley–Terry maximum-likelihood strength on the Elo scale (400·log10): 200 points means the higher system wins about 76% of untied battles. Each judgement gives one battle per criterion (the higher score wins) and one overall battle from the preference; a repeated item counts once.",
                    "Сила по Брэдли — Терри (максимальное правдоподобие) по шкале Эло (400·log10): 200 пунктов — более сильная система выигрывает около 76% встреч без ничьих. Каждая оценка даёт одну встречу на критерий (выше оценка — победа) и одну общую из предпочтения; повтор считается один раз.")),
@@ -24,6 +24,11 @@ extension StudyReportHTML {
              words("Random halves of the raters, many times; the halves' estimates correlated and corrected by Spearman–Brown, 2r / (1 + r) (Spearman 1910; Brown 1910; Parsons, Kruijt & Fox 2019).",
                    "Случайные половины оценщиков, много раз; оценки половин коррелируются и исправляются по Спирмену — Брауну, 2r / (1 + r) (Spearman 1910; Brown 1910; Parsons, Kruijt & Fox 2019).")),
         ]
+        if report.sections.contains(where: { $0.effects != nil }) {
+            entries.append((words("Parameter effects", "Влияние параметров"),
+                            words("A Bradley–Terry model whose log-strengths are a linear function of the systems' profiles (log2 parameters, quantisation bits, log2 context, active experts, thinking) plus a residual per system with a normal prior, and the answers' position, length and markdown as battle covariates (Chatbot Arena's style control); penalised maximum likelihood. A knob is credited only when the design separates it: not aliased with another knob, not the same within every family, and with more distinct profiles than knobs plus one. Intervals: a bootstrap of whole tasks (Field & Welsh 2007; of battles when the ranking resamples battles), each round one Newton step from the estimate (Andrews 2002), stretched for few tasks as the rankings are (√(G/(G − 1))·t/z, Cameron & Miller 2015).",
+                                  "Модель Брэдли — Терри, у которой логарифм силы — линейная функция профиля системы (log2 числа параметров, биты квантования, log2 контекста, активные эксперты, рассуждение) плюс остаток каждой системы с нормальным априорным распределением, а позиция, длина и разметка ответов — ковариаты встречи (контроль стиля Chatbot Arena); штрафованное максимальное правдоподобие. Параметр оценивается, только если дизайн его отделяет: он не смешан с другим параметром, не одинаков внутри каждого семейства, и различных профилей больше, чем параметров плюс один. Интервалы — бутстреп целых заданий (Field & Welsh 2007; встреч, если рейтинг пересэмплирует встречи), в каждом раунде один шаг Ньютона от оценки (Andrews 2002), растянутые при малом числе заданий, как у рейтингов (√(G/(G − 1))·t/z, Cameron & Miller 2015).")))
+        }
         var list: [HTMLNode] = []
         for (term, definition) in entries {
             list.append(H.el("dt", text: term))

@@ -3,7 +3,8 @@ import Foundation
 /// Every number the HTML report shows goes through here, carrying the JSON path of the value it
 /// was formatted from (`data-json`) and its style (`data-style`): the structural test reads each
 /// one back and compares it with `agon report --json`, so a figure cannot show a number the JSON
-/// does not have. Russian uses the decimal comma; negatives use the minus sign (U+2212).
+/// does not have. A key that is a system id is quoted, `residuals["llama3.1-70b"]`, since ids may
+/// hold dots. Russian uses the decimal comma; negatives use the minus sign (U+2212).
 enum ShownNumber {
     enum Style: String {
         /// Rounded to a whole number.

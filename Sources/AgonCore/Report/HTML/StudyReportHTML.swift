@@ -18,8 +18,6 @@ public enum StudyReportHTML {
             sections.append(position(report, words))
             if let groups = raterGroups(report, words) { sections.append(groups) }
             sections.append(reliability(report, words))
-            // Parameter effects (the design's model over system profiles) will be a section here
-            // when the report carries them; until then there is nothing to show.
             if let effects = parameterEffects(report, words) { sections.append(effects) }
             sections.append(method(report, words))
         }
@@ -36,9 +34,6 @@ public enum StudyReportHTML {
         ])
         return "<!DOCTYPE html>\n" + document.render() + "\n"
     }
-
-    /// The parameter-effect model's coefficient plot, when the report has one (not yet).
-    static func parameterEffects(_ report: StudyReport, _ words: Words) -> HTMLNode? { nil }
 
     static func section(_ id: String, _ title: String, _ children: [HTMLNode]) -> HTMLNode {
         H.el("section", [("id", id), ("data-section", id)], [H.el("h2", text: title)] + children)

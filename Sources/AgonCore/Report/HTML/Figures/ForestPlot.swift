@@ -40,9 +40,7 @@ enum ForestPlot {
             children.append(SVG.number(8, y + 4, Double(row.rank), path + ".rank", .count, language, bold: true))
             children.append(SVG.text(40, y + 4, SVG.fit(row.system, width: labelWidth - 40)))
             if let lower = row.lower, let upper = row.upper {
-                children.append(SVG.line(scale(lower), y, scale(upper), y, stroke: Palette.black, width: 1.6))
-                children.append(SVG.line(scale(lower), y - 4, scale(lower), y + 4, stroke: Palette.black, width: 1.2))
-                children.append(SVG.line(scale(upper), y - 4, scale(upper), y + 4, stroke: Palette.black, width: 1.2))
+                children += SVG.interval(scale(lower), scale(upper), y)
             }
             children.append(SVG.marker(band, scale(row.rating), y, 5, fill: Palette.series[band % Palette.series.count]))
             children.append(SVG.number(SVG.width - 4, y + 4, row.rating, path + ".rating", .whole, language, anchor: .end))

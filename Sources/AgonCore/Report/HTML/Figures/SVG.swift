@@ -37,6 +37,13 @@ enum SVG {
         return .element("line", attributes)
     }
 
+    /// A 95% interval: a line from x1 to x2 at height y, with end caps.
+    static func interval(_ x1: Double, _ x2: Double, _ y: Double) -> [HTMLNode] {
+        [line(x1, y, x2, y, stroke: Palette.black, width: 1.6),
+         line(x1, y - 4, x1, y + 4, stroke: Palette.black, width: 1.2),
+         line(x2, y - 4, x2, y + 4, stroke: Palette.black, width: 1.2)]
+    }
+
     enum Anchor: String { case start, middle, end }
 
     static func text(_ x: Double, _ y: Double, _ content: String, anchor: Anchor = .start, size: Double? = nil,
