@@ -140,7 +140,10 @@ enum JournalLineReader {
     }
 
     static func date(_ text: String) -> Date? {
-        let digits = Array(text.utf8)
+        date(utf8: Array(text.utf8))
+    }
+
+    static func date<Digits: RandomAccessCollection<UInt8>>(utf8 digits: Digits) -> Date? where Digits.Index == Int {
         guard digits.count == 20, digits[4] == 0x2D, digits[7] == 0x2D, digits[10] == 0x54, digits[13] == 0x3A,
               digits[16] == 0x3A, digits[19] == 0x5A else { return nil }
         func field(_ range: Range<Int>) -> Int? {

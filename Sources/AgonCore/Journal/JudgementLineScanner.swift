@@ -52,7 +52,7 @@ struct JudgementLineScanner {
             seen |= key.bit
             switch key {
             case .at:
-                guard let text = plainString(), let date = JournalLineReader.date(text) else { return nil }
+                guard let text = plainBytes(), let date = JournalLineReader.date(utf8: text) else { return nil }
                 at = date
             case .item: guard let value = integer() else { return nil }; item = value
             case .seq: guard let value = integer() else { return nil }; seq = value
@@ -108,8 +108,10 @@ struct JudgementLineScanner {
                     guard let side = plainBytes(), take(0x3A) else { return nil }
                     let value: Int?
                     if null() { value = nil } else {
+                        // Comparative scores run from −k to +k.
+                        let negative = take(0x2D)
                         guard let number = integer() else { return nil }
-                        value = number
+                        value = negative ? -number : number
                     }
                     switch (side.count, side.first, side.last) {
                     case (1, 0x41, _) where seen & 1 == 0: score.a = value; seen |= 1
@@ -161,7 +163,14 @@ struct JudgementLineScanner {
     }
 
     private mutating func plainString() -> String? {
-        plainBytes().flatMap { String(validating: $0, as: UTF8.self) }
+        guard let bytes = plainBytes() else { return nil }
+        // ASCII (ids, dates, most notes) needs no validation; anything else is validated.
+        var ascii = true
+        for byte in bytes where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 
     /// A JSON integer without sign, fraction or exponent, as the journal writes item numbers.

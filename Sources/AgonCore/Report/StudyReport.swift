@@ -211,15 +211,25 @@ public struct StudyReport: Sendable, Equatable, Codable {
         init(bundle: StudyBundle, judgements: StudyJudgements, options: RankingOptions, roster: RaterRoster?, splitHalves: Int) {
             let study = bundle.study
             let rubric = bundle.rubric
-            scores = ScoreSummary.compute(judgements.judgements, study: study, rubric: rubric, rounds: options.rounds, seed: options.seed)
-            validity = ConstructValidity.compute(judgements.judgements, rubric: rubric)
-            serialPosition = SerialPosition.compute(judgements.judgements, raters: judgements.raters, rubric: rubric)
-            raterGroups = RaterGroups.compute(judgements.judgements, raters: judgements.raters, roster: roster,
-                                              study: study, rubric: rubric, options: options)
-            splitHalf = SplitHalfRatings.compute(judgements.judgements, raters: judgements.raters, study: study,
-                                                 rubric: rubric, splits: splitHalves, seed: options.seed)
-            facts = StudyFacts.compute(bundle: bundle, judgements: judgements, roster: roster)
-            exclusion = study.exclusion.map { RaterExclusion.compute($0, judgements: judgements, study: study, rubric: rubric, options: options) }
+            // Independent of each other, and together as long as the rest of the report: spread too.
+            let (scoresAndValidity, serialPosition, splitHalf, factsAndGroups) = ConcurrentParts.run({
+                (ScoreSummary.compute(judgements.judgements, study: study, rubric: rubric, rounds: options.rounds, seed: options.seed),
+                 ConstructValidity.compute(judgements.judgements, rubric: rubric))
+            }, {
+                SerialPosition.compute(judgements.judgements, raters: judgements.raters, rubric: rubric)
+            }, {
+                SplitHalfRatings.compute(judgements.judgements, raters: judgements.raters, study: study,
+                                         rubric: rubric, splits: splitHalves, seed: options.seed)
+            }, {
+                (StudyFacts.compute(bundle: bundle, judgements: judgements, roster: roster),
+                 RaterGroups.compute(judgements.judgements, raters: judgements.raters, roster: roster,
+                                     study: study, rubric: rubric, options: options),
+                 study.exclusion.map { RaterExclusion.compute($0, judgements: judgements, study: study, rubric: rubric, options: options) })
+            })
+            (scores, validity) = scoresAndValidity
+            self.serialPosition = serialPosition
+            self.splitHalf = splitHalf
+            (facts, raterGroups, exclusion) = factsAndGroups
         }
     }
 }

@@ -60,6 +60,50 @@ struct JournalLineReaderTests {
         #expect(accepted > 100)
     }
 
+    /// The judgement lines Agon writes with plain text are read by the byte scanner itself (not
+    /// only by the general path behind it), to the same judgement JSONDecoder reads.
+    @Test func theScannerReadsPlainJudgementLinesAsJSONDecoderDoes() throws {
+        var random = SeededRandom(seed: 81)
+        var scanned = 0
+        for seq in 1...3000 {
+            guard case .judgement(var judgement) = Self.randomEvent(&random) else { continue }
+            judgement.note = ["", "plain words", "«скачок» ёмкий 😀"][random.below(3)]
+            judgement.leftSample = 1 + random.below(3)
+            // Seconds as the screen records them (tenths); a 17-digit one goes to the general path.
+            judgement.seconds = Double(random.below(100_000)) / 10
+            let line = JournalCodec.encode(event: .judgement(judgement), seq: seq)
+            let fast = line.withUnsafeBytes { JudgementLineScanner.judgement($0.bindMemory(to: UInt8.self)) }
+            let read = try #require(fast, "\(String(decoding: line, as: UTF8.self))")
+            #expect(read.seq == seq)
+            #expect(read.judgement == judgement)
+            #expect(JournalCodec.decode(line) == .success(.event(seq: seq, .judgement(read.judgement))))
+            scanned += 1
+        }
+        #expect(scanned > 300)
+    }
+
+    @Test func theScannerLeavesUnusualJudgementLinesToTheGeneralPath() {
+        let plain = #"{"at":"2026-11-29T10:14:03Z","item":2,"left":"a","note":"","preference":"A","right":"b","scores":{"x":{"A":1,"B":2}},"seconds":3.5,"seq":1,"task":"t","type":"judgement"}"#
+        let scan = { (line: String) in Data(line.utf8).withUnsafeBytes { JudgementLineScanner.judgement($0.bindMemory(to: UInt8.self)) } }
+        #expect(scan(plain)?.judgement.seconds == 3.5)
+        for line in [
+            plain.replacingOccurrences(of: #""note":"""#, with: #""note":"a"b""#),          // an escape
+            plain.replacingOccurrences(of: #","seq":1"#, with: #", "seq":1"#),               // whitespace
+            plain.replacingOccurrences(of: #""seconds":3.5"#, with: #""seconds":3.5e0"#),   // an exponent
+            plain.replacingOccurrences(of: #""seconds":3.5"#, with: #""seconds":1234567890.1234567"#),  // too many digits
+            plain.replacingOccurrences(of: #""item":2"#, with: #""item":-2"#),               // a sign
+            plain.replacingOccurrences(of: #""item":2"#, with: #""item":02"#),               // a leading zero
+            plain.replacingOccurrences(of: #""type":"judgement""#, with: #""type":"draft""#),
+            plain.replacingOccurrences(of: #""seq":1,"#, with: #""seq":1,"extra":1,"#),      // an unknown key
+            plain.replacingOccurrences(of: #""seq":1,"#, with: #""seq":1,"seq":2,"#),        // a repeated key
+            plain.replacingOccurrences(of: #""item":2,"#, with: #""control":{"kind":"cut"},"item":2,"#),
+            plain.replacingOccurrences(of: #"{"A":1,"B":2}"#, with: #"{"A":1,"A":2}"#),
+            plain + " ",
+        ] {
+            #expect(scan(line) == nil, "\(line)")
+        }
+    }
+
     @Test func declinesWhatItIsNotSureOf() {
         for line in [
             #"{"type":"undo","seq":1,"item":2,"at":"2026-11-29T10:14:03.5Z"}"#,     // fractional seconds

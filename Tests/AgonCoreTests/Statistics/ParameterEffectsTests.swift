@@ -134,6 +134,57 @@ import Testing
         #expect(fit.residuals.allSatisfy { abs($0) < 1e-4 })
     }
 
+    /// The one-step bootstrap (one Newton step from the estimate on reweighted per-task pieces) must
+    /// give the rounds a full refit gives, to a small share of the rounds' own spread: both for task
+    /// weights (dense per-task pieces) and for battle weights (per-row pieces).
+    @Test(arguments: [true, false])
+    func oneStepRoundsAreTheFullRefitsRounds(clustered: Bool) throws {
+        let profiles = IntervalCoverage.ablationProfiles
+        let design = ProfileDesign(systems: (0..<5).map { "s\($0)" }, profiles: profiles)
+        let ratings: [Double] = (0..<5).map { system -> Double in
+            let doublings: Double = design.matrix[system * 2], bits: Double = design.matrix[system * 2 + 1]
+            return 1000 + 40 * doublings + 5 * bits
+        }
+        let tasks = 24
+        let world = ClusteredBattles(ratings: ratings, tasks: tasks, raters: 3, taskSD: 100, tieRate: 0.1, leftElo: 20)
+        var battles = world.draw(seed: 5)
+        if !clustered { for index in battles.indices { battles[index].cluster = index } }
+        let groups = clustered ? tasks : battles.count
+        let tau = 100 / BradleyTerry.eloPerNat
+        let rows = StructuredBradleyTerry.SparseRows(battles, systemCount: 5, design: design.matrix, knobCount: 2,
+                                                     covariateCount: 1, clusterWeights: nil)
+        let point = StructuredBradleyTerry.fit(rows, residualSD: tau, covariateSD: 4, start: nil, tolerance: 1e-10)
+        let oneStep = StructuredBradleyTerry.OneStepBootstrap(rows, estimate: point.parameters,
+                                                             penalty: rows.penalty(residualSD: tau, covariateSD: 4), clusterCount: groups)
+        var random = SeededRandom(seed: 6)
+        var full: [[Double]] = [], approximate: [[Double]] = []
+        for _ in 0..<200 {
+            var weights = [Double](repeating: 0, count: groups)
+            if clustered {
+                for _ in 0..<groups { weights[random.below(groups)] += 1 }
+            } else {
+                // Poisson-like battle weights: each row kept 0, 1 or 2 times.
+                for index in weights.indices { weights[index] = Double(random.below(3)) }
+            }
+            let refit = StructuredBradleyTerry.fit(battles, systemCount: 5, design: design.matrix, knobCount: 2, covariateCount: 1,
+                                                   residualSD: tau, clusterWeights: weights, start: point.parameters, tolerance: 1e-10)
+            full.append(refit.effects + refit.covariates)
+            approximate.append(Array(try #require(oneStep.round(weights))[0..<3]))
+        }
+        for column in 0..<3 {
+            let exact = try #require(BootstrapPercentile.interval95(full.map { $0[column] }))
+            let stepped = try #require(BootstrapPercentile.interval95(approximate.map { $0[column] }))
+            let width = exact.upper - exact.lower
+            let errors = zip(full, approximate).map { abs($0[column] - $1[column]) }
+            #expect(width > 0)
+            // The interval is the refits' interval to a tenth of its width (small study: 720 battles;
+            // the error shrinks as studies grow), and a typical round is much closer than that.
+            #expect(abs(stepped.lower - exact.lower) < 0.1 * width && abs(stepped.upper - exact.upper) < 0.1 * width,
+                    "column \(column): one-step \(stepped), refits \(exact)")
+            #expect(errors.reduce(0, +) / Double(errors.count) < 0.02 * width, "column \(column)")
+        }
+    }
+
     /// Simulated clustered ablation studies: the task-bootstrap intervals of the effects must hold
     /// the truth in at least 90% of studies (nominal 95%; 60 studies × 3 effects = 180 intervals).
     @Test func effectIntervalsCoverTheTruthOnSimulatedClusteredStudies() {
