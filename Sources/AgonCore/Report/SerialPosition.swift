@@ -39,35 +39,33 @@ public struct SerialPosition: Sendable, Equatable, Codable {
     public var bins: [Bin]
 
     public static func compute(_ judgements: [RatedJudgement], raters: [String], rubric: Rubric, binCount: Int = 5) -> SerialPosition {
+        let index = JudgementIndex(judgements, systems: [], tasks: [], raters: raters, criteria: rubric.criteria.map(\.id))
+        return compute(judgements, index: index, rubric: rubric, binCount: binCount)
+    }
+
+    static func compute(_ judgements: [RatedJudgement], index: JudgementIndex, rubric: Rubric, binCount: Int = 5) -> SerialPosition {
         let absolute = rubric.mode == .absolute
+        let raters = index.raters
         // The others' scores per (task, system, criterion) and rater, first showings, in dense
         // arrays: the lookup runs once per score of every judgement.
-        var taskIndex: [String: Int] = [:], systemIndex: [String: Int] = [:]
-        for rated in judgements {
-            let j = rated.judgement
-            if taskIndex[j.task] == nil { taskIndex[j.task] = taskIndex.count }
-            for system in [j.left, j.right] where systemIndex[system] == nil { systemIndex[system] = systemIndex.count }
-        }
-        let criterionIndex = Dictionary(uniqueKeysWithValues: rubric.criteria.enumerated().map { ($1.id, $0) })
-        let raterIndex = Dictionary(raters.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let r = raters.count, cells = taskIndex.count * systemIndex.count * criterionIndex.count
-        let criteriaCount = criterionIndex.count
+        let systemCount = index.systems.count
+        let r = raters.count, criteriaCount = index.criteria.count
+        let cells = index.tasks.count * systemCount * criteriaCount
         // Each judgement's answers as cell bases (task × system), resolved once.
-        let bases: [(left: Int, right: Int)] = judgements.map { rated in
-            let j = rated.judgement
-            let task = taskIndex[j.task]! * systemIndex.count
-            return ((task + systemIndex[j.left]!) * criteriaCount, (task + systemIndex[j.right]!) * criteriaCount)
+        let bases: [(left: Int, right: Int)] = judgements.indices.map { j in
+            let task = index.task[j] * systemCount
+            return ((task + index.left[j]) * criteriaCount, (task + index.right[j]) * criteriaCount)
         }
         var sum = [Double](repeating: 0, count: absolute ? cells * r : 0), count = sum
         if absolute {
-            for (index, rated) in judgements.enumerated() where rated.judgement.repeatOf == nil {
-                guard let rater = raterIndex[rated.rater] else { continue }
-                let j = rated.judgement
-                for (id, score) in j.scores {
-                    guard let c = criterionIndex[id] else { continue }
+            for (j, rated) in judgements.enumerated() where rated.judgement.repeatOf == nil {
+                let rater = index.rater[j]
+                guard rater >= 0 else { continue }
+                for c in 0..<criteriaCount {
+                    guard let score = index.score(j, c) else { continue }
                     for side in 0..<2 {
                         guard let value = side == 0 ? score.a : score.b else { continue }
-                        let slot = ((side == 0 ? bases[index].left : bases[index].right) + c) * r + rater
+                        let slot = ((side == 0 ? bases[j].left : bases[j].right) + c) * r + rater
                         sum[slot] += Double(value)
                         count[slot] += 1
                     }
@@ -84,15 +82,15 @@ public struct SerialPosition: Sendable, Equatable, Codable {
                 }
             }
         }
-        func distance(_ index: Int, _ rated: RatedJudgement) -> Double? {
-            guard absolute, let rater = raterIndex[rated.rater] else { return nil }
-            let j = rated.judgement
+        func distance(_ j: Int) -> Double? {
+            let rater = index.rater[j]
+            guard absolute, rater >= 0 else { return nil }
             var total = 0.0, n = 0.0
-            for (id, score) in j.scores {
-                guard let c = criterionIndex[id] else { continue }
+            for c in 0..<criteriaCount {
+                guard let score = index.score(j, c) else { continue }
                 for side in 0..<2 {
                     guard let value = side == 0 ? score.a : score.b else { continue }
-                    let target = (side == 0 ? bases[index].left : bases[index].right) + c
+                    let target = (side == 0 ? bases[j].left : bases[j].right) + c
                     let slot = target * r + rater
                     let own = count[slot] > 0 ? sum[slot] / count[slot] : nil
                     let others = meanCount[target] - (own == nil ? 0 : 1)
@@ -117,7 +115,7 @@ public struct SerialPosition: Sendable, Equatable, Codable {
             return n == 0 ? nil : Double(total) / Double(n)
         }
 
-        let byRater = Dictionary(grouping: judgements.indices, by: { judgements[$0].rater })
+        let byRater = Dictionary(grouping: judgements.indices, by: { index.rater[$0] })
         var score: (x: [Double], y: [Double], g: [Int]) = ([], [], [])
         var dist = score, secs = score
         var drifts: [RaterDrift] = []
@@ -128,14 +126,14 @@ public struct SerialPosition: Sendable, Equatable, Codable {
         let madeAt = judgements.map { $0.judgement.at.timeIntervalSinceReferenceDate }
         let item = judgements.map(\.judgement.item)
         for (g, rater) in raters.enumerated() {
-            let ordered = (byRater[rater] ?? []).sorted { (madeAt[$0], item[$0]) < (madeAt[$1], item[$1]) }
+            let ordered = (byRater[raters.firstIndex(of: rater)!] ?? []).sorted { (madeAt[$0], item[$0]) < (madeAt[$1], item[$1]) }
             guard !ordered.isEmpty else { continue }
             var own: (x: [Double], y: [Double]) = ([], [])
-            for (offset, index) in ordered.enumerated() {
-                let rated = judgements[index]
+            for (offset, j) in ordered.enumerated() {
+                let rated = judgements[j]
                 let position = offset + 1
                 maxPosition = max(maxPosition, position)
-                let s = meanScore(rated.judgement), d = distance(index, rated)
+                let s = meanScore(rated.judgement), d = distance(j)
                 positioned.append((position, s, d, rated.judgement.seconds))
                 if let s {
                     score.x.append(Double(position)); score.y.append(s); score.g.append(g)

@@ -22,25 +22,26 @@ public struct SplitHalfRatings: Sendable, Equatable, Codable {
 
     public static func compute(_ judgements: [RatedJudgement], raters: [String], study: Study, rubric: Rubric,
                                splits: Int = 200, seed: UInt64 = 1) -> SplitHalfRatings {
-        let systems = study.systems.map(\.id)
-        let k = systems.count
-        let systemIndex = Dictionary(uniqueKeysWithValues: systems.enumerated().map { ($1, $0) })
-        let raterIndex = Dictionary(raters.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var taskIndex = Dictionary(uniqueKeysWithValues: study.tasks.enumerated().map { ($1.id, $0) })
-        for rated in judgements where taskIndex[rated.judgement.task] == nil { taskIndex[rated.judgement.task] = taskIndex.count }
-        let sections = [StudyBattles.overall] + rubric.criteria.map(\.id)
+        compute(judgements, index: JudgementIndex(judgements, study: study, raters: raters, rubric: rubric),
+                rubric: rubric, splits: splits, seed: seed)
+    }
+
+    static func compute(_ judgements: [RatedJudgement], index: JudgementIndex, rubric: Rubric,
+                        splits: Int = 200, seed: UInt64 = 1) -> SplitHalfRatings {
+        let k = index.studySystemCount
+        let raters = index.raters
+        let sections = [StudyBattles.overall] + index.criteria
         let r = raters.count
         // counts[section][rater]: a k×k table of wins (row beat column) and ties, as BattleCounts does.
         var wins = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: k * k), count: r), count: sections.count)
         var ties = wins
         // Scores: per criterion, rater and answer (task × system): sum and count.
-        let answers = taskIndex.count * k
-        var scoreSum = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: answers), count: r), count: rubric.criteria.count)
+        let answers = index.tasks.count * k
+        var scoreSum = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: answers), count: r), count: index.criteria.count)
         var scoreCount = scoreSum
-        for rated in judgements where rated.judgement.repeatOf == nil {
-            let j = rated.judgement
-            guard let rater = raterIndex[rated.rater], let a = systemIndex[j.left], let b = systemIndex[j.right], a != b else { continue }
-            let task = taskIndex[j.task]!
+        for (j, rated) in judgements.enumerated() where rated.judgement.repeatOf == nil {
+            let rater = index.rater[j], a = index.left[j], b = index.right[j], task = index.task[j]
+            guard rater >= 0, a < k, b < k, a != b else { continue }
             func add(_ s: Int, _ winner: Side??) {
                 switch winner {
                 case .some(.some(.a)): wins[s][rater][a * k + b] += 1
@@ -49,20 +50,23 @@ public struct SplitHalfRatings: Sendable, Equatable, Codable {
                 case .none: break
                 }
             }
-            switch j.preference {
+            switch rated.judgement.preference {
             case .a: add(0, .some(.a))
             case .b: add(0, .some(.b))
             case .tie, .bothWeak: add(0, .some(nil))
             case nil: break
             }
-            for (c, criterion) in rubric.criteria.enumerated() {
-                guard let score = j.scores[criterion.id] else { continue }
+            for c in 0..<index.criteria.count {
+                guard let score = index.score(j, c) else { continue }
                 add(c + 1, score.winner)
                 if rubric.mode == .absolute {
-                    for (system, value) in [(a, score.a), (b, score.b)] {
-                        guard let value else { continue }
-                        scoreSum[c][rater][task * k + system] += Double(value)
-                        scoreCount[c][rater][task * k + system] += 1
+                    if let value = score.a {
+                        scoreSum[c][rater][task * k + a] += Double(value)
+                        scoreCount[c][rater][task * k + a] += 1
+                    }
+                    if let value = score.b {
+                        scoreSum[c][rater][task * k + b] += Double(value)
+                        scoreCount[c][rater][task * k + b] += 1
                     }
                 }
             }

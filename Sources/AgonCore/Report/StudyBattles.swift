@@ -16,38 +16,42 @@ public struct StudyBattles: Sendable {
     public var repeatsLeftOut: Int
 
     public init(_ judgements: [RatedJudgement], study: Study, rubric: Rubric) {
-        systems = study.systems.map(\.id)
-        tasks = study.tasks.map(\.id)
-        sections = rubric.criteria.map(\.id) + [Self.overall]
-        let systemIndex = Dictionary(uniqueKeysWithValues: systems.enumerated().map { ($1, $0) })
-        var taskIndex = Dictionary(uniqueKeysWithValues: tasks.enumerated().map { ($1, $0) })
+        self.init(judgements, index: JudgementIndex(judgements, study: study, raters: [], rubric: rubric))
+    }
+
+    init(_ judgements: [RatedJudgement], index: JudgementIndex) {
+        let k = index.studySystemCount
+        systems = Array(index.systems.prefix(k))
+        tasks = Array(index.tasks.prefix(index.studyTaskCount))
+        sections = index.criteria + [Self.overall]
         let empty = BattleCounts(systems: systems)
-        // taskCounts[section][task], sections in `sections` order (the criteria, then overall).
-        let criteria = rubric.criteria.map(\.id)
-        let overallSection = criteria.count
+        // taskCounts[section][task], sections in `sections` order (the criteria, then overall); a
+        // task the study no longer has still counts, as its own cluster, numbered after the study's
+        // own in the order battles first use it.
+        let overallSection = index.criteria.count
+        var clusterOf = [Int](repeating: -1, count: index.tasks.count)
+        for task in 0..<index.studyTaskCount { clusterOf[task] = task }
         var taskCounts = [[BattleCounts]](repeating: [BattleCounts](repeating: empty, count: tasks.count), count: sections.count)
         repeatsLeftOut = 0
-        for rated in judgements {
+        for (j, rated) in judgements.enumerated() {
             let judgement = rated.judgement
-            guard let a = systemIndex[judgement.left], let b = systemIndex[judgement.right], a != b else { continue }
+            let a = index.left[j], b = index.right[j]
+            guard a < k, b < k, a != b else { continue }
             if judgement.repeatOf != nil {
                 repeatsLeftOut += 1
                 continue
             }
-            let task: Int
-            if let known = taskIndex[judgement.task] {
-                task = known
-            } else {
-                // A task no longer in the study still counts, as its own cluster.
-                task = tasks.count
-                taskIndex[judgement.task] = task
-                tasks.append(judgement.task)
+            let task = index.task[j]
+            if clusterOf[task] < 0 {
+                clusterOf[task] = tasks.count
+                tasks.append(index.tasks[task])
                 for section in taskCounts.indices { taskCounts[section].append(empty) }
             }
-            for (section, criterion) in criteria.enumerated() {
-                guard let winner = judgement.scores[criterion]?.winner else { continue }
+            let cluster = clusterOf[task]
+            for c in 0..<index.criteria.count {
+                guard let winner = index.score(j, c)?.winner else { continue }
                 let outcome: BattleOutcome = winner == .a ? .winA : winner == .b ? .winB : .tie
-                taskCounts[section][task].add(a, b, outcome)
+                taskCounts[c][cluster].add(a, b, outcome)
             }
             if let preference = judgement.preference {
                 let outcome: BattleOutcome
@@ -57,7 +61,7 @@ public struct StudyBattles: Sendable {
                 case .tie: outcome = .tie
                 case .bothWeak: outcome = .bothWeak
                 }
-                taskCounts[overallSection][task].add(a, b, outcome)
+                taskCounts[overallSection][cluster].add(a, b, outcome)
             }
         }
         counts = [:]

@@ -11,62 +11,65 @@ public enum StudyEffects {
     public static let covariates: [BattleCovariate] = [.position, .length, .markdown]
 
     public static func battles(_ judgements: [RatedJudgement], bundle: StudyBundle) -> (sections: [String: [CovariateBattle]], tasks: Int) {
-        let study = bundle.study
-        let rubric = bundle.rubric
-        let systemIndex = Dictionary(uniqueKeysWithValues: study.systems.enumerated().map { ($1.id, $0) })
-        var taskIndex = Dictionary(uniqueKeysWithValues: study.tasks.enumerated().map { ($1.id, $0) })
-        // Measured once an answer, keyed by task and system index (a judgement shows the same answers often).
+        battles(judgements, index: JudgementIndex(judgements, study: bundle.study, raters: [], rubric: bundle.rubric), bundle: bundle)
+    }
+
+    static func battles(_ judgements: [RatedJudgement], index: JudgementIndex, bundle: StudyBundle) -> (sections: [String: [CovariateBattle]], tasks: Int) {
+        let k = index.studySystemCount
+        let studyTasks = index.studyTaskCount
+        // Tasks the study no longer has are numbered after its own in the order battles first use them.
+        var clusterOf = [Int](repeating: -1, count: index.tasks.count)
+        for task in 0..<studyTasks { clusterOf[task] = task }
+        var clusters = studyTasks
+        // Measured once an answer (a judgement shows the same answers often).
         var style: [Int: (words: Double, markdown: Double)] = [:]
-        func measure(_ task: String, _ taskNumber: Int, _ system: String, _ systemNumber: Int) -> (words: Double, markdown: Double) {
-            let key = taskNumber * systemIndex.count + systemNumber
+        func measure(_ task: Int, _ system: Int) -> (words: Double, markdown: Double) {
+            let key = task * k + system
             if let known = style[key] { return known }
-            let text = bundle.answers.answer(task: task, system: system)?.text ?? ""
+            let text = bundle.answers.answer(task: index.tasks[task], system: index.systems[system])?.text ?? ""
             let measured = (Double(text.split(whereSeparator: { $0.isWhitespace }).count), Double(MarkdownElements.count(text)))
             style[key] = measured
             return measured
         }
         func share(_ a: Double, _ b: Double) -> Double { a + b > 0 ? (a - b) / (a + b) : 0 }
-        let criteria = rubric.criteria.map(\.id)
+        let criteria = index.criteria.count
         // Section 0 is the overall preference, section c + 1 criterion c.
-        var sections = [[CovariateBattle]](repeating: [], count: rubric.criteria.count + 1)
+        var sections = [[CovariateBattle]](repeating: [], count: criteria + 1)
         // A row's key packed into one integer (section, task, systems, outcome), hashed far faster
         // than a struct of them for the half a million battles of a large study.
         var rowOf: [Int: Int] = [:]
-        func add(_ section: Int, a: Int, b: Int, task: Int, score: Double, covariates: [Double]) {
+        func add(_ section: Int, a: Int, b: Int, task: Int, cluster: Int, score: Double) {
             let outcome = score == 1 ? 0 : score == 0 ? 1 : 2
-            let key = (((section << 28 | task) << 12 | a) << 12 | b) << 2 | outcome
+            let key = (((section << 28 | cluster) << 12 | a) << 12 | b) << 2 | outcome
             if let row = rowOf[key] {
                 sections[section][row].weight += 1
             } else {
                 rowOf[key] = sections[section].count
-                sections[section].append(CovariateBattle(a: a, b: b, score: score, covariates: covariates, cluster: task))
+                let left = measure(task, a), right = measure(task, b)
+                let covariates = [1, share(left.words, right.words), share(left.markdown, right.markdown)]
+                sections[section].append(CovariateBattle(a: a, b: b, score: score, covariates: covariates, cluster: cluster))
             }
         }
-        for rated in judgements {
-            let judgement = rated.judgement
-            guard judgement.repeatOf == nil, let a = systemIndex[judgement.left], let b = systemIndex[judgement.right], a != b else { continue }
-            let task: Int
-            if let known = taskIndex[judgement.task] {
-                task = known
-            } else {
-                task = taskIndex.count
-                taskIndex[judgement.task] = task
+        for (j, rated) in judgements.enumerated() {
+            let a = index.left[j], b = index.right[j], task = index.task[j]
+            guard rated.judgement.repeatOf == nil, a < k, b < k, a != b else { continue }
+            if clusterOf[task] < 0 {
+                clusterOf[task] = clusters
+                clusters += 1
             }
-            let left = measure(judgement.task, task, judgement.left, a)
-            let right = measure(judgement.task, task, judgement.right, b)
-            let covariates = [1, share(left.words, right.words), share(left.markdown, right.markdown)]
-            for (number, criterion) in criteria.enumerated() {
-                guard let winner = judgement.scores[criterion]?.winner else { continue }
+            let cluster = clusterOf[task]
+            for c in 0..<criteria {
+                guard let winner = index.score(j, c)?.winner else { continue }
                 let score = winner == .a ? 1.0 : winner == .b ? 0.0 : 0.5
-                add(number + 1, a: a, b: b, task: task, score: score, covariates: covariates)
+                add(c + 1, a: a, b: b, task: task, cluster: cluster, score: score)
             }
-            if let preference = judgement.preference {
+            if let preference = rated.judgement.preference {
                 let score = preference == .a ? 1.0 : preference == .b ? 0.0 : 0.5
-                add(0, a: a, b: b, task: task, score: score, covariates: covariates)
+                add(0, a: a, b: b, task: task, cluster: cluster, score: score)
             }
         }
         var named = [StudyBattles.overall: sections[0]]
-        for (number, criterion) in rubric.criteria.enumerated() { named[criterion.id] = sections[number + 1] }
-        return (named, taskIndex.count)
+        for (number, criterion) in index.criteria.enumerated() { named[criterion] = sections[number + 1] }
+        return (named, clusters)
     }
 }

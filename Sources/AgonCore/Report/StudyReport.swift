@@ -81,13 +81,14 @@ public struct StudyReport: Sendable, Equatable, Codable {
                              agreementRounds: Int? = nil, includeAgreement: Bool = true) -> StudyReport {
         let study = bundle.study
         let rubric = bundle.rubric
-        let battles = StudyBattles(judgements.judgements, study: study, rubric: rubric)
+        let index = JudgementIndex(judgements.judgements, study: study, raters: judgements.raters, rubric: rubric)
+        let battles = StudyBattles(judgements.judgements, index: index)
         // The four parts depend on nothing of each other's: computed at once on the machine's cores.
         let (ranked, effects, agreement, reviewer) = ConcurrentParts.run({
             rankings(bundle: bundle, judgements: judgements, battles: battles, options: options, pair: pair,
                      readingWordsPerMinute: readingWordsPerMinute)
         }, {
-            parameterEffects(bundle: bundle, judgements: judgements, options: options)
+            parameterEffects(bundle: bundle, judgements: judgements, index: index, options: options)
         }, { () -> StudyAgreement.Result? in
             guard includeAgreement, judgements.raters.count >= 2 else { return nil }
             let byRater = Dictionary(grouping: judgements.judgements, by: \.rater)
@@ -95,7 +96,7 @@ public struct StudyReport: Sendable, Equatable, Codable {
             return StudyAgreement.analyse(bundle: bundle, sessions: sessions,
                                           bootstrap: AgreementBootstrap(rounds: agreementRounds ?? options.rounds, seed: options.seed))
         }, {
-            ReviewerChecks(bundle: bundle, judgements: judgements, options: options, roster: roster, splitHalves: splitHalves)
+            ReviewerChecks(bundle: bundle, judgements: judgements, index: index, options: options, roster: roster, splitHalves: splitHalves)
         })
         var sections = ranked.sections
         for index in sections.indices { sections[index].effects = effects[sections[index].id] }
@@ -180,12 +181,12 @@ public struct StudyReport: Sendable, Equatable, Codable {
 
     /// The structured Bradley–Terry fit of every section, keyed by section id; empty when no system
     /// carries a profile.
-    private static func parameterEffects(bundle: StudyBundle, judgements: StudyJudgements,
+    private static func parameterEffects(bundle: StudyBundle, judgements: StudyJudgements, index: JudgementIndex,
                                          options: RankingOptions) -> [String: ParameterEffects] {
         let study = bundle.study
         let profiles = study.systems.map(\.profile)
         guard ProfileKnob.allCases.contains(where: { knob in profiles.contains { knob.value($0) != nil } }) else { return [:] }
-        let (perSection, taskCount) = StudyEffects.battles(judgements.judgements, bundle: bundle)
+        let (perSection, taskCount) = StudyEffects.battles(judgements.judgements, index: index, bundle: bundle)
         let clustered = options.bootstrap == .tasks
         var effects: [String: ParameterEffects] = [:]
         for id in [StudyBattles.overall] + bundle.rubric.criteria.map(\.id) {
@@ -208,7 +209,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
         var facts: StudyFacts
         var exclusion: RaterExclusion?
 
-        init(bundle: StudyBundle, judgements: StudyJudgements, options: RankingOptions, roster: RaterRoster?, splitHalves: Int) {
+        init(bundle: StudyBundle, judgements: StudyJudgements, index: JudgementIndex, options: RankingOptions,
+             roster: RaterRoster?, splitHalves: Int) {
             let study = bundle.study
             let rubric = bundle.rubric
             // Independent of each other, and together as long as the rest of the report: spread too.
@@ -216,10 +218,9 @@ public struct StudyReport: Sendable, Equatable, Codable {
                 (ScoreSummary.compute(judgements.judgements, study: study, rubric: rubric, rounds: options.rounds, seed: options.seed),
                  ConstructValidity.compute(judgements.judgements, rubric: rubric))
             }, {
-                SerialPosition.compute(judgements.judgements, raters: judgements.raters, rubric: rubric)
+                SerialPosition.compute(judgements.judgements, index: index, rubric: rubric)
             }, {
-                SplitHalfRatings.compute(judgements.judgements, raters: judgements.raters, study: study,
-                                         rubric: rubric, splits: splitHalves, seed: options.seed)
+                SplitHalfRatings.compute(judgements.judgements, index: index, rubric: rubric, splits: splitHalves, seed: options.seed)
             }, {
                 (StudyFacts.compute(bundle: bundle, judgements: judgements, roster: roster),
                  RaterGroups.compute(judgements.judgements, raters: judgements.raters, roster: roster,
