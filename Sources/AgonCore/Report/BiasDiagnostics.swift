@@ -74,13 +74,28 @@ public struct BiasDiagnostics: Sendable, Equatable, Codable {
         var offsets: [Double] = []
         // Where each rater's item is, to find a repeat's first showing without copying judgements.
         var byItem: [String: [Int: Int]] = [:]
-        for (index, rated) in judgements.enumerated() { byItem[rated.rater, default: [:]][rated.judgement.item] = index }
+        var run: (rater: String, items: [Int: Int])?
+        for (index, rated) in judgements.enumerated() {
+            if rated.rater != run?.rater {
+                if let run { byItem[run.rater] = run.items }
+                run = (rated.rater, byItem.removeValue(forKey: rated.rater) ?? [:])
+            }
+            run!.items[rated.judgement.item] = index
+        }
+        if let run { byItem[run.rater] = run.items }
 
+        // A rater's judgements come one after another: their tally is taken out of the dictionary
+        // when their run starts and put back when it ends (not hashed per judgement, and appending
+        // to its `seconds` never copies them).
+        var current: String?
+        var tally = Tally()
         for rated in judgements {
             let judgement = rated.judgement
-            // Taken out and put back, so that appending to its `seconds` does not copy them each time.
-            var tally = perRater.removeValue(forKey: rated.rater) ?? Tally()
-            defer { perRater[rated.rater] = tally }
+            if rated.rater != current {
+                if let current { perRater[current] = tally }
+                tally = perRater.removeValue(forKey: rated.rater) ?? Tally()
+                current = rated.rater
+            }
             tally.seconds.append(judgement.seconds)
             overall.seconds.append(judgement.seconds)
             let left = wordCount(judgement.task, judgement.left, judgement.leftSample)
@@ -127,6 +142,7 @@ public struct BiasDiagnostics: Sendable, Equatable, Codable {
                 }
             }
         }
+        if let current { perRater[current] = tally }
         func consistency(_ t: Tally) -> Consistency {
             Consistency(pairs: t.pairs, sameVerdict: ObservedShare(t.same, of: t.pairs), sameSide: t.sameSide)
         }
