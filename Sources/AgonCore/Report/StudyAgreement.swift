@@ -105,9 +105,9 @@ public enum StudyAgreement {
                 scores: scoreEstimates(scoreTable, bootstrap: bootstrap),
                 winnerUnits: Int(winnerTable.categoryCounts.pairableUnitCount),
                 winners: estimates(winnerTable, [
-                    ("alpha.nominal", "Krippendorff's alpha", .nominal, { KrippendorffAlpha.alpha($0, level: .nominal, ordered: false) }),
-                    ("ac1", "Gwet's AC1", .nominal, { GwetAC.coefficient($0) }),
-                    ("fleiss", "Fleiss' kappa", .nominal, { FleissKappa.kappa($0).kappa }),
+                    ("alpha.nominal", "Krippendorff's alpha", .nominal, .alpha(.nominal, ordered: false)),
+                    ("ac1", "Gwet's AC1", .nominal, .gwet(.identity)),
+                    ("fleiss", "Fleiss' kappa", .nominal, .fleiss),
                 ], bootstrap: bootstrap)))
         }
         let preferenceTable = pairVerdicts(raters: raters, firsts: firsts, keys: keys) { judgement in
@@ -116,15 +116,15 @@ public enum StudyAgreement {
         }
         let tie = Int32(winnerScale.firstIndex(of: "tie")!)
         var preferenceEstimates = estimates(preferenceTable, [
-            ("alpha.nominal", "Krippendorff's alpha", .nominal, { KrippendorffAlpha.alpha($0, level: .nominal, ordered: false) }),
-            ("ac1", "Gwet's AC1", .nominal, { GwetAC.coefficient($0) }),
-            ("fleiss", "Fleiss' kappa", .nominal, { FleissKappa.kappa($0).kappa }),
-            ("agreement.raw", "percent agreement (ties included)", .nominal, { PercentAgreement.raw($0) }),
-            ("agreement.leave-one-out", "agreement with the others' majority", .nominal, { PercentAgreement.leaveOneOut($0) }),
+            ("alpha.nominal", "Krippendorff's alpha", .nominal, .alpha(.nominal, ordered: false)),
+            ("ac1", "Gwet's AC1", .nominal, .gwet(.identity)),
+            ("fleiss", "Fleiss' kappa", .nominal, .fleiss),
+            ("agreement.raw", "percent agreement (ties included)", .nominal, .percentAgreement),
+            ("agreement.leave-one-out", "agreement with the others' majority", .nominal, .leaveOneOut),
         ], bootstrap: bootstrap)
         let decisive = preferenceTable.droppingRatings { $0 == tie }
         preferenceEstimates.insert(contentsOf: estimates(decisive, [
-            ("agreement.raw-without-ties", "percent agreement (ties left out)", .nominal, { PercentAgreement.raw($0) }),
+            ("agreement.raw-without-ties", "percent agreement (ties left out)", .nominal, .percentAgreement),
         ], bootstrap: bootstrap), at: 4)
         let pairwise = raters.count >= 2 ? PairwiseKappa(preferenceTable, weights: .identity) : nil
         let preference = PreferenceResult(units: Int(preferenceTable.categoryCounts.pairableUnitCount),
@@ -136,7 +136,7 @@ public enum StudyAgreement {
                       samples: bundle.study.design.samples == 1 ? nil : bundle.study.design.samples)
     }
 
-    typealias Statistic = (key: String, name: String, level: MeasurementLevel, compute: @Sendable (CategoryCounts) -> AgreementValue)
+    typealias Statistic = (key: String, name: String, level: MeasurementLevel, statistic: CountStatistic)
 
     static func estimates(_ table: RatingsTable, _ statistics: [Statistic], bootstrap: AgreementBootstrap) -> [AgreementEstimate] {
         if table.raterCount < 2 {
@@ -146,10 +146,11 @@ public enum StudyAgreement {
             }
         }
         let counts = table.categoryCounts
-        let intervals = bootstrap.intervals(counts, statistics.map(\.compute))
-        return zip(statistics, intervals).map { statistic, interval in
-            AgreementEstimate(key: statistic.key, statistic: statistic.name, level: statistic.level,
-                              value: statistic.compute(counts), interval: interval)
+        let values = PreparedCountStatistics(counts, statistics.map(\.statistic)).values()
+        let intervals = bootstrap.intervals(counts, of: statistics.map(\.statistic))
+        return statistics.indices.map { i in
+            AgreementEstimate(key: statistics[i].key, statistic: statistics[i].name, level: statistics[i].level,
+                              value: values[i], interval: intervals[i])
         }
     }
 
@@ -157,10 +158,10 @@ public enum StudyAgreement {
     /// as a sample of possible raters, absolute agreement, since scores are read on the scale itself.
     static func scoreEstimates(_ table: RatingsTable, bootstrap: AgreementBootstrap) -> [AgreementEstimate] {
         var result = estimates(table, [
-            ("alpha.ordinal", "Krippendorff's alpha", .ordinal, { KrippendorffAlpha.alpha($0, level: .ordinal) }),
-            ("alpha.interval", "Krippendorff's alpha", .interval, { KrippendorffAlpha.alpha($0, level: .interval) }),
-            ("ac2.linear", "Gwet's AC2 (linear)", .ordinal, { GwetAC.coefficient($0, weights: .linear) }),
-            ("ac2.quadratic", "Gwet's AC2 (quadratic)", .interval, { GwetAC.coefficient($0, weights: .quadratic) }),
+            ("alpha.ordinal", "Krippendorff's alpha", .ordinal, .alpha(.ordinal)),
+            ("alpha.interval", "Krippendorff's alpha", .interval, .alpha(.interval)),
+            ("ac2.linear", "Gwet's AC2 (linear)", .ordinal, .gwet(.linear)),
+            ("ac2.quadratic", "Gwet's AC2 (quadratic)", .interval, .gwet(.quadratic)),
         ], bootstrap: bootstrap)
         result += RatingsAgreement.iccEstimates(table, bootstrap: bootstrap).estimates.filter { $0.key == "icc.2-1" || $0.key == "icc.2-k" }
         return result

@@ -66,18 +66,38 @@ public struct AgreementBootstrap: Sendable {
     /// see the same resamples. `merged` may pass `counts.compressed()` when the caller has it.
     public func intervals(_ counts: CategoryCounts, merged: (counts: CategoryCounts, rowOf: [Int32])? = nil,
                           _ statistics: [@Sendable (CategoryCounts) -> AgreementValue]) -> [Interval?] {
+        resamplingRows(counts, merged: merged, statistics: statistics.count) { _ in
+            { sample in statistics.map { $0(sample).value } }
+        }
+    }
+
+    /// The same intervals as passing each statistic's own function, from statistics prepared once
+    /// for the distinct rows (`PreparedCountStatistics`): a round only reweights what they need.
+    public func intervals(_ counts: CategoryCounts, merged: (counts: CategoryCounts, rowOf: [Int32])? = nil,
+                          of statistics: [CountStatistic]) -> [Interval?] {
+        resamplingRows(counts, merged: merged, statistics: statistics.count) { distinct in
+            let prepared = PreparedCountStatistics(distinct, statistics)
+            return { sample in prepared.values(multiplicity: sample.multiplicity).map(\.value) }
+        }
+    }
+
+    /// Resamples units through the multiplicities of the distinct count rows; `replicate` is made
+    /// once from the distinct rows and then given each round's reweighted rows.
+    private func resamplingRows(_ counts: CategoryCounts, merged: (counts: CategoryCounts, rowOf: [Int32])?, statistics count: Int,
+                                _ replicate: (CategoryCounts) -> @Sendable (CategoryCounts) -> [Double?]) -> [Interval?] {
         let units = counts.rowCount
-        guard rounds > 0, units > 0, !statistics.isEmpty else { return statistics.map { _ in nil } }
-        if let few = tooFewUnits(units, count: statistics.count) { return few }
+        guard rounds > 0, units > 0, count > 0 else { return [Interval?](repeating: nil, count: count) }
+        if let few = tooFewUnits(units, count: count) { return few }
         let (compressed, rowOf) = merged ?? counts.compressed()
-        return run(statistics: statistics.count, state: { compressed }) { sample, random in
+        let values = replicate(compressed)
+        return run(statistics: count, state: { compressed }) { sample, random in
             for index in sample.multiplicity.indices { sample.multiplicity[index] = 0 }
             sample.multiplicity.withUnsafeMutableBufferPointer { multiplicity in
                 rowOf.withUnsafeBufferPointer { rowOf in
                     Self.draw(units, from: units, with: &random) { multiplicity[Int(rowOf[$0])] += 1 }
                 }
             }
-            return statistics.map { $0(sample).value }
+            return values(sample)
         }
     }
 

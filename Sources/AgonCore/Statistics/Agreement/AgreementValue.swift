@@ -64,4 +64,9 @@ public enum AgreementWeights: String, CaseIterable, Sendable, Codable {
         }
         return weights
     }
+
+    /// T_w = Σ_kl w_kl, the sum of the weight matrix (Gwet's chance agreement scales with it).
+    public func total(positions: [Double]) -> Double {
+        matrix(positions: positions).reduce(0, +)
+    }
 }

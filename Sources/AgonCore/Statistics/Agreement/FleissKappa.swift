@@ -32,35 +32,22 @@ public enum FleissKappa {
     }
 
     public static func kappa(_ counts: CategoryCounts) -> Result {
-        let q = counts.categoryCount
-        var sumP = 0.0
-        var pairable = 0.0
-        var rated = 0.0
-        var shares = [Double](repeating: 0, count: q)
-        for u in 0..<counts.rowCount {
-            let n = Double(counts.totals[u])
-            let weight = counts.multiplicity[u]
-            guard n >= 1, weight > 0 else { continue }
-            rated += weight
-            let base = u * q
-            var agreeing = 0.0
-            for j in 0..<q {
-                let nij = Double(counts.counts[base + j])
-                agreeing += nij * (nij - 1)
-                shares[j] += weight * nij / n
-            }
-            guard n >= 2 else { continue }
-            sumP += weight * agreeing / (n * (n - 1))
-            pairable += weight
-        }
-        guard pairable > 0 else {
+        let units = UnitShares(counts)
+        return kappa(agreement: units.agreement(units.agreeingPairs(.identity), multiplicity: counts.multiplicity),
+                     shares: units.shares(multiplicity: counts.multiplicity))
+    }
+
+    /// Kappa from the sums of `UnitShares`: agreeing pairs (unweighted) and category shares.
+    static func kappa(agreement: (sum: Double, units: Double), shares: (shares: [Double], units: Double)) -> Result {
+        guard agreement.units > 0 else {
             return Result(kappa: .undefined(reason: "no unit has two or more ratings"), meanAgreement: nil,
                           chanceAgreement: nil, unitsUsed: 0)
         }
-        let meanP = sumP / pairable
-        let chance = shares.reduce(0) { $0 + ($1 / rated) * ($1 / rated) }
+        let meanP = agreement.sum / agreement.units
+        let rated = shares.units
+        let chance = shares.shares.reduce(0) { $0 + ($1 / rated) * ($1 / rated) }
         let kappa = AgreementValue.ratio(meanP - chance, over: 1 - chance,
             else: "every rating is in one category: chance agreement is 1 and kappa is 0/0")
-        return Result(kappa: kappa, meanAgreement: meanP, chanceAgreement: chance, unitsUsed: Int(pairable))
+        return Result(kappa: kappa, meanAgreement: meanP, chanceAgreement: chance, unitsUsed: Int(agreement.units))
     }
 }

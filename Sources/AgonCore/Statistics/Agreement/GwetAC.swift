@@ -22,47 +22,25 @@ public enum GwetAC {
     }
 
     public static func coefficient(_ counts: CategoryCounts, weights: AgreementWeights = .identity) -> AgreementValue {
-        let q = counts.categoryCount
-        guard q >= 2 else { return .undefined(reason: "the scale has a single category") }
-        let w = weights.matrix(positions: counts.positions)
-        let totalWeight = w.reduce(0, +)
-        var sumAgreement = 0.0
-        var pairable = 0.0
-        var rated = 0.0
-        var pi = [Double](repeating: 0, count: q)
-        var present = [Int](repeating: 0, count: q)
-        for u in 0..<counts.rowCount {
-            let r = Double(counts.totals[u])
-            let multiplicity = counts.multiplicity[u]
-            guard r >= 1, multiplicity > 0 else { continue }
-            rated += multiplicity
-            let base = u * q
-            for k in 0..<q { pi[k] += multiplicity * Double(counts.counts[base + k]) / r }
-            guard r >= 2 else { continue }
-            pairable += multiplicity
-            // Only categories this unit used contribute: r_ik (r*_ik − 1) is 0 elsewhere.
-            var used = 0
-            for k in 0..<q where counts.counts[base + k] > 0 {
-                present[used] = k
-                used += 1
-            }
-            var agreement = 0.0
-            for i in 0..<used {
-                let k = present[i]
-                var weightedCount = 0.0
-                for j in 0..<used {
-                    let l = present[j]
-                    weightedCount += w[k * q + l] * Double(counts.counts[base + l])
-                }
-                agreement += Double(counts.counts[base + k]) * (weightedCount - 1)
-            }
-            sumAgreement += multiplicity * agreement / (r * (r - 1))
-        }
-        guard pairable > 0 else { return .undefined(reason: "no unit has two or more ratings") }
-        let observed = sumAgreement / pairable
+        guard counts.categoryCount >= 2 else { return singleCategory }
+        let units = UnitShares(counts)
+        return coefficient(agreement: units.agreement(units.agreeingPairs(weights), multiplicity: counts.multiplicity),
+                           shares: units.shares(multiplicity: counts.multiplicity), totalWeight: weights.total(positions: counts.positions))
+    }
+
+    static let singleCategory = AgreementValue.undefined(reason: "the scale has a single category")
+
+    /// AC from the sums of `UnitShares`: agreeing pairs weighted by w (p_a's) and category shares
+    /// (the π_k's), with T_w = Σ_kl w_kl (`AgreementWeights.total`).
+    static func coefficient(agreement: (sum: Double, units: Double), shares: (shares: [Double], units: Double),
+                            totalWeight: Double) -> AgreementValue {
+        let q = shares.shares.count
+        guard q >= 2 else { return singleCategory }
+        guard agreement.units > 0 else { return .undefined(reason: "no unit has two or more ratings") }
+        let observed = agreement.sum / agreement.units
         var spread = 0.0
         for k in 0..<q {
-            let p = pi[k] / rated
+            let p = shares.shares[k] / shares.units
             spread += p * (1 - p)
         }
         let chance = totalWeight * spread / Double(q * (q - 1))

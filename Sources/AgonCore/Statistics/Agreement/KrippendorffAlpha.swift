@@ -21,8 +21,13 @@ public enum KrippendorffAlpha {
     }
 
     public static func alpha(_ counts: CategoryCounts, level: MeasurementLevel, ordered: Bool = true) -> AgreementValue {
+        alpha(coincidences: coincidenceMatrix(counts), counts: counts, level: level, ordered: ordered)
+    }
+
+    /// Alpha from the coincidence matrix `o` of `counts` (whose scale the differences are read from):
+    /// one matrix serves every level.
+    static func alpha(coincidences o: [Double], counts: CategoryCounts, level: MeasurementLevel, ordered: Bool) -> AgreementValue {
         let q = counts.categoryCount
-        let o = coincidenceMatrix(counts)
         var marginals = [Double](repeating: 0, count: q)
         for c in 0..<q { for k in 0..<q { marginals[c] += o[c * q + k] } }
         let n = marginals.reduce(0, +)
@@ -52,37 +57,85 @@ public enum KrippendorffAlpha {
     /// The coincidence matrix o_ck (q×q, row-major): each unit's m_u(m_u − 1) ordered pairs of
     /// ratings, each weighted 1/(m_u − 1), so that a unit contributes m_u pairable values.
     public static func coincidenceMatrix(_ counts: CategoryCounts) -> [Double] {
-        let q = counts.categoryCount
-        var o = [Double](repeating: 0, count: q * q)
-        var present = [Int](repeating: 0, count: q)
-        counts.counts.withUnsafeBufferPointer { n in
-            counts.totals.withUnsafeBufferPointer { totals in
-                o.withUnsafeMutableBufferPointer { o in
-                    for u in 0..<counts.rowCount {
-                        let m = Int(totals[u])
-                        let weight = counts.multiplicity[u]
-                        guard m >= 2, weight > 0 else { continue }
-                        let base = u * q
-                        var used = 0
-                        for c in 0..<q where n[base + c] > 0 {
-                            present[used] = c
-                            used += 1
-                        }
-                        let scale = weight / Double(m - 1)
-                        for i in 0..<used {
-                            let c = present[i]
-                            let nc = Double(n[base + c])
-                            o[c * q + c] += nc * (nc - 1) * scale
-                            for j in 0..<used where j != i {
-                                let k = present[j]
-                                o[c * q + k] += nc * Double(n[base + k]) * scale
+        Coincidences(counts).matrix(multiplicity: counts.multiplicity)
+    }
+
+    /// Each unit's pairs of ratings by pair of categories, n_uc (n_uk − [c = k]), worked out once: the
+    /// coincidence matrix is their sum with each unit weighted multiplicity/(m_u − 1), so a bootstrap
+    /// round costs one multiply-add per pair of categories a unit used, without looking for them
+    /// again. Only c ≤ k is kept — o is symmetric, and o_kc receives the very same terms as o_ck —
+    /// and units with fewer than two ratings not at all. Each cell sums the same products in the same
+    /// order as a direct pass over the units would, so the matrix is the same to the last bit.
+    public struct Coincidences: Sendable {
+        public let categoryCount: Int
+        /// The counts' rows with two or more ratings, and m_u − 1 of each.
+        private let rows: [Int32]
+        private let others: [Double]
+        /// Row i's pairs are `cells[start[i]..<start[i + 1]]` (c·q + k, c ≤ k) with `pairs` of them.
+        private let start: [Int32]
+        private let cells: [Int32]
+        private let pairs: [Double]
+
+        public init(_ counts: CategoryCounts) {
+            let q = counts.categoryCount
+            var rows: [Int32] = [], others: [Double] = [], start: [Int32] = [0], cells: [Int32] = [], pairs: [Double] = []
+            var present = [Int](repeating: 0, count: q)
+            for u in 0..<counts.rowCount where counts.totals[u] >= 2 {
+                let base = u * q
+                var used = 0
+                for c in 0..<q where counts.counts[base + c] > 0 {
+                    present[used] = c
+                    used += 1
+                }
+                for i in 0..<used {
+                    let c = present[i]
+                    let nc = Double(counts.counts[base + c])
+                    // A category rated once pairs with no other rating of itself: nothing to add.
+                    if nc > 1 {
+                        cells.append(Int32(c * q + c))
+                        pairs.append(nc * (nc - 1))
+                    }
+                    for j in (i + 1)..<used {
+                        let k = present[j]
+                        cells.append(Int32(c * q + k))
+                        pairs.append(nc * Double(counts.counts[base + k]))
+                    }
+                }
+                rows.append(Int32(u))
+                others.append(Double(counts.totals[u] - 1))
+                start.append(Int32(cells.count))
+            }
+            categoryCount = q
+            (self.rows, self.others, self.start, self.cells, self.pairs) = (rows, others, start, cells, pairs)
+        }
+
+        /// o_ck with row u of the counts standing for `multiplicity[u]` units.
+        public func matrix(multiplicity: [Double]) -> [Double] {
+            let q = categoryCount
+            var o = [Double](repeating: 0, count: q * q)
+            o.withUnsafeMutableBufferPointer { o in
+                multiplicity.withUnsafeBufferPointer { multiplicity in
+                    rows.withUnsafeBufferPointer { rows in
+                        others.withUnsafeBufferPointer { others in
+                            start.withUnsafeBufferPointer { start in
+                                cells.withUnsafeBufferPointer { cells in
+                                    pairs.withUnsafeBufferPointer { pairs in
+                                        for i in 0..<rows.count {
+                                            let weight = multiplicity[Int(rows[i])]
+                                            guard weight > 0 else { continue }
+                                            let scale = weight / others[i]
+                                            for e in Int(start[i])..<Int(start[i + 1]) { o[Int(cells[e])] += pairs[e] * scale }
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
                 }
+                for c in 0..<q { for k in (c + 1)..<q { o[k * q + c] = o[c * q + k] } }
             }
+            return o
         }
-        return o
     }
 
     struct Problem: Error { var reason: String }

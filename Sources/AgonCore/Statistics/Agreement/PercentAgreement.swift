@@ -20,23 +20,14 @@ public enum PercentAgreement {
     }
 
     public static func raw(_ counts: CategoryCounts) -> AgreementValue {
-        let q = counts.categoryCount
-        var sum = 0.0
-        var used = 0.0
-        for u in 0..<counts.rowCount {
-            let m = Double(counts.totals[u])
-            let weight = counts.multiplicity[u]
-            guard m >= 2, weight > 0 else { continue }
-            var agreeing = 0.0
-            for k in 0..<q {
-                let n = Double(counts.counts[u * q + k])
-                agreeing += n * (n - 1)
-            }
-            sum += weight * agreeing / (m * (m - 1))
-            used += weight
-        }
-        guard used > 0 else { return .undefined(reason: "no unit has two or more ratings") }
-        return .defined(sum / used)
+        let units = UnitShares(counts)
+        return raw(agreement: units.agreement(units.agreeingPairs(.identity), multiplicity: counts.multiplicity))
+    }
+
+    /// Raw agreement from the unweighted agreeing pairs summed by `UnitShares` (Fleiss' P̄).
+    static func raw(agreement: (sum: Double, units: Double)) -> AgreementValue {
+        guard agreement.units > 0 else { return .undefined(reason: "no unit has two or more ratings") }
+        return .defined(agreement.sum / agreement.units)
     }
 
     public static func leaveOneOut(_ table: RatingsTable) -> AgreementValue {
@@ -45,37 +36,63 @@ public enum PercentAgreement {
     }
 
     public static func leaveOneOut(_ counts: CategoryCounts) -> AgreementValue {
-        let q = counts.categoryCount
-        var sum = 0.0
-        var heldOut = 0.0
-        for u in 0..<counts.rowCount {
-            let m = Int(counts.totals[u])
-            let weight = counts.multiplicity[u]
-            guard m >= 2, weight > 0 else { continue }
-            let base = u * q
-            for c in 0..<q {
-                let n = Int(counts.counts[base + c])
-                guard n > 0 else { continue }
-                // The others' counts are this unit's counts with one rating of c removed.
-                var top = 0
-                var modes = 0
-                var heldOutIsMode = false
-                for k in 0..<q {
-                    let others = Int(counts.counts[base + k]) - (k == c ? 1 : 0)
-                    if others > top {
-                        top = others
-                        modes = 1
-                        heldOutIsMode = k == c
-                    } else if others == top, others > 0 {
-                        modes += 1
-                        if k == c { heldOutIsMode = true }
+        HeldOutRatings(counts).agreement(multiplicity: counts.multiplicity)
+    }
+
+    /// Each held-out rating's match with the others' majority, worked out once per unit and category
+    /// (which categories are the others' modes does not depend on how often the unit is drawn), so
+    /// that a bootstrap round only weights them. The sums are formed term by term as a direct pass
+    /// would form them, so the value is the same to the last bit.
+    public struct HeldOutRatings: Sendable {
+        /// For each used category c of each unit with two or more ratings: the unit's row, n_uc, and
+        /// the number of the others' modes when c is one of them (else 0).
+        private let rows: [Int32]
+        private let ratings: [Double]
+        private let modes: [Double]
+
+        public init(_ counts: CategoryCounts) {
+            let q = counts.categoryCount
+            var rows: [Int32] = [], ratings: [Double] = [], modes: [Double] = []
+            for u in 0..<counts.rowCount where counts.totals[u] >= 2 {
+                let base = u * q
+                for c in 0..<q {
+                    let n = Int(counts.counts[base + c])
+                    guard n > 0 else { continue }
+                    // The others' counts are this unit's counts with one rating of c removed.
+                    var top = 0
+                    var tied = 0
+                    var heldOutIsMode = false
+                    for k in 0..<q {
+                        let others = Int(counts.counts[base + k]) - (k == c ? 1 : 0)
+                        if others > top {
+                            top = others
+                            tied = 1
+                            heldOutIsMode = k == c
+                        } else if others == top, others > 0 {
+                            tied += 1
+                            if k == c { heldOutIsMode = true }
+                        }
                     }
+                    rows.append(Int32(u))
+                    ratings.append(Double(n))
+                    modes.append(heldOutIsMode ? Double(tied) : 0)
                 }
-                if heldOutIsMode { sum += weight * Double(n) / Double(modes) }
-                heldOut += weight * Double(n)
             }
+            (self.rows, self.ratings, self.modes) = (rows, ratings, modes)
         }
-        guard heldOut > 0 else { return .undefined(reason: "no unit has two or more ratings") }
-        return .defined(sum / heldOut)
+
+        /// Leave-one-out agreement with row u of the counts standing for `multiplicity[u]` units.
+        public func agreement(multiplicity: [Double]) -> AgreementValue {
+            var sum = 0.0
+            var heldOut = 0.0
+            for e in rows.indices {
+                let weight = multiplicity[Int(rows[e])]
+                guard weight > 0 else { continue }
+                if modes[e] > 0 { sum += weight * ratings[e] / modes[e] }
+                heldOut += weight * ratings[e]
+            }
+            guard heldOut > 0 else { return .undefined(reason: "no unit has two or more ratings") }
+            return .defined(sum / heldOut)
+        }
     }
 }

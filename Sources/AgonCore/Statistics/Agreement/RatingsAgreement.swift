@@ -40,45 +40,37 @@ public struct RatingsAgreement: Sendable, Equatable, Codable {
         let counts = table.categoryCounts
         let ordered = table.isOrdered
         let single = table.raterCount < 2
-        // Count-based statistics, in print order, each with how to compute it from (resampled) counts.
-        var countStatistics: [(key: String, name: String, level: MeasurementLevel, compute: @Sendable (CategoryCounts) -> AgreementValue)] = []
-        func guarded(_ compute: @escaping @Sendable (CategoryCounts) -> AgreementValue) -> @Sendable (CategoryCounts) -> AgreementValue {
-            if !single { return compute }
-            let undefined: @Sendable (CategoryCounts) -> AgreementValue = { _ in
-                .undefined(reason: "a single rater: agreement needs at least two")
-            }
-            return undefined
-        }
+        // Count-based statistics, in print order.
+        var countStatistics: [(key: String, name: String, level: MeasurementLevel, statistic: CountStatistic)] = []
         for level in levels {
-            countStatistics.append(("alpha.\(level.rawValue)", "Krippendorff's alpha", level,
-                                    guarded { KrippendorffAlpha.alpha($0, level: level, ordered: ordered) }))
+            countStatistics.append(("alpha.\(level.rawValue)", "Krippendorff's alpha", level, .alpha(level, ordered: ordered)))
         }
         if levels.contains(.nominal) {
-            countStatistics.append(("fleiss", "Fleiss' kappa", .nominal, guarded { FleissKappa.kappa($0).kappa }))
-            countStatistics.append(("ac1", "Gwet's AC1", .nominal, guarded { GwetAC.coefficient($0, weights: .identity) }))
+            countStatistics.append(("fleiss", "Fleiss' kappa", .nominal, .fleiss))
+            countStatistics.append(("ac1", "Gwet's AC1", .nominal, .gwet(.identity)))
         }
         if levels.contains(.ordinal) {
-            countStatistics.append(("ac2.linear", "Gwet's AC2 (linear)", .ordinal, guarded {
-                ordered ? GwetAC.coefficient($0, weights: .linear) : .undefined(reason: "weighted AC2 needs ordered categories")
-            }))
+            countStatistics.append(("ac2.linear", "Gwet's AC2 (linear)", .ordinal, .gwet(.linear, ordered: ordered)))
         }
         if levels.contains(.interval) {
-            countStatistics.append(("ac2.quadratic", "Gwet's AC2 (quadratic)", .interval, guarded {
-                ordered ? GwetAC.coefficient($0, weights: .quadratic) : .undefined(reason: "weighted AC2 needs ordered categories")
-            }))
+            countStatistics.append(("ac2.quadratic", "Gwet's AC2 (quadratic)", .interval, .gwet(.quadratic, ordered: ordered)))
         }
         if levels.contains(.nominal) {
-            countStatistics.append(("agreement.raw", "percent agreement", .nominal, guarded { PercentAgreement.raw($0) }))
-            countStatistics.append(("agreement.leave-one-out", "agreement with the others' majority", .nominal,
-                                    guarded { PercentAgreement.leaveOneOut($0) }))
+            countStatistics.append(("agreement.raw", "percent agreement", .nominal, .percentAgreement))
+            countStatistics.append(("agreement.leave-one-out", "agreement with the others' majority", .nominal, .leaveOneOut))
         }
         // Units with the same counts are interchangeable for these statistics: compute on the
-        // distinct rows (a few hundred, typically, however many units there are).
+        // distinct rows (a few hundred, typically, however many units there are). With a single
+        // rater nothing is defined, so there is nothing to resample either.
+        let statistics = countStatistics.map(\.statistic)
         let merged = counts.compressed()
-        let intervals = bootstrap.intervals(counts, merged: merged, countStatistics.map(\.compute))
-        var estimates = zip(countStatistics, intervals).map { statistic, interval in
-            AgreementEstimate(key: statistic.key, statistic: statistic.name, level: statistic.level,
-                              value: statistic.compute(merged.counts), interval: interval)
+        let values = single
+            ? statistics.map { _ in AgreementValue.undefined(reason: "a single rater: agreement needs at least two") }
+            : PreparedCountStatistics(merged.counts, statistics).values()
+        let intervals = single ? statistics.map { _ in nil } : bootstrap.intervals(counts, merged: merged, of: statistics)
+        var estimates = countStatistics.indices.map { i in
+            AgreementEstimate(key: countStatistics[i].key, statistic: countStatistics[i].name, level: countStatistics[i].level,
+                              value: values[i], interval: intervals[i])
         }
         var leftOut: [String]?
         var caseOneLeftOut: [String]?
