@@ -144,8 +144,9 @@ public enum JournalCodec {
     /// Decodes many lines: each event line by the fast reader, and whatever it declines (the header,
     /// damaged or unusual lines) by JSONDecoder, which also words every error.
     public static func decode(lines: [Data]) -> [Result<DecodedLine, LineError>] {
-        lines.map { line in
-            if let (seq, event) = JournalLineReader.event(line) { return .success(.event(seq: seq, event)) }
+        var names = JudgementLineScanner.Names()
+        return lines.map { line in
+            if let (seq, event) = JournalLineReader.event(line, names: &names) { return .success(.event(seq: seq, event)) }
             return decode(line)
         }
     }

@@ -8,8 +8,14 @@ import Foundation
 /// every unusual line and of every error message.
 enum JournalLineReader {
     static func event(_ bytes: Data) -> (seq: Int, event: JournalEvent)? {
+        var names = JudgementLineScanner.Names()
+        return event(bytes, names: &names)
+    }
+
+    /// - Parameter names: criterion names seen on earlier lines of the same journal.
+    static func event(_ bytes: Data, names: inout JudgementLineScanner.Names) -> (seq: Int, event: JournalEvent)? {
         bytes.withUnsafeBytes { raw -> (Int, JournalEvent)? in
-            if let (seq, judgement) = JudgementLineScanner.judgement(raw.bindMemory(to: UInt8.self)) {
+            if let (seq, judgement) = JudgementLineScanner.judgement(raw.bindMemory(to: UInt8.self), names: &names) {
                 return (seq, .judgement(judgement))
             }
             var parser = JSONValue.Parser(bytes: raw.bindMemory(to: UInt8.self))

@@ -10,6 +10,23 @@ import Foundation
 /// on to `JournalLineReader`'s general path (and from there, if need be, to JSONDecoder), so every
 /// unusual line is still judged by the readers that word errors.
 struct JudgementLineScanner {
+    /// The criterion names a journal's lines repeat, kept from line to line so that each line
+    /// shares one string rather than building its own (a name past 15 bytes is a heap allocation).
+    struct Names {
+        fileprivate var known: [(bytes: [UInt8], name: String)] = []
+
+        fileprivate mutating func name(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+            for entry in known where entry.bytes.count == bytes.count {
+                if entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+                    return entry.name
+                }
+            }
+            guard let name = String(validating: bytes, as: UTF8.self) else { return nil }
+            if known.count < 64 { known.append((Array(bytes), name)) }
+            return name
+        }
+    }
+
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
 
@@ -18,8 +35,13 @@ struct JudgementLineScanner {
     }
 
     static func judgement(_ bytes: UnsafeBufferPointer<UInt8>) -> (seq: Int, judgement: Judgement)? {
+        var names = Names()
+        return judgement(bytes, names: &names)
+    }
+
+    static func judgement(_ bytes: UnsafeBufferPointer<UInt8>, names: inout Names) -> (seq: Int, judgement: Judgement)? {
         var scanner = JudgementLineScanner(bytes)
-        return scanner.line()
+        return scanner.line(&names)
     }
 
     private enum Key: String, CaseIterable {
@@ -38,7 +60,7 @@ struct JudgementLineScanner {
         var bit: UInt32 { 1 << UInt32(Self.allCases.firstIndex(of: self)!) }
     }
 
-    private mutating func line() -> (seq: Int, judgement: Judgement)? {
+    private mutating func line(_ names: inout Names) -> (seq: Int, judgement: Judgement)? {
         guard take(0x7B) else { return nil }
         var seen: UInt32 = 0
         var at: Date?, item: Int?, seq: Int?, seconds = 0.0, note = ""
@@ -80,7 +102,7 @@ struct JudgementLineScanner {
                 guard let value = integer() else { return nil }
                 repeatOf = value
             case .scores:
-                guard let value = criterionScores() else { return nil }
+                guard let value = criterionScores(&names) else { return nil }
                 scores = value
             case .type:
                 guard let text = plainString(), text == "judgement" else { return nil }
@@ -95,12 +117,13 @@ struct JudgementLineScanner {
     }
 
     /// `{"criterion":{"A":1,"B":null,"AvsB":2},…}`, keys of a score being A, B and AvsB only.
-    private mutating func criterionScores() -> [String: CriterionScore]? {
+    private mutating func criterionScores(_ names: inout Names) -> [String: CriterionScore]? {
         guard take(0x7B) else { return nil }
         var result: [String: CriterionScore] = [:]
         if take(0x7D) { return result }
+        result.reserveCapacity(max(names.known.count, 4))
         repeat {
-            guard let criterion = plainString(), take(0x3A), take(0x7B), result[criterion] == nil else { return nil }
+            guard let bytes = plainBytes(), let criterion = names.name(bytes), take(0x3A), take(0x7B), result[criterion] == nil else { return nil }
             var score = CriterionScore()
             var seen = 0
             if !take(0x7D) {

@@ -85,7 +85,10 @@ public struct StudyJudgements: Sendable {
         }
         for (index, journal) in found.journals.enumerated() {
             let name = workspace.display(journal.file)
-            if let header = journal.contents.header, header.accepting(journal.contents.events.map(\.event)).studyHash != studyHash {
+            // Only accepted edits move the header on; most journals have none, and are not copied to look.
+            let acceptedEdits = journal.contents.events.contains { if case .editsAccepted = $0.event { true } else { false } }
+            if let header = journal.contents.header,
+               (acceptedEdits ? header.accepting(journal.contents.events.map(\.event)) : header).studyHash != studyHash {
                 warnings.append("\(name): the study changed since this session began; its judgements are included as recorded")
             }
             let damaged = journal.contents.problems.count
