@@ -83,13 +83,9 @@ public struct StudyReport: Sendable, Equatable, Codable {
         let rubric = bundle.rubric
         let index = JudgementIndex(judgements.judgements, study: study, raters: judgements.raters, rubric: rubric)
         let battles = StudyBattles(judgements.judgements, index: index)
-        // The four parts depend on nothing of each other's: computed at once on the machine's cores.
-        let (ranked, effects, agreement, reviewer) = ConcurrentParts.run({
-            rankings(bundle: bundle, judgements: judgements, battles: battles, options: options, pair: pair,
-                     readingWordsPerMinute: readingWordsPerMinute)
-        }, {
-            parameterEffects(bundle: bundle, judgements: judgements, index: index, options: options)
-        }, { () -> StudyAgreement.Result? in
+        // The four parts depend on nothing of each other's: computed at once on the machine's cores,
+        // the longest (agreement, with its bootstrap of every statistic) started first.
+        let (agreement, reviewer, ranked, effects) = ConcurrentParts.run({ () -> StudyAgreement.Result? in
             guard includeAgreement, judgements.raters.count >= 2 else { return nil }
             let byRater = Dictionary(grouping: judgements.judgements, by: \.rater)
             let sessions = judgements.raters.map { StudyAgreement.Session(rater: $0, judgements: (byRater[$0] ?? []).map(\.judgement)) }
@@ -97,6 +93,11 @@ public struct StudyReport: Sendable, Equatable, Codable {
                                           bootstrap: AgreementBootstrap(rounds: agreementRounds ?? options.rounds, seed: options.seed))
         }, {
             ReviewerChecks(bundle: bundle, judgements: judgements, index: index, options: options, roster: roster, splitHalves: splitHalves)
+        }, {
+            rankings(bundle: bundle, judgements: judgements, battles: battles, options: options, pair: pair,
+                     readingWordsPerMinute: readingWordsPerMinute)
+        }, {
+            parameterEffects(bundle: bundle, judgements: judgements, index: index, options: options)
         })
         var sections = ranked.sections
         for index in sections.indices { sections[index].effects = effects[sections[index].id] }
