@@ -88,16 +88,13 @@ public enum StudyAgreement {
             return session.judgements.filter { $0.repeatOf.map { !judged.contains($0) } ?? true }.sorted { $0.item < $1.item }
         }
         let rubric = bundle.rubric
-        let keys = UnitKeys(firsts)
+        let showings = FirstShowings(firsts, criteria: rubric.criteria)
         var criteria: [CriterionResult] = []
-        for criterion in rubric.criteria {
+        for (c, criterion) in rubric.criteria.enumerated() {
             let scoreTable = rubric.mode == .absolute
-                ? answerScores(criterion: criterion, raters: raters, firsts: firsts, keys: keys)
-                : pairScores(criterion: criterion, raters: raters, firsts: firsts, keys: keys)
-            let winnerTable = pairVerdicts(raters: raters, firsts: firsts, keys: keys) { judgement in
-                guard let winner = judgement.scores[criterion.id]?.winner else { return nil }
-                return winner.map { $0 == .a ? judgement.left : judgement.right } ?? .some(nil)
-            }
+                ? answerScores(criterion: c, scale: criterion.scale, raters: raters, showings: showings)
+                : pairScores(criterion: c, scale: criterion.scale, raters: raters, showings: showings)
+            let winnerTable = winners(criterion: c, raters: raters, showings: showings)
             criteria.append(CriterionResult(
                 id: criterion.id, name: criterion.name.en,
                 scoreUnit: rubric.mode == .absolute ? "answer" : "pair",
@@ -110,10 +107,7 @@ public enum StudyAgreement {
                     ("fleiss", "Fleiss' kappa", .nominal, .fleiss),
                 ], bootstrap: bootstrap)))
         }
-        let preferenceTable = pairVerdicts(raters: raters, firsts: firsts, keys: keys) { judgement in
-            guard judgement.preference != nil else { return nil }
-            return .some(judgement.preferredSystem)
-        }
+        let preferenceTable = preferences(raters: raters, showings: showings)
         let tie = Int32(winnerScale.firstIndex(of: "tie")!)
         var preferenceEstimates = estimates(preferenceTable, [
             ("alpha.nominal", "Krippendorff's alpha", .nominal, .alpha(.nominal, ordered: false)),
@@ -167,143 +161,11 @@ public enum StudyAgreement {
         return result
     }
 
-    /// Every first showing's unit names, worked out once for all the tables of a study: each
-    /// answer and pair named by a number, so that a table of one criterion finds its unit with an
-    /// array lookup instead of building and hashing the name again (100,000 judgements × 5 tables).
-    struct UnitKeys {
-        /// `answer[rater][n]`: the answers shown on sides A and B, as indices into `answerNames`.
-        var answer: [[(a: Int, b: Int)]] = []
-        /// `pair[rater][n]`: the pair shown, an index into `pairNames`, and whether the left answer is the pair's first.
-        var pair: [[(id: Int, leftIsFirst: Bool)]] = []
-        var answerNames: [String] = []
-        var pairNames: [String] = []
-
-        init(_ firsts: [[Judgement]]) {
-            var answerIndex: [String: Int] = [:]
-            var pairIndex: [String: Int] = [:]
-            func intern(_ name: String, _ index: inout [String: Int], _ names: inout [String]) -> Int {
-                if let known = index[name] { return known }
-                names.append(name)
-                index[name] = names.count - 1
-                return names.count - 1
-            }
-            var answerNames: [String] = [], pairNames: [String] = []
-            var answer: [[(a: Int, b: Int)]] = [], pair: [[(id: Int, leftIsFirst: Bool)]] = []
-            for judgements in firsts {
-                var answers: [(a: Int, b: Int)] = [], pairs: [(id: Int, leftIsFirst: Bool)] = []
-                answers.reserveCapacity(judgements.count)
-                pairs.reserveCapacity(judgements.count)
-                for judgement in judgements {
-                    answers.append((intern("\(judgement.task) · \(StudyAgreement.answerName(judgement, .a))", &answerIndex, &answerNames),
-                                    intern("\(judgement.task) · \(StudyAgreement.answerName(judgement, .b))", &answerIndex, &answerNames)))
-                    let (key, leftIsFirst) = StudyAgreement.pairKey(judgement)
-                    pairs.append((intern(key, &pairIndex, &pairNames), leftIsFirst))
-                }
-                answer.append(answers)
-                pair.append(pairs)
-            }
-            self.answer = answer
-            self.pair = pair
-            self.answerNames = answerNames
-            self.pairNames = pairNames
-        }
-    }
-
-    /// Units in the order they are first met, from unit names numbered by `UnitKeys`.
-    struct UnitOrder {
-        private var unitOf: [Int]
-        private(set) var ids: [Int] = []
-
-        init(names: Int) { unitOf = [Int](repeating: -1, count: names) }
-
-        /// The unit of name `id`, and whether it was just added.
-        mutating func unit(_ id: Int) -> (unit: Int, new: Bool) {
-            if unitOf[id] >= 0 { return (unitOf[id], false) }
-            unitOf[id] = ids.count
-            ids.append(id)
-            return (ids.count - 1, true)
-        }
-    }
-
-    /// Unit = (task, system): the score each rater gave that answer at its first showing.
-    static func answerScores(criterion: Criterion, raters: [String], firsts: [[Judgement]], keys given: UnitKeys? = nil) -> RatingsTable {
-        let keys = given ?? UnitKeys(firsts)
-        var order = UnitOrder(names: keys.answerNames.count)
-        var values: [[Double?]] = []
-        for (r, judgements) in firsts.enumerated() {
-            for (n, judgement) in judgements.enumerated() {
-                guard let score = judgement.scores[criterion.id] else { continue }
-                for side in Side.allCases {
-                    guard let value = score.score(for: side), criterion.scale.contains(value) else { continue }
-                    let (u, new) = order.unit(side == .a ? keys.answer[r][n].a : keys.answer[r][n].b)
-                    if new { values.append([Double?](repeating: nil, count: raters.count)) }
-                    if values[u][r] == nil { values[u][r] = Double(value) }
-                }
-            }
-        }
-        return RatingsTable(units: order.ids.map { keys.answerNames[$0] }, raters: raters, values: values,
-                            scale: criterion.scale.values.map(Double.init))
-    }
-
-    /// Unit = (task, pair): a comparative score, read from the pair's first system (id order).
-    static func pairScores(criterion: Criterion, raters: [String], firsts: [[Judgement]], keys given: UnitKeys? = nil) -> RatingsTable {
-        let keys = given ?? UnitKeys(firsts)
-        var order = UnitOrder(names: keys.pairNames.count)
-        var values: [[Double?]] = []
-        for (r, judgements) in firsts.enumerated() {
-            for (n, judgement) in judgements.enumerated() {
-                guard let comparison = judgement.scores[criterion.id]?.comparison, criterion.scale.contains(comparison) else { continue }
-                let (id, leftIsFirst) = keys.pair[r][n]
-                let value = Double(leftIsFirst ? comparison : -comparison)
-                guard criterion.scale.contains(Int(value)) else { continue }
-                let (u, new) = order.unit(id)
-                if new { values.append([Double?](repeating: nil, count: raters.count)) }
-                if values[u][r] == nil { values[u][r] = value }
-            }
-        }
-        return RatingsTable(units: order.ids.map { keys.pairNames[$0] }, raters: raters, values: values,
-                            scale: criterion.scale.values.map(Double.init))
-    }
-
-    /// Unit = (task, pair); value = first / tie / second from `verdict`, which returns nil when the
-    /// judgement has no verdict, `.some(nil)` for a tie and `.some(system)` for a winner.
-    static func pairVerdicts(raters: [String], firsts: [[Judgement]], keys given: UnitKeys? = nil,
-                             verdict: (Judgement) -> String??) -> RatingsTable {
-        let keys = given ?? UnitKeys(firsts)
-        var order = UnitOrder(names: keys.pairNames.count)
-        let (first, tie, second) = (Int32(winnerScale.firstIndex(of: "first")!), Int32(winnerScale.firstIndex(of: "tie")!),
-                                    Int32(winnerScale.firstIndex(of: "second")!))
-        var cells: [Int32] = []
-        let r = raters.count
-        for (rater, judgements) in firsts.enumerated() {
-            for (n, judgement) in judgements.enumerated() {
-                guard let outcome = verdict(judgement) else { continue }
-                let code = outcome.map { $0 == min(judgement.left, judgement.right) ? first : second } ?? tie
-                let (u, new) = order.unit(keys.pair[rater][n].id)
-                if new { cells.append(contentsOf: repeatElement(-1, count: r)) }
-                if cells[u * r + rater] < 0 { cells[u * r + rater] = code }
-            }
-        }
-        // As `RatingsTable(labels:scale:)` builds it from the labels: a nominal scale of three words.
-        return RatingsTable(unitIDs: order.ids.map { keys.pairNames[$0] }, raterIDs: raters, categories: winnerScale,
-                            numericValues: nil, isOrdered: false, cells: cells)
-    }
-
-    static func pairKey(_ judgement: Judgement) -> (key: String, leftIsFirst: Bool) {
-        let leftIsFirst = judgement.left <= judgement.right
-        let (x, y) = leftIsFirst ? (answerName(judgement, .a), answerName(judgement, .b)) : (answerName(judgement, .b), answerName(judgement, .a))
-        return ("\(judgement.task) · \(x) vs \(y)", leftIsFirst)
-    }
-
-    /// A system's answer as shown on `side`: its id, and its sample when that is not the first.
-    static func answerName(_ judgement: Judgement, _ side: Side) -> String {
-        let sample = judgement.sample(on: side)
-        return sample == 1 ? judgement.system(on: side) : "\(judgement.system(on: side)) #\(sample)"
-    }
-
     static func consistencyOf(_ session: Session, rubric: Rubric) -> RaterConsistency {
+        // Only the originals of repeated items are looked up, and most judgements are none.
+        let originals = Set(session.judgements.compactMap { $0.repeatOf })
         var byItem: [Int: Judgement] = [:]
-        for judgement in session.judgements { byItem[judgement.item] = judgement }
+        for judgement in session.judgements where originals.contains(judgement.item) { byItem[judgement.item] = judgement }
         var pairs = 0
         var samePreference = 0, preferenceCompared = 0
         var sameWinner = 0, winnerCompared = 0

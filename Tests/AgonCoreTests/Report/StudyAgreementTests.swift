@@ -141,12 +141,13 @@ struct StudyAgreementTests {
         let repeatOfEarlier = Judgement(item: 9, task: "t1", left: "mid", right: "big", repeatOf: 2, scores: ["c": CriterionScore(a: 1, b: 1)], preference: .b, seconds: 1, at: at)
         let firsts = [[earlier, later].sorted { $0.item < $1.item }]
         _ = repeatOfEarlier // repeats never reach the unit tables (filtered in `analyse`)
-        let table = StudyAgreement.answerScores(criterion: criterion, raters: ["r"], firsts: firsts)
+        let showings = StudyAgreement.FirstShowings(firsts, criteria: [criterion])
+        let table = StudyAgreement.answerScores(criterion: 0, scale: criterion.scale, raters: ["r"], showings: showings)
         let row = table.unitIDs.firstIndex(of: "t1 · big")!
         #expect(table.value(unit: row, rater: 0) == 6)
         #expect(table.unitCount == 3)
         // Winners: unit = task × unordered pair, read from the pair's first system in id order.
-        let verdicts = StudyAgreement.pairVerdicts(raters: ["r"], firsts: firsts) { .some($0.preferredSystem) }
+        let verdicts = StudyAgreement.preferences(raters: ["r"], showings: showings)
         let pair = verdicts.unitIDs.firstIndex(of: "t1 · big vs small")!
         #expect(verdicts.categories[Int(verdicts.code(unit: pair, rater: 0))] == "second") // small won; big sorts first
     }
@@ -163,14 +164,13 @@ struct ComparativeScoresTests {
                             preference: .a, seconds: 1, at: at)
         let bob = Judgement(item: 1, task: "t1", left: "small", right: "big", scores: ["c": CriterionScore(comparison: 2)],
                             preference: .b, seconds: 1, at: at)
-        let table = StudyAgreement.pairScores(criterion: criterion, raters: ["ann", "bob"], firsts: [[ann], [bob]])
+        let showings = StudyAgreement.FirstShowings([[ann], [bob]], criteria: [criterion])
+        let table = StudyAgreement.pairScores(criterion: 0, scale: criterion.scale, raters: ["ann", "bob"], showings: showings)
         #expect(table.unitIDs == ["t1 · big vs small"])
         #expect(table.value(unit: 0, rater: 0) == -2)
         #expect(table.value(unit: 0, rater: 1) == -2)
         #expect(table.categoryCount == 7)
-        let verdicts = StudyAgreement.pairVerdicts(raters: ["ann", "bob"], firsts: [[ann], [bob]]) { judgement in
-            judgement.scores["c"]?.winner.map { side in side.map { $0 == .a ? judgement.left : judgement.right } }
-        }
+        let verdicts = StudyAgreement.winners(criterion: 0, raters: ["ann", "bob"], showings: showings)
         #expect(verdicts.code(unit: 0, rater: 0) == verdicts.code(unit: 0, rater: 1))
         #expect(verdicts.categories[Int(verdicts.code(unit: 0, rater: 0))] == "first")
     }

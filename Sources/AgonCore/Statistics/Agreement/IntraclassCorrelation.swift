@@ -181,7 +181,11 @@ public enum IntraclassCorrelation {
                         rowMeanSquares += w * sum * sum
                         let base = row * k
                         if someRating == nil, k > 0 { someRating = x[base] }
-                        if withJudges { for r in 0..<k { columns[r] += w * x[base + r] } }
+                        // Indexing from the row's start with no overflow check lets the loop run
+                        // on vector registers (each column still sums its rows in order).
+                        if withJudges, let ratings = x.baseAddress.map({ $0 + base }) {
+                            for r in 0..<k { columns[r] += w * ratings[r] }
+                        }
                     }
                 }
             }

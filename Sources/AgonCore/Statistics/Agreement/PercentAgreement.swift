@@ -45,7 +45,8 @@ public enum PercentAgreement {
     /// would form them, so the value is the same to the last bit.
     public struct HeldOutRatings: Sendable {
         /// For each used category c of each unit with two or more ratings: the unit's row, n_uc, and
-        /// the number of the others' modes when c is one of them (else 0).
+        /// the number of the others' modes when c is one of them (else ∞, so that n_uc / ∞ adds an
+        /// exact 0 without a branch).
         private let rows: [Int32]
         private let ratings: [Double]
         private let modes: [Double]
@@ -75,7 +76,7 @@ public enum PercentAgreement {
                     }
                     rows.append(Int32(u))
                     ratings.append(Double(n))
-                    modes.append(heldOutIsMode ? Double(tied) : 0)
+                    modes.append(heldOutIsMode ? Double(tied) : .infinity)
                 }
             }
             (self.rows, self.ratings, self.modes) = (rows, ratings, modes)
@@ -85,10 +86,10 @@ public enum PercentAgreement {
         public func agreement(multiplicity: [Double]) -> AgreementValue {
             var sum = 0.0
             var heldOut = 0.0
+            // Rows drawn no time add exact zeros, like the held-out ratings that match no mode.
             for e in rows.indices {
                 let weight = multiplicity[Int(rows[e])]
-                guard weight > 0 else { continue }
-                if modes[e] > 0 { sum += weight * ratings[e] / modes[e] }
+                sum += weight * ratings[e] / modes[e]
                 heldOut += weight * ratings[e]
             }
             guard heldOut > 0 else { return .undefined(reason: "no unit has two or more ratings") }

@@ -10,32 +10,40 @@ public struct PreparedCountStatistics: Sendable {
     let counts: CategoryCounts
     let coincidences: KrippendorffAlpha.Coincidences?
     let shares: UnitShares?
-    /// Each weighting's agreeing pairs per row (`UnitShares.agreeingPairs`) and Σ w_kl.
-    let agreeing: [AgreementWeights: (pairs: [Double], total: Double)]
+    /// Whether some statistic reads the category shares (Fleiss' kappa and the ACs; percent
+    /// agreement does not).
+    let readsShares: Bool
+    /// The weightings the statistics use, each with its agreeing pairs per row
+    /// (`UnitShares.agreeingPairs`) and Σ w_kl; `weighting[i]` is statistic i's, if any.
+    let weightings: [AgreementWeights]
+    let agreeing: [[Double]]
+    let totalWeights: [Double]
+    let weighting: [Int?]
     let heldOut: PercentAgreement.HeldOutRatings?
 
     public init(_ counts: CategoryCounts, _ statistics: [CountStatistic]) {
         self.counts = counts
         self.statistics = statistics
-        var weightings: Set<AgreementWeights> = []
-        var alpha = false, leaveOneOut = false
-        for statistic in statistics {
+        var weightings: [AgreementWeights] = []
+        weighting = statistics.map { statistic in
+            let weights: AgreementWeights
             switch statistic {
-            case .alpha: alpha = true
-            case .gwet(let weights, _): weightings.insert(weights)
-            case .fleiss, .percentAgreement: weightings.insert(.identity)
-            case .leaveOneOut: leaveOneOut = true
+            case .gwet(let used, _): weights = used
+            case .fleiss, .percentAgreement: weights = .identity
+            case .alpha, .leaveOneOut: return nil
             }
+            if let known = weightings.firstIndex(of: weights) { return known }
+            weightings.append(weights)
+            return weightings.count - 1
         }
-        coincidences = alpha ? KrippendorffAlpha.Coincidences(counts) : nil
+        self.weightings = weightings
+        readsShares = statistics.contains { if case .gwet = $0 { true } else { $0 == .fleiss } }
+        coincidences = statistics.contains { if case .alpha = $0 { true } else { false } } ? KrippendorffAlpha.Coincidences(counts) : nil
         let shares = weightings.isEmpty ? nil : UnitShares(counts)
         self.shares = shares
-        var agreeing: [AgreementWeights: (pairs: [Double], total: Double)] = [:]
-        if let shares {
-            for weights in weightings { agreeing[weights] = (shares.agreeingPairs(weights), weights.total(positions: counts.positions)) }
-        }
-        self.agreeing = agreeing
-        heldOut = leaveOneOut ? PercentAgreement.HeldOutRatings(counts) : nil
+        agreeing = weightings.map { shares!.agreeingPairs($0) }
+        totalWeights = weightings.map { $0.total(positions: counts.positions) }
+        heldOut = statistics.contains(.leaveOneOut) ? PercentAgreement.HeldOutRatings(counts) : nil
     }
 
     /// The statistics on the counts as they are.
@@ -43,36 +51,18 @@ public struct PreparedCountStatistics: Sendable {
 
     /// The statistics with row u of the counts standing for `multiplicity[u]` units.
     public func values(multiplicity: [Double]) -> [AgreementValue] {
-        var coincidenceMatrix: [Double]?
-        var categoryShares: (shares: [Double], units: Double)?
-        var agreementSums: [AgreementWeights: (sum: Double, units: Double)] = [:]
-        func matrix() -> [Double] {
-            if let coincidenceMatrix { return coincidenceMatrix }
-            let found = coincidences!.matrix(multiplicity: multiplicity)
-            coincidenceMatrix = found
-            return found
-        }
-        func sharesSum() -> (shares: [Double], units: Double) {
-            if let categoryShares { return categoryShares }
-            let found = shares!.shares(multiplicity: multiplicity)
-            categoryShares = found
-            return found
-        }
-        func agreement(_ weights: AgreementWeights) -> (sum: Double, units: Double) {
-            if let known = agreementSums[weights] { return known }
-            let found = shares!.agreement(agreeing[weights]!.pairs, multiplicity: multiplicity)
-            agreementSums[weights] = found
-            return found
-        }
-        return statistics.map { statistic in
-            switch statistic {
+        let matrix = coincidences?.matrix(multiplicity: multiplicity)
+        let categoryShares = readsShares ? shares?.shares(multiplicity: multiplicity) : nil
+        let agreement = agreeing.map { shares!.agreement($0, multiplicity: multiplicity) }
+        return statistics.indices.map { i in
+            switch statistics[i] {
             case .alpha(let level, let ordered):
-                return KrippendorffAlpha.alpha(coincidences: matrix(), counts: counts, level: level, ordered: ordered)
+                return KrippendorffAlpha.alpha(coincidences: matrix!, counts: counts, level: level, ordered: ordered)
             case .gwet(let weights, let ordered):
                 if weights != .identity, !ordered { return CountStatistic.unorderedAC2 }
-                return GwetAC.coefficient(agreement: agreement(weights), shares: sharesSum(), totalWeight: agreeing[weights]!.total)
-            case .fleiss: return FleissKappa.kappa(agreement: agreement(.identity), shares: sharesSum()).kappa
-            case .percentAgreement: return PercentAgreement.raw(agreement: agreement(.identity))
+                return GwetAC.coefficient(agreement: agreement[weighting[i]!], shares: categoryShares!, totalWeight: totalWeights[weighting[i]!])
+            case .fleiss: return FleissKappa.kappa(agreement: agreement[weighting[i]!], shares: categoryShares!).kappa
+            case .percentAgreement: return PercentAgreement.raw(agreement: agreement[weighting[i]!])
             case .leaveOneOut: return heldOut!.agreement(multiplicity: multiplicity)
             }
         }

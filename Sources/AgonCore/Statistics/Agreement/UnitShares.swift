@@ -11,38 +11,55 @@
 /// averages a thousand times with new multiplicities: a round then costs a pass over the rows, not
 /// the q² loop of weighted agreement in each. Each sum is formed term by term as the statistics
 /// formed it before (the same products, in the same order), so values are the same to the last bit.
+///
+/// A round adds every row, including those drawn no time: their terms are exact zeros (weights and
+/// agreeing pairs are never negative), and adding them costs less than a branch on random draws,
+/// which the processor would mispredict a third of the time.
 public struct UnitShares: Sendable {
     public let categoryCount: Int
     /// Positions of the categories on the scale, for weights.
     public let positions: [Double]
-    /// How many units each row stands for in the counts this was made from.
-    public let multiplicity: [Double]
-    /// r_i, and r_ik (row-major), as doubles.
+    /// The rows with one rating or more; r_i and r_ik (row-major) of each, as doubles.
+    let rated: [Int32]
     let ratings: [Double]
     let counts: [Double]
-    /// r_i (r_i − 1): the ordered pairs of ratings of a unit.
+    /// The rows with two ratings or more (indices into `rated`, and into the counts' rows), and
+    /// r_i (r_i − 1) of each: the ordered pairs of ratings of a unit.
+    let pairableRated: [Int32]
+    let pairable: [Int32]
     let pairs: [Double]
 
     public init(_ counts: CategoryCounts) {
-        categoryCount = counts.categoryCount
+        let q = counts.categoryCount
+        categoryCount = q
         positions = counts.positions
-        multiplicity = counts.multiplicity
-        ratings = counts.totals.map(Double.init)
-        self.counts = counts.counts.map(Double.init)
-        pairs = ratings.map { $0 * ($0 - 1) }
+        var rated: [Int32] = [], ratings: [Double] = [], values: [Double] = []
+        var pairableRated: [Int32] = [], pairable: [Int32] = [], pairs: [Double] = []
+        for u in 0..<counts.rowCount where counts.totals[u] >= 1 {
+            let r = Double(counts.totals[u])
+            if r >= 2 {
+                pairableRated.append(Int32(rated.count))
+                pairable.append(Int32(u))
+                pairs.append(r * (r - 1))
+            }
+            rated.append(Int32(u))
+            ratings.append(r)
+            values += counts.counts[(u * q)..<(u * q + q)].map(Double.init)
+        }
+        (self.rated, self.ratings, self.counts) = (rated, ratings, values)
+        (self.pairableRated, self.pairable, self.pairs) = (pairableRated, pairable, pairs)
     }
 
-    public var rowCount: Int { ratings.count }
-
-    /// Σ_k r_ik (r*_ik − 1) for each row: the agreeing pairs of ratings, partly agreeing ones counted
-    /// by their weight (identity weights: Σ_k r_ik (r_ik − 1)). Only categories a unit used contribute
-    /// (r_ik (r*_ik − 1) is 0 elsewhere), so a row costs its used categories squared.
+    /// Σ_k r_ik (r*_ik − 1) for each row with two ratings or more (in the order of `pairable`): the
+    /// agreeing pairs of ratings, partly agreeing ones counted by their weight (identity weights:
+    /// Σ_k r_ik (r_ik − 1)). Only categories a unit used contribute (r_ik (r*_ik − 1) is 0
+    /// elsewhere), so a row costs its used categories squared.
     public func agreeingPairs(_ weights: AgreementWeights) -> [Double] {
         let q = categoryCount
         let w = weights.matrix(positions: positions)
         var present = [Int](repeating: 0, count: q)
-        return (0..<rowCount).map { u in
-            let base = u * q
+        return pairableRated.map { row in
+            let base = Int(row) * q
             var used = 0
             for k in 0..<q where counts[base + k] > 0 {
                 present[used] = k
@@ -67,15 +84,15 @@ public struct UnitShares: Sendable {
     public func agreement(_ agreeing: [Double], multiplicity: [Double]) -> (sum: Double, units: Double) {
         var sum = 0.0
         var units = 0.0
-        pairs.withUnsafeBufferPointer { pairs in
-            agreeing.withUnsafeBufferPointer { agreeing in
-                multiplicity.withUnsafeBufferPointer { multiplicity in
-                    for u in 0..<pairs.count {
-                        let weight = multiplicity[u]
-                        // r_i (r_i − 1) > 0 exactly when r_i ≥ 2.
-                        guard pairs[u] > 0, weight > 0 else { continue }
-                        sum += weight * agreeing[u] / pairs[u]
-                        units += weight
+        pairable.withUnsafeBufferPointer { pairable in
+            pairs.withUnsafeBufferPointer { pairs in
+                agreeing.withUnsafeBufferPointer { agreeing in
+                    multiplicity.withUnsafeBufferPointer { multiplicity in
+                        for i in 0..<pairable.count {
+                            let weight = multiplicity[Int(pairable[i])]
+                            sum += weight * agreeing[i] / pairs[i]
+                            units += weight
+                        }
                     }
                 }
             }
@@ -89,16 +106,17 @@ public struct UnitShares: Sendable {
         let q = categoryCount
         var shares = [Double](repeating: 0, count: q)
         var units = 0.0
-        ratings.withUnsafeBufferPointer { ratings in
-            counts.withUnsafeBufferPointer { counts in
-                multiplicity.withUnsafeBufferPointer { multiplicity in
-                    shares.withUnsafeMutableBufferPointer { shares in
-                        for u in 0..<ratings.count {
-                            let (r, weight) = (ratings[u], multiplicity[u])
-                            guard r >= 1, weight > 0 else { continue }
-                            units += weight
-                            let base = u * q
-                            for k in 0..<q { shares[k] += weight * counts[base + k] / r }
+        rated.withUnsafeBufferPointer { rated in
+            ratings.withUnsafeBufferPointer { ratings in
+                counts.withUnsafeBufferPointer { counts in
+                    multiplicity.withUnsafeBufferPointer { multiplicity in
+                        shares.withUnsafeMutableBufferPointer { shares in
+                            for i in 0..<rated.count {
+                                let (r, weight) = (ratings[i], multiplicity[Int(rated[i])])
+                                units += weight
+                                let base = i * q
+                                for k in 0..<q { shares[k] += weight * counts[base + k] / r }
+                            }
                         }
                     }
                 }
