@@ -100,7 +100,7 @@ public struct StudyReport: Sendable, Equatable, Codable {
             parameterEffects(bundle: bundle, judgements: judgements, index: index, options: options)
         })
         var sections = ranked.sections
-        for index in sections.indices { sections[index].effects = effects[sections[index].id] }
+        for position in sections.indices { sections[position].effects = effects[sections[position].id] }
         var warnings = judgements.warnings
         let validity = reviewer.validity
         for pair in validity.haloWarnings {
