@@ -5,9 +5,6 @@ import Foundation
 /// figures; mean scores; bias diagnostics; the study's facts; agreement; and the reviewer's checks
 /// (construct validity, serial position, rater groups, split-half reliability, Holm's correction).
 /// Codable, so `--json` carries every number, and the HTML writer shows only numbers from here.
-///
-/// Still to come from other work, with a place kept in the HTML writer: the generation settings
-/// recorded by collection.
 public struct StudyReport: Sendable, Equatable, Codable {
     public struct SystemInfo: Sendable, Equatable, Codable {
         public var id: String

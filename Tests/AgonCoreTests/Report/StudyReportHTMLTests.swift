@@ -275,6 +275,35 @@ struct StudyReportHTMLTests {
         }
     }
 
+    /// The generation settings `agon collect` records in the study are on the first page, per
+    /// system, as the text report prints them; a study without them has no such table.
+    @Test func theFactsListHowEachSystemsAnswersWereGenerated() throws {
+        let test = TestWorkspace()
+        test.makeStudy(profile: { system in
+            system == "big"
+                ? "parameters_b = 70\n[systems.sampling]\ntemperature = 0.7\nmax_tokens = 800\n[systems.thinking]\nenabled = false"
+                : "parameters_b = 7"
+        })
+        let bundle = try test.bundle()
+        let report = StudyReport.build(bundle: bundle, judgements: StudyJudgements.load(bundle: bundle, workspace: test.workspace),
+                                       options: RankingOptions())
+        let generation = try #require(report.systems.first { $0.id == "big" }?.generation)
+        #expect(generation.contains("temperature 0.7"))
+        for language in [Language.en, .ru] {
+            let document = try Document.parse(StudyReportHTML.render(report, language: language))
+            let cells = document.elements.filter { $0.name == "td" }.map(\.text)
+            #expect(cells.contains(generation), "\(language)")
+            #expect(!cells.contains { $0.contains("thinking") && $0 != generation }, "\(language)")
+            #expect(document.elements.contains { $0.name == "h3" && $0.text == (language == .en ? "How the answers were generated" : "Как получены ответы") })
+        }
+        let plain = TestWorkspace()
+        plain.makeStudy()
+        let without = try plain.bundle()
+        let html = StudyReportHTML.render(StudyReport.build(bundle: without, judgements: StudyJudgements.load(bundle: without, workspace: plain.workspace),
+                                                            options: RankingOptions()))
+        #expect(!html.contains("How the answers were generated"))
+    }
+
     @Test func withoutARosterOrJudgementsSectionsStayOut() throws {
         let test = TestWorkspace()
         test.makeStudy()

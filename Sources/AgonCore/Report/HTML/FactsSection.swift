@@ -68,8 +68,14 @@ extension StudyReportHTML {
                                          .text(flag.reasons.joined(separator: " | "))]
                                     }, numericFrom: 1))
         }
-        // The generation settings recorded when answers are collected from servers will be listed
-        // here once studies carry them.
+        // How each system's answers were made (server kind, sampling, thinking), as `agon collect`
+        // recorded them in the study: a reader of the appendix needs them to reproduce the answers.
+        let generated = report.systems.filter { $0.generation != nil }
+        if !generated.isEmpty {
+            children.append(H.el("h3", text: words("How the answers were generated", "Как получены ответы")))
+            children.append(H.table([words("system", "система"), words("server, sampling, thinking", "сервер, выборка, рассуждение")],
+                                    generated.map { [.text($0.id), .text($0.generation!)] }, numericFrom: 2))
+        }
         // The title is this section's heading: the document opens with it.
         return H.el("section", [("id", "facts"), ("data-section", "facts")], children)
     }
