@@ -83,6 +83,28 @@ struct JudgementIndex: Sendable {
                   criteria: rubric.criteria.map(\.id))
     }
 
+    /// Tasks numbered as resampling clusters: the study's own tasks keep their numbers, even when no
+    /// battle uses them; a task the study no longer has still counts, as its own cluster, numbered
+    /// after the study's in the order battles first use it.
+    struct Clusters {
+        private var clusterOf: [Int]
+        private(set) var count: Int
+
+        init(_ index: JudgementIndex) {
+            clusterOf = [Int](repeating: -1, count: index.tasks.count)
+            for task in 0..<index.studyTaskCount { clusterOf[task] = task }
+            count = index.studyTaskCount
+        }
+
+        /// Task `task`'s cluster, and whether this call gave it its number.
+        mutating func cluster(of task: Int) -> (number: Int, new: Bool) {
+            if clusterOf[task] >= 0 { return (clusterOf[task], false) }
+            clusterOf[task] = count
+            count += 1
+            return (count - 1, true)
+        }
+    }
+
     @inline(__always) func score(_ judgement: Int, _ criterion: Int) -> CriterionScore? {
         scores[judgement * criteria.count + criterion]
     }

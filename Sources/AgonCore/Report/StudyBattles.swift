@@ -25,12 +25,9 @@ public struct StudyBattles: Sendable {
         tasks = Array(index.tasks.prefix(index.studyTaskCount))
         sections = index.criteria + [Self.overall]
         let empty = BattleCounts(systems: systems)
-        // taskCounts[section][task], sections in `sections` order (the criteria, then overall); a
-        // task the study no longer has still counts, as its own cluster, numbered after the study's
-        // own in the order battles first use it.
+        // taskCounts[section][cluster], sections in `sections` order (the criteria, then overall).
         let overallSection = index.criteria.count
-        var clusterOf = [Int](repeating: -1, count: index.tasks.count)
-        for task in 0..<index.studyTaskCount { clusterOf[task] = task }
+        var clusters = JudgementIndex.Clusters(index)
         var taskCounts = [[BattleCounts]](repeating: [BattleCounts](repeating: empty, count: tasks.count), count: sections.count)
         repeatsLeftOut = 0
         for (j, rated) in judgements.enumerated() {
@@ -41,13 +38,11 @@ public struct StudyBattles: Sendable {
                 repeatsLeftOut += 1
                 continue
             }
-            let task = index.task[j]
-            if clusterOf[task] < 0 {
-                clusterOf[task] = tasks.count
-                tasks.append(index.tasks[task])
+            let (cluster, new) = clusters.cluster(of: index.task[j])
+            if new {
+                tasks.append(index.tasks[index.task[j]])
                 for section in taskCounts.indices { taskCounts[section].append(empty) }
             }
-            let cluster = clusterOf[task]
             for c in 0..<index.criteria.count {
                 guard let winner = index.score(j, c)?.winner else { continue }
                 let outcome: BattleOutcome = winner == .a ? .winA : winner == .b ? .winB : .tie

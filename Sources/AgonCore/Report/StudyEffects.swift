@@ -16,11 +16,7 @@ public enum StudyEffects {
 
     static func battles(_ judgements: [RatedJudgement], index: JudgementIndex, bundle: StudyBundle) -> (sections: [String: [CovariateBattle]], tasks: Int) {
         let k = index.studySystemCount
-        let studyTasks = index.studyTaskCount
-        // Tasks the study no longer has are numbered after its own in the order battles first use them.
-        var clusterOf = [Int](repeating: -1, count: index.tasks.count)
-        for task in 0..<studyTasks { clusterOf[task] = task }
-        var clusters = studyTasks
+        var clusters = JudgementIndex.Clusters(index)
         // Measured once an answer (a judgement shows the same answers often).
         var style: [Int: (words: Double, markdown: Double)] = [:]
         func measure(_ task: Int, _ system: Int) -> (words: Double, markdown: Double) {
@@ -53,11 +49,7 @@ public enum StudyEffects {
         for (j, rated) in judgements.enumerated() {
             let a = index.left[j], b = index.right[j], task = index.task[j]
             guard rated.judgement.repeatOf == nil, a < k, b < k, a != b else { continue }
-            if clusterOf[task] < 0 {
-                clusterOf[task] = clusters
-                clusters += 1
-            }
-            let cluster = clusterOf[task]
+            let cluster = clusters.cluster(of: task).number
             for c in 0..<criteria {
                 guard let winner = index.score(j, c)?.winner else { continue }
                 let score = winner == .a ? 1.0 : winner == .b ? 0.0 : 0.5
@@ -70,6 +62,6 @@ public enum StudyEffects {
         }
         var named = [StudyBattles.overall: sections[0]]
         for (number, criterion) in index.criteria.enumerated() { named[criterion] = sections[number + 1] }
-        return (named, clusters)
+        return (named, clusters.count)
     }
 }
