@@ -16,6 +16,28 @@ struct StudyReportTests {
         for judgement in judgements { try session.writer.append(.judgement(judgement)) }
     }
 
+    /// A task the study no longer has still counts, as its own cluster after the study's tasks (all
+    /// of which keep their numbers, judged or not), the same in the battles and the effects' rows;
+    /// a task named only by a repeat gets no cluster.
+    @Test func tasksNoLongerInTheStudyAreClustersAfterTheStudysOwn() throws {
+        let test = TestWorkspace()
+        test.makeStudy(tasks: 3)
+        let bundle = try test.bundle()
+        let judged = [
+            Judgement(item: 1, task: "gone-a", left: "big", right: "small", scores: Self.scores(6, 3), preference: .a, seconds: 40, at: Self.at),
+            Judgement(item: 2, task: "gone-b", left: "big", right: "small", repeatOf: 7, scores: Self.scores(6, 3), preference: .a, seconds: 40, at: Self.at),
+            Judgement(item: 3, task: "t2", left: "small", right: "big", scores: Self.scores(2, 5), preference: .b, seconds: 30, at: Self.at),
+            Judgement(item: 4, task: "gone-c", left: "small", right: "big", scores: Self.scores(2, 5), preference: .b, seconds: 30, at: Self.at),
+        ].map { RatedJudgement(rater: "ann", judgement: $0) }
+        let battles = StudyBattles(judged, study: bundle.study, rubric: bundle.rubric)
+        #expect(battles.tasks == ["t1", "t2", "t3", "gone-a", "gone-c"])
+        #expect(battles.byTask[StudyBattles.overall]!.count == 5)
+        #expect(battles.byTask[StudyBattles.overall]![3].first?.total == 1)
+        let (sections, clusters) = StudyEffects.battles(judged, bundle: bundle)
+        #expect(clusters == 5)
+        #expect(Set(sections[StudyBattles.overall]!.map(\.cluster)) == [1, 3, 4])
+    }
+
     @Test func battlesCountEachItemOnceAndRepeatsFeedConsistency() throws {
         let test = TestWorkspace()
         test.makeStudy()
